@@ -1,0 +1,145 @@
+//! Check-character algorithms, as pure functions over ASCII bytes.
+//!
+//! Each function computes the check character of a body, or returns `None`
+//! when the body holds a byte the algorithm does not define. None of them
+//! panics or allocates, whatever the input.
+//!
+//! | function | standard | used by |
+//! |---|---|---|
+//! | [`iso7064_mod11_2`] | ISO 7064 MOD 11-2 | resident ID (GB 11643-1999), residence permits, the 2023 foreign permanent resident ID |
+//! | [`icao9303`] | ICAO Doc 9303 7-3-1 | the 2004/2017 foreign permanent resident ID, passport machine-readable zones |
+
+/// The ISO 7064 MOD 11-2 check character of `body` (ASCII digits):
+/// `b'0'`–`b'9'` or `b'X'` for ten.
+///
+/// Returns `None` if `body` holds anything but ASCII digits. An empty body
+/// has the check character `1`.
+///
+/// ```
+/// use realname::checksum::iso7064_mod11_2;
+///
+/// // GB 11643-1999, Annex A: 11010519491231002X
+/// assert_eq!(iso7064_mod11_2(b"11010519491231002"), Some(b'X'));
+/// assert_eq!(iso7064_mod11_2(b"1101051949123100A"), None);
+/// ```
+pub fn iso7064_mod11_2(body: &[u8]) -> Option<u8> {
+    let mut p: u32 = 0;
+    for &b in body {
+        let d = ascii_digit(b)?;
+        // Horner's rule for sum(d_k * 2^(n-k)) mod 11.
+        p = ((p + d) * 2) % 11;
+    }
+    // The check value c makes p + c = 1 (mod 11).
+    Some(match (12 - p) % 11 {
+        10 => b'X',
+        c => b'0' + c as u8,
+    })
+}
+
+/// Whether `number` (body followed by its check character) passes
+/// ISO 7064 MOD 11-2. A lower-case `x` is not accepted.
+///
+/// ```
+/// use realname::checksum::iso7064_mod11_2_is_valid;
+///
+/// assert!(iso7064_mod11_2_is_valid(b"11010519491231002X"));
+/// assert!(!iso7064_mod11_2_is_valid(b"110105194912310020"));
+/// assert!(!iso7064_mod11_2_is_valid(b""));
+/// ```
+pub fn iso7064_mod11_2_is_valid(number: &[u8]) -> bool {
+    match number.split_last() {
+        Some((&check, body)) => iso7064_mod11_2(body) == Some(check),
+        None => false,
+    }
+}
+
+/// The ICAO Doc 9303 check digit of `field`, as an ASCII digit.
+///
+/// Digits count as themselves, the letters `A`–`Z` as 10–35 and the filler
+/// `<` as 0; the weights 7, 3, 1 repeat from the left. Returns `None` for any
+/// other byte (including lower-case letters).
+///
+/// ```
+/// use realname::checksum::icao9303;
+///
+/// // The published 2004 foreign permanent resident ID KAZ110090123105.
+/// assert_eq!(icao9303(b"KAZ11009012310"), Some(b'5'));
+/// assert_eq!(icao9303(b"E1234567<"), Some(b'4'));
+/// assert_eq!(icao9303(b"e1234567<"), None);
+/// ```
+pub fn icao9303(field: &[u8]) -> Option<u8> {
+    const WEIGHTS: [u32; 3] = [7, 3, 1];
+    let mut sum: u32 = 0;
+    for (&b, w) in field.iter().zip(WEIGHTS.iter().cycle()) {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            b'<' => 0,
+            _ => return None,
+        };
+        sum = (sum + v * w) % 10;
+    }
+    Some(b'0' + sum as u8)
+}
+
+fn ascii_digit(b: u8) -> Option<u32> {
+    if b.is_ascii_digit() {
+        Some(u32::from(b - b'0'))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The weights of GB 11643-1999 written out, as a second implementation.
+    fn mod11_2_by_weights(body: &[u8; 17]) -> u8 {
+        const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        const MAP: &[u8; 11] = b"10X98765432";
+        let s: u32 = body
+            .iter()
+            .zip(W)
+            .map(|(b, w)| u32::from(b - b'0') * w)
+            .sum();
+        MAP[(s % 11) as usize]
+    }
+
+    #[test]
+    fn mod11_2_agrees_with_the_weight_table() {
+        let mut body = *b"11010519491231002";
+        for i in 0..17 {
+            for d in b'0'..=b'9' {
+                body[i] = d;
+                assert_eq!(iso7064_mod11_2(&body), Some(mod11_2_by_weights(&body)));
+            }
+        }
+    }
+
+    #[test]
+    fn mod11_2_vectors() {
+        for v in [
+            "110101199003070011",
+            "440305200002290029",
+            "510104194912310036",
+            "11010519491231002X",
+            "440524188001010014",
+            "34052419800101001X",
+            "810000199408230021",
+            "932682198501010017",
+        ] {
+            assert!(iso7064_mod11_2_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!iso7064_mod11_2_is_valid(b"110101199003070010"));
+        assert!(!iso7064_mod11_2_is_valid(b"11010519491231002x"));
+    }
+
+    #[test]
+    fn icao_vectors() {
+        assert_eq!(icao9303(b"G48947646"), Some(b'4'));
+        assert_eq!(icao9303(b"USA31008507151"), Some(b'7'));
+        assert_eq!(icao9303(b"JPN44000002290"), Some(b'2'));
+        assert_eq!(icao9303(b""), Some(b'0'));
+    }
+}

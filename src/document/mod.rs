@@ -1,0 +1,505 @@
+//! Validated identity documents: one type per number scheme.
+//!
+//! Every type follows the same conventions:
+//!
+//! - `parse(&str)`, [`FromStr`](std::str::FromStr) and `TryFrom<&str>` are the
+//!   only ways in, so a value of the type is always valid;
+//!   `parse_with(&str, ParseOptions)` takes the stricter options;
+//! - [`Display`](std::fmt::Display) and `as_str()` give the canonical form;
+//! - `Debug` and `masked()` show the number with its middle hidden;
+//! - the value is stored inline (`Copy`, no heap), and parsing allocates
+//!   nothing;
+//! - with the `serde` feature the value serializes as its canonical string
+//!   and deserializes through `parse`.
+//!
+//! Input is read leniently, content strictly: surrounding whitespace is
+//! trimmed and full-width ASCII (`１１０１…`, as Chinese input methods type
+//! it) reads as ASCII; a wrong character anywhere is an error. With
+//! [`InputForm::Exact`] only the canonical form is accepted.
+
+use std::fmt;
+
+pub(crate) mod country;
+#[rustfmt::skip]
+mod country_table;
+mod foreign;
+mod legacy;
+mod resident;
+
+pub use country::Country;
+pub use foreign::{ForeignPermanentResidentId, FprGeneration};
+pub use legacy::LegacyResidentId;
+pub use resident::{Holder, ResidentId};
+
+use crate::error::{CharClass, Error};
+use crate::region::RegionCheck;
+
+/// How strictly a number is parsed: a builder of plain options.
+///
+/// The defaults ([`ParseOptions::new`]) are what most callers want: lenient
+/// input ([`InputForm::Lenient`]) and the province-level region check
+/// ([`RegionCheck::Province`]).
+///
+/// ```
+/// use realname::{InputForm, ParseOptions, RegionCheck, ResidentId};
+///
+/// let strict = ParseOptions::new()
+///     .region_check(RegionCheck::Historical)
+///     .input(InputForm::Exact);
+/// assert!(ResidentId::parse_with("11010519491231002X", strict).is_ok());
+/// assert!(ResidentId::parse_with("11010519491231002x", strict).is_err());
+/// assert!(ResidentId::parse("11010519491231002x").is_ok());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ParseOptions {
+    region: RegionCheck,
+    input: InputForm,
+}
+
+impl ParseOptions {
+    /// The default options: lenient input, province-level region check.
+    ///
+    /// ```
+    /// assert_eq!(realname::ParseOptions::new(), realname::ParseOptions::default());
+    /// ```
+    pub const fn new() -> Self {
+        ParseOptions {
+            region: RegionCheck::Province,
+            input: InputForm::Lenient,
+        }
+    }
+
+    /// Sets how strictly region codes are checked.
+    ///
+    /// ```
+    /// use realname::{ParseOptions, RegionCheck};
+    /// let o = ParseOptions::new().region_check(RegionCheck::Historical);
+    /// assert_eq!(o.get_region_check(), RegionCheck::Historical);
+    /// ```
+    #[must_use]
+    pub const fn region_check(mut self, check: RegionCheck) -> Self {
+        self.region = check;
+        self
+    }
+
+    /// Sets which input forms are accepted.
+    ///
+    /// ```
+    /// use realname::{InputForm, ParseOptions};
+    /// let o = ParseOptions::new().input(InputForm::Exact);
+    /// assert_eq!(o.get_input(), InputForm::Exact);
+    /// ```
+    #[must_use]
+    pub const fn input(mut self, form: InputForm) -> Self {
+        self.input = form;
+        self
+    }
+
+    /// The region check these options ask for.
+    ///
+    /// ```
+    /// use realname::{ParseOptions, RegionCheck};
+    /// assert_eq!(ParseOptions::new().get_region_check(), RegionCheck::Province);
+    /// ```
+    pub const fn get_region_check(&self) -> RegionCheck {
+        self.region
+    }
+
+    /// The input form these options accept.
+    ///
+    /// ```
+    /// use realname::{InputForm, ParseOptions};
+    /// assert_eq!(ParseOptions::new().get_input(), InputForm::Lenient);
+    /// ```
+    pub const fn get_input(&self) -> InputForm {
+        self.input
+    }
+}
+
+/// Which spellings of a number are accepted.
+///
+/// ```
+/// use realname::{InputForm, ParseOptions, ResidentId};
+///
+/// let typed = " １１０１０５１９４９１２３１００２ｘ ";
+/// assert_eq!(ResidentId::parse(typed).unwrap().as_str(), "11010519491231002X");
+/// let exact = ParseOptions::new().input(InputForm::Exact);
+/// assert!(ResidentId::parse_with(typed, exact).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum InputForm {
+    /// Trim surrounding whitespace, read full-width ASCII (U+FF01–U+FF5E) as
+    /// ASCII, and accept the lower-case letters the scheme defines in upper
+    /// case (such as the `x` of a resident ID). The default.
+    #[default]
+    Lenient,
+    /// Accept only the canonical form, byte for byte.
+    Exact,
+}
+
+/// A person's gender as encoded in an identity number.
+///
+/// ```
+/// use realname::{Gender, ResidentId};
+///
+/// let id = ResidentId::parse("11010519491231002X")?;
+/// assert_eq!(id.gender(), Gender::Female);
+/// assert_eq!(Gender::Female.name_zh(), "女");
+/// # Ok::<(), realname::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Gender {
+    /// Male: an odd gender digit.
+    Male,
+    /// Female: an even gender digit.
+    Female,
+}
+
+impl Gender {
+    /// The gender an odd (male) or even (female) ASCII digit encodes.
+    pub(crate) fn from_digit(b: u8) -> Gender {
+        if b % 2 == 1 {
+            Gender::Male
+        } else {
+            Gender::Female
+        }
+    }
+
+    /// The Chinese name: 男 or 女.
+    ///
+    /// ```
+    /// assert_eq!(realname::Gender::Male.name_zh(), "男");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            Gender::Male => "男",
+            Gender::Female => "女",
+        }
+    }
+
+    /// The English name: `male` or `female`, as `Display` prints it.
+    ///
+    /// ```
+    /// assert_eq!(realname::Gender::Male.name_en(), "male");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+impl fmt::Display for Gender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
+/// The masked form of a number, with its middle hidden by `*`: what logs and
+/// screens should show. Returned by the documents' `masked()`; their `Debug`
+/// prints it too.
+///
+/// It holds its own copy of the visible characters, so it can outlive the
+/// document; it never allocates.
+///
+/// ```
+/// use realname::ResidentId;
+///
+/// let id = ResidentId::parse("11010519491231002X")?;
+/// assert_eq!(id.masked().to_string(), "110105********002X");
+/// assert_eq!(id.masked().as_str(), "110105********002X");
+/// assert_eq!(format!("{id:?}"), "ResidentId(110105********002X)");
+/// # Ok::<(), realname::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Masked {
+    buf: [u8; Masked::CAPACITY],
+    len: u8,
+}
+
+impl Masked {
+    const CAPACITY: usize = 32;
+
+    /// Masks `s` (ASCII) keeping `head` characters at the front and `tail`
+    /// at the back.
+    pub(crate) fn new(s: &[u8], head: usize, tail: usize) -> Masked {
+        let mut buf = [b'*'; Masked::CAPACITY];
+        let len = s.len().min(Masked::CAPACITY);
+        let keep_tail_from = len.saturating_sub(tail);
+        for (i, (slot, &b)) in buf.iter_mut().zip(s).enumerate() {
+            if i < head || i >= keep_tail_from {
+                *slot = b;
+            }
+        }
+        Masked {
+            buf,
+            len: len as u8,
+        }
+    }
+
+    /// The masked text.
+    ///
+    /// ```
+    /// let id = realname::LegacyResidentId::parse("110101900307001")?;
+    /// assert_eq!(id.masked().as_str(), "110101******001");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        let bytes = self.buf.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Masked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for Masked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Masked({})", self.as_str())
+    }
+}
+
+/// The canonical text of a fixed-size ASCII buffer.
+pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Reads `s` into exactly `N` ASCII bytes; see [`read_var`].
+pub(crate) fn read_fixed<const N: usize>(
+    s: &str,
+    form: InputForm,
+    expected: &'static [u8],
+    class_at: impl Fn(usize, usize) -> CharClass,
+) -> Result<[u8; N], Error> {
+    read_var::<N>(s, form, expected, class_at).map(|(bytes, _)| bytes)
+}
+
+/// Reads `s` into at most `N` ASCII bytes, returning them and their count.
+///
+/// Trims surrounding whitespace and maps full-width ASCII to ASCII when
+/// `form` is lenient. Fails with [`Error::Empty`], [`Error::Length`] (in
+/// characters) when the count is not one of `expected` (each at most `N`),
+/// or, for a character that is not ASCII after mapping, [`Error::Character`]
+/// with the class `class_at(position, length)` expects there. Case and the
+/// scheme's alphabet are left to the caller.
+pub(crate) fn read_var<const N: usize>(
+    s: &str,
+    form: InputForm,
+    expected: &'static [u8],
+    class_at: impl Fn(usize, usize) -> CharClass,
+) -> Result<([u8; N], usize), Error> {
+    let s = match form {
+        InputForm::Lenient => s.trim(),
+        InputForm::Exact => s,
+    };
+    if s.is_empty() {
+        return Err(Error::Empty);
+    }
+    let allowed = |len: usize| expected.iter().any(|&e| usize::from(e) == len) && len <= N;
+    let mut out = [0u8; N];
+    // Fast path: plain ASCII of an allowed length.
+    if s.is_ascii() {
+        let len = s.len();
+        if !allowed(len) {
+            return Err(Error::Length {
+                expected,
+                found: len,
+            });
+        }
+        for (slot, &b) in out.iter_mut().zip(s.as_bytes()) {
+            *slot = b;
+        }
+        return Ok((out, len));
+    }
+    let len = s.chars().count();
+    if !allowed(len) {
+        return Err(Error::Length {
+            expected,
+            found: len,
+        });
+    }
+    for (i, (slot, c)) in out.iter_mut().zip(s.chars()).enumerate() {
+        let mapped = match (form, c) {
+            (InputForm::Lenient, '\u{FF01}'..='\u{FF5E}') => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        };
+        if !mapped.is_ascii() {
+            return Err(Error::Character {
+                position: i + 1,
+                found: c,
+                expected: class_at(i + 1, len),
+            });
+        }
+        *slot = mapped as u8;
+    }
+    Ok((out, len))
+}
+
+/// The value of the ASCII digits `bytes` (which the caller has checked).
+pub(crate) fn number(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0u32, |acc, &b| {
+        acc.wrapping_mul(10)
+            .wrapping_add(u32::from(b.wrapping_sub(b'0')))
+    })
+}
+
+/// Checks that every byte of `bytes[range]` is an ASCII digit, reporting the
+/// first that is not (positions count from 1).
+pub(crate) fn expect_digits(bytes: &[u8], from: usize, to: usize) -> Result<(), Error> {
+    for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
+        if !b.is_ascii_digit() {
+            return Err(Error::Character {
+                position: i + 1,
+                found: char::from(b),
+                expected: CharClass::Digit,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The earliest birth year any identity number in this crate accepts.
+pub(crate) const EARLIEST_YEAR: u16 = 1800;
+
+/// A birth date from its parts: a real Gregorian date, year 1800 or later.
+pub(crate) fn birth_date(year: u32, month: u32, day: u32) -> Result<chrono::NaiveDate, Error> {
+    let date = i32::try_from(year)
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day));
+    let Some(date) = date else {
+        return Err(Error::InvalidDate {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        });
+    };
+    if year < u32::from(EARLIEST_YEAR) {
+        return Err(Error::DateTooEarly {
+            year: year as u16,
+            earliest: EARLIEST_YEAR,
+        });
+    }
+    Ok(date)
+}
+
+/// `Err(FutureDate)` if `birth` is after `today`.
+pub(crate) fn not_after(birth: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<(), Error> {
+    if birth > today {
+        Err(Error::FutureDate { date: birth, today })
+    } else {
+        Ok(())
+    }
+}
+
+/// Implements the traits every document type shares: `FromStr`,
+/// `TryFrom<&str>`, `Display` (canonical), a masked `Debug`, `AsRef<str>`,
+/// and with the `serde` feature string (de)serialization through `parse`.
+macro_rules! document_traits {
+    ($ty:ident, $expecting:literal) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $ty::parse(s)
+            }
+        }
+
+        impl ::std::convert::TryFrom<&str> for $ty {
+            type Error = $crate::Error;
+            fn try_from(s: &str) -> Result<Self, Self::Error> {
+                $ty::parse(s)
+            }
+        }
+
+        impl ::std::fmt::Display for $ty {
+            /// The canonical form, in full. Use `masked()` for logs.
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::std::fmt::Debug for $ty {
+            /// The masked form: personal data never reaches a log through `{:?}`.
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.masked())
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl ::serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> Result<$ty, E> {
+                        $ty::parse(s).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+pub(crate) use document_traits;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masked_keeps_head_and_tail() {
+        assert_eq!(Masked::new(b"123456789", 2, 3).as_str(), "12****789");
+        assert_eq!(Masked::new(b"12", 2, 3).as_str(), "12");
+        assert_eq!(Masked::new(b"", 2, 3).as_str(), "");
+    }
+
+    #[test]
+    fn read_fixed_maps_full_width_and_trims() {
+        let got: [u8; 3] = read_fixed("\u{3000}１２ｘ ", InputForm::Lenient, &[3], |_, _| {
+            CharClass::Digit
+        })
+        .unwrap();
+        assert_eq!(&got, b"12x");
+        let err = read_fixed::<3>("1é3", InputForm::Lenient, &[3], |_, _| CharClass::Digit);
+        assert_eq!(
+            err,
+            Err(Error::Character {
+                position: 2,
+                found: 'é',
+                expected: CharClass::Digit
+            })
+        );
+        let err = read_fixed::<3>("１２３", InputForm::Exact, &[3], |_, _| CharClass::Digit);
+        assert!(matches!(err, Err(Error::Character { position: 1, .. })));
+        assert_eq!(
+            read_fixed::<3>(" ", InputForm::Lenient, &[3], |_, _| CharClass::Digit),
+            Err(Error::Empty)
+        );
+    }
+}

@@ -1,0 +1,318 @@
+//! The error every document parser returns.
+//!
+//! [`Error`] names what is wrong with a number: its length, the character at
+//! a position, an impossible date, a region code, a check character. Every
+//! variant has a stable machine-readable [`Error::code`], an English message
+//! through `Display` (lower case, no trailing period) and a Chinese message
+//! through [`Error::message_zh`].
+//!
+//! Errors carry only what is needed to say what is wrong: a position and a
+//! character class, an impossible date (which no real person was born on), a
+//! region code (which the masked form shows anyway), a check character. They
+//! never carry the whole number.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::region::RegionProblem;
+
+/// Why a document number was rejected.
+///
+/// The enum is `#[non_exhaustive]`: later versions add variants as new
+/// schemes need them, so match with a wildcard arm.
+///
+/// ```
+/// use realname::{Error, ResidentId};
+///
+/// let err = ResidentId::parse("110101199003070010").unwrap_err();
+/// assert_eq!(err, Error::Checksum { expected: '1', found: '0' });
+/// assert_eq!(err.code(), "checksum");
+/// assert_eq!(err.to_string(), "the check character is 0, expected 1");
+/// assert_eq!(err.message_zh(), "校验位为 0，应为 1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is empty, or only whitespace.
+    #[error("the number is empty")]
+    Empty,
+    /// The number has the wrong number of characters (after trimming and
+    /// removing the separators the scheme allows).
+    #[error("the number has {found} characters, expected {}", Lengths(.expected))]
+    Length {
+        /// The lengths the scheme allows.
+        expected: &'static [u8],
+        /// The number of characters found.
+        found: usize,
+    },
+    /// A character is not allowed at its position.
+    #[error("character {position} is {found:?}, expected {expected}")]
+    Character {
+        /// The position of the character in the number, counting from 1,
+        /// after leading whitespace is trimmed.
+        position: usize,
+        /// The character found there.
+        found: char,
+        /// What the scheme allows there.
+        expected: CharClass,
+    },
+    /// The date field is not a date of the Gregorian calendar.
+    #[error("{year:04}-{month:02}-{day:02} is not a calendar date")]
+    InvalidDate {
+        /// The year as written (with the century the scheme implies).
+        year: u16,
+        /// The month as written.
+        month: u8,
+        /// The day as written.
+        day: u8,
+    },
+    /// The birth year is before the earliest year the scheme allows.
+    #[error("the birth year {year} is before {earliest}")]
+    DateTooEarly {
+        /// The year found.
+        year: u16,
+        /// The earliest year allowed.
+        earliest: u16,
+    },
+    /// The birth date is after the date the check was made on.
+    #[error("the birth date {date} is after {today}")]
+    FutureDate {
+        /// The birth date the number encodes.
+        date: NaiveDate,
+        /// The date the check was made on.
+        today: NaiveDate,
+    },
+    /// The region code is not acceptable.
+    #[error("the region code {code:06} {problem}")]
+    Region {
+        /// The six-digit region code (for schemes that carry fewer digits,
+        /// padded with zeros on the right).
+        code: u32,
+        /// What is wrong with it.
+        problem: RegionProblem,
+    },
+    /// The check character does not match the rest of the number.
+    #[error("the check character is {found}, expected {expected}")]
+    Checksum {
+        /// The check character the rest of the number requires.
+        expected: char,
+        /// The check character found.
+        found: char,
+    },
+    /// The nationality code is not an ISO 3166-1 code.
+    #[error("the nationality code {code} is not an ISO 3166-1 country code")]
+    Nationality {
+        /// The code found.
+        code: NationalityCode,
+    },
+}
+
+impl Error {
+    /// A stable identifier of the kind of error, for APIs, logs and
+    /// translation tables. It never changes between versions.
+    ///
+    /// ```
+    /// use realname::ResidentId;
+    ///
+    /// assert_eq!(ResidentId::parse("").unwrap_err().code(), "empty");
+    /// assert_eq!(ResidentId::parse("1101").unwrap_err().code(), "length");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Empty => "empty",
+            Error::Length { .. } => "length",
+            Error::Character { .. } => "character",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::DateTooEarly { .. } => "date_too_early",
+            Error::FutureDate { .. } => "future_date",
+            Error::Region { .. } => "region",
+            Error::Checksum { .. } => "checksum",
+            Error::Nationality { .. } => "nationality",
+        }
+    }
+
+    /// The message in Chinese, fit to show an end user.
+    ///
+    /// ```
+    /// use realname::ResidentId;
+    ///
+    /// let err = ResidentId::parse("1101011990030700").unwrap_err();
+    /// assert_eq!(err.message_zh(), "号码应为 18 位，实际为 16 位");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            Error::Empty => "号码为空".to_owned(),
+            Error::Length { expected, found } => {
+                format!("号码应为 {} 位，实际为 {found} 位", LengthsZh(expected))
+            }
+            Error::Character {
+                position,
+                found,
+                expected,
+            } => format!(
+                "第 {position} 位字符“{}”无效，应为{}",
+                found.escape_debug(),
+                expected.name_zh()
+            ),
+            Error::InvalidDate { year, month, day } => {
+                format!("日期 {year:04}-{month:02}-{day:02} 不存在")
+            }
+            Error::DateTooEarly { year, earliest } => {
+                format!("出生年份 {year} 早于 {earliest} 年")
+            }
+            Error::FutureDate { date, today } => {
+                format!("出生日期 {date} 晚于当前日期 {today}")
+            }
+            Error::Region { code, problem } => {
+                format!("地区码 {code:06} {}", problem.message_zh())
+            }
+            Error::Checksum { expected, found } => {
+                format!("校验位为 {found}，应为 {expected}")
+            }
+            Error::Nationality { code } => {
+                format!("国籍代码 {code} 不是有效的 ISO 3166-1 国家代码")
+            }
+        }
+    }
+}
+
+/// What a scheme allows at a position, as named in [`Error::Character`].
+///
+/// ```
+/// use realname::CharClass;
+///
+/// assert_eq!(CharClass::DigitOrX.to_string(), "a digit or X");
+/// assert_eq!(CharClass::DigitOrX.name_zh(), "数字或 X");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CharClass {
+    /// An ASCII digit `0`–`9`.
+    Digit,
+    /// A digit, or `X` standing for ten.
+    DigitOrX,
+    /// A Latin letter `A`–`Z`.
+    Letter,
+    /// Exactly this character.
+    Exactly(char),
+}
+
+impl CharClass {
+    /// The Chinese name of the class.
+    ///
+    /// ```
+    /// assert_eq!(realname::CharClass::Digit.name_zh(), "数字");
+    /// ```
+    pub fn name_zh(&self) -> String {
+        match self {
+            CharClass::Digit => "数字".to_owned(),
+            CharClass::DigitOrX => "数字或 X".to_owned(),
+            CharClass::Letter => "拉丁字母".to_owned(),
+            CharClass::Exactly(c) => format!("“{c}”"),
+        }
+    }
+}
+
+impl fmt::Display for CharClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CharClass::Digit => f.write_str("a digit"),
+            CharClass::DigitOrX => f.write_str("a digit or X"),
+            CharClass::Letter => f.write_str("a letter"),
+            CharClass::Exactly(c) => write!(f, "{c:?}"),
+        }
+    }
+}
+
+/// A nationality code that is not in ISO 3166-1, as found in a foreign
+/// permanent resident ID.
+///
+/// ```
+/// use realname::{Error, ForeignPermanentResidentId, NationalityCode};
+///
+/// let err = ForeignPermanentResidentId::parse("KAA110090123100").unwrap_err();
+/// assert_eq!(err, Error::Nationality { code: NationalityCode::Alpha3(*b"KAA") });
+/// assert_eq!(NationalityCode::Numeric(999).to_string(), "999");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NationalityCode {
+    /// A three-digit numeric code (the 2023 card).
+    Numeric(u16),
+    /// A three-letter code (the 2004 and 2017 cards), upper-case ASCII.
+    Alpha3([u8; 3]),
+}
+
+impl fmt::Display for NationalityCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NationalityCode::Numeric(n) => write!(f, "{n:03}"),
+            NationalityCode::Alpha3(a) => {
+                for &b in a {
+                    write!(f, "{}", char::from(b))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Formats a list of allowed lengths: `18`, `15 or 18`, `16 to 19`.
+struct Lengths<'a>(&'a [u8]);
+
+impl fmt::Display for Lengths<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_lengths(f, self.0, " or ", " to ")
+    }
+}
+
+struct LengthsZh<'a>(&'a [u8]);
+
+impl fmt::Display for LengthsZh<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_lengths(f, self.0, " 或 ", " 至 ")
+    }
+}
+
+fn write_lengths(f: &mut fmt::Formatter<'_>, lengths: &[u8], or: &str, to: &str) -> fmt::Result {
+    match lengths {
+        [] => Ok(()),
+        [one] => write!(f, "{one}"),
+        [first, .., last]
+            if lengths.len() > 2
+                && usize::from(last.saturating_sub(*first)) + 1 == lengths.len() =>
+        {
+            write!(f, "{first}{to}{last}")
+        }
+        [init @ .., last] => {
+            for (i, n) in init.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{n}")?;
+            }
+            write!(f, "{or}{last}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_read_naturally() {
+        assert_eq!(Lengths(&[18]).to_string(), "18");
+        assert_eq!(Lengths(&[15, 18]).to_string(), "15 or 18");
+        assert_eq!(Lengths(&[16, 17, 18, 19]).to_string(), "16 to 19");
+        assert_eq!(Lengths(&[8, 9, 11]).to_string(), "8, 9 or 11");
+        assert_eq!(LengthsZh(&[15, 18]).to_string(), "15 或 18");
+    }
+
+    #[test]
+    fn errors_are_send_sync_static() {
+        fn assert_bounds<T: std::error::Error + Send + Sync + 'static>() {}
+        assert_bounds::<Error>();
+    }
+}

@@ -1,0 +1,321 @@
+//! The published and computed test vectors of the research notes, kept in
+//! `tests/vectors/*.txt`, run against every parser.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{load, outcome};
+use realname::{
+    Error, ForeignPermanentResidentId, Gender, Holder, InputForm, LegacyResidentId, ParseOptions,
+    RegionCheck, RegionProblem, ResidentId,
+};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn resident_id_vectors() {
+    for v in load("resident_id.txt") {
+        let got = ResidentId::parse(&v.input);
+        assert_eq!(
+            outcome(&got),
+            v.expected,
+            "line {}: {:?} gave {got:?}",
+            v.line,
+            v.input
+        );
+    }
+}
+
+#[test]
+fn legacy_resident_id_vectors() {
+    for v in load("legacy_resident_id.txt") {
+        let got = LegacyResidentId::parse(&v.input);
+        assert_eq!(
+            outcome(&got),
+            v.expected,
+            "line {}: {:?} gave {got:?}",
+            v.line,
+            v.input
+        );
+        if let (Ok(id), Some(upgraded)) = (got, v.extra.first()) {
+            assert_eq!(id.upgrade().as_str(), upgraded, "line {}", v.line);
+            assert_eq!(id.upgrade().to_legacy(), Some(id), "line {}", v.line);
+        }
+    }
+}
+
+#[test]
+fn foreign_permanent_resident_id_vectors() {
+    for v in load("foreign_permanent_resident_id.txt") {
+        let got = ForeignPermanentResidentId::parse(&v.input);
+        assert_eq!(
+            outcome(&got),
+            v.expected,
+            "line {}: {:?} gave {got:?}",
+            v.line,
+            v.input
+        );
+    }
+}
+
+#[test]
+fn errors_name_what_is_wrong() {
+    assert_eq!(
+        ResidentId::parse("110101199003070010"),
+        Err(Error::Checksum {
+            expected: '1',
+            found: '0'
+        })
+    );
+    assert_eq!(
+        ResidentId::parse("110101190002290011"),
+        Err(Error::InvalidDate {
+            year: 1900,
+            month: 2,
+            day: 29
+        })
+    );
+    assert_eq!(
+        ResidentId::parse("11010519491231A02X")
+            .unwrap_err()
+            .to_string(),
+        "character 15 is 'A', expected a digit"
+    );
+    assert_eq!(
+        ResidentId::parse("11010119900307001"),
+        Err(Error::Length {
+            expected: &[18],
+            found: 17
+        })
+    );
+    assert_eq!(
+        ResidentId::parse("990101199003070015"),
+        Err(Error::Region {
+            code: 990101,
+            problem: RegionProblem::NotAProvince
+        })
+    );
+    assert_eq!(
+        ResidentId::parse("11010500000101001X"),
+        Err(Error::DateTooEarly {
+            year: 0,
+            earliest: 1800
+        })
+    );
+    let err = ResidentId::parse("a身份证12345678").unwrap_err();
+    assert_eq!(err.to_string(), "the number has 12 characters, expected 18");
+    assert_eq!(err.message_zh(), "号码应为 18 位，实际为 12 位");
+    let err = ResidentId::parse("11010519491231002é").unwrap_err();
+    assert_eq!(
+        err,
+        Error::Character {
+            position: 18,
+            found: 'é',
+            expected: realname::CharClass::DigitOrX
+        }
+    );
+    assert_eq!(err.message_zh(), "第 18 位字符“é”无效，应为数字或 X");
+    let err = ResidentId::parse("810101199408230023").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the region code 810101 is not valid: residence permits use exactly 810000, 820000 or 830000"
+    );
+    assert_eq!(
+        ForeignPermanentResidentId::parse("911999199012310020")
+            .unwrap_err()
+            .to_string(),
+        "the nationality code 999 is not an ISO 3166-1 country code"
+    );
+    let today = day(2026, 11, 23);
+    let future = ResidentId::parse("110101209901010017").unwrap();
+    let err = future.check_on(today).unwrap_err();
+    assert_eq!(
+        err,
+        Error::FutureDate {
+            date: day(2099, 1, 1),
+            today
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "the birth date 2099-01-01 is after 2026-11-23"
+    );
+    assert_eq!(
+        err.message_zh(),
+        "出生日期 2099-01-01 晚于当前日期 2026-11-23"
+    );
+}
+
+#[test]
+fn every_error_has_a_code_and_two_messages() {
+    let errors = [
+        Error::Empty,
+        Error::Length {
+            expected: &[15, 18],
+            found: 3,
+        },
+        Error::Character {
+            position: 1,
+            found: '\u{0}',
+            expected: realname::CharClass::Letter,
+        },
+        Error::InvalidDate {
+            year: 1990,
+            month: 2,
+            day: 30,
+        },
+        Error::DateTooEarly {
+            year: 1700,
+            earliest: 1800,
+        },
+        Error::FutureDate {
+            date: day(2099, 1, 1),
+            today: day(2026, 1, 1),
+        },
+        Error::Region {
+            code: 990000,
+            problem: RegionProblem::NeverExisted,
+        },
+        Error::Checksum {
+            expected: 'X',
+            found: '1',
+        },
+        Error::Nationality {
+            code: realname::NationalityCode::Alpha3(*b"KAA"),
+        },
+    ];
+    let mut codes: Vec<_> = errors.iter().map(Error::code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), errors.len(), "codes are distinct");
+    for e in errors {
+        let en = e.to_string();
+        assert!(
+            !en.is_empty() && !en.ends_with('.') && !en.contains('\n'),
+            "{en}"
+        );
+        assert!(!en.starts_with(|c: char| c.is_uppercase()), "{en}");
+        let zh = e.message_zh();
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+        assert!(e
+            .code()
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'_'));
+    }
+    // Control characters are escaped, never printed raw.
+    assert!(!errors[2].to_string().contains('\u{0}'));
+    assert!(!errors[2].message_zh().contains('\u{0}'));
+}
+
+#[test]
+fn resident_id_fields() {
+    let id = ResidentId::parse("11010519491231002X").unwrap();
+    assert_eq!(id.birth_date(), day(1949, 12, 31));
+    assert_eq!(id.gender(), Gender::Female);
+    assert_eq!(id.region_code(), 110105);
+    assert_eq!(id.region_name(), Some("朝阳区"));
+    assert_eq!(id.province_name(), Some("北京市"));
+    assert_eq!(id.holder(), Holder::MainlandCitizen);
+    assert_eq!(id.check_char(), 'X');
+    assert_eq!(id.age_on(day(2026, 12, 30)).unwrap(), 76);
+    assert_eq!(id.age_on(day(2026, 12, 31)).unwrap(), 77);
+
+    let hk = ResidentId::parse("810000199408230021").unwrap();
+    assert_eq!(hk.holder(), Holder::HongKongResident);
+    assert_eq!(hk.region_name(), Some("香港特别行政区"));
+    let tw = ResidentId::parse("830000199201300022").unwrap();
+    assert_eq!(tw.holder(), Holder::TaiwanResident);
+    assert_eq!((tw.region_name(), tw.province_name()), (None, None));
+    assert_eq!(tw.gender(), Gender::Female);
+    assert!(tw.to_legacy().is_none());
+
+    // The region name is the code's, whatever the birth year: 440524 was
+    // abolished in 1993 and the holder was born in 1880.
+    let old = ResidentId::parse("440524188001010014").unwrap();
+    assert_eq!(old.region_name(), Some("潮阳县"));
+    assert!(
+        old.to_legacy().is_none(),
+        "born 1880 with an ordinary sequence code"
+    );
+}
+
+#[test]
+fn region_check_levels() {
+    let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    for ok in [
+        "110101199003070011",
+        "440524188001010014", // abolished code
+        "810000199408230021",
+        "830000199201300022",
+        "44040119580101000X", // early 1980s city code of 珠海市
+    ] {
+        assert!(ResidentId::parse_with(ok, strict).is_ok(), "{ok}");
+    }
+    for bad in ["34052419800101001X", "123456199001010011"] {
+        assert_eq!(
+            ResidentId::parse_with(bad, strict).map_err(|e| e.code()),
+            Err("region"),
+            "{bad}"
+        );
+        assert!(ResidentId::parse(bad).is_ok(), "{bad}");
+    }
+}
+
+#[test]
+fn exact_input_accepts_only_the_canonical_form() {
+    let exact = ParseOptions::new().input(InputForm::Exact);
+    assert!(ResidentId::parse_with("11010519491231002X", exact).is_ok());
+    assert_eq!(
+        ResidentId::parse_with(" 11010519491231002X", exact).map_err(|e| e.code()),
+        Err("length")
+    );
+    for s in ["11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ"] {
+        assert_eq!(
+            ResidentId::parse_with(s, exact).map_err(|e| e.code()),
+            Err("character"),
+            "{s:?}"
+        );
+    }
+    assert!(ForeignPermanentResidentId::parse_with("kaz110090123105", exact).is_err());
+}
+
+#[test]
+fn foreign_permanent_resident_id_fields() {
+    let id = ForeignPermanentResidentId::parse("911398199012310021").unwrap();
+    let old = ForeignPermanentResidentId::parse("KAZ110090123105").unwrap();
+    // The same person on the two cards (research/formats.md §3.2).
+    assert_eq!(id.nationality(), old.nationality());
+    assert_eq!(id.birth_date(), old.birth_date());
+    assert_eq!(id.accepting_region_code(), old.accepting_region_code());
+    assert_eq!(old.other_birth_date(), Some(day(2090, 12, 31)));
+    let leap = ForeignPermanentResidentId::parse("JPN440000022902").unwrap();
+    assert_eq!(leap.birth_date(), day(2000, 2, 29));
+    assert_eq!(leap.other_birth_date(), None, "1900-02-29 does not exist");
+    assert_eq!(leap.masked().as_str(), "JPN4400******02");
+}
+
+#[test]
+fn display_is_canonical_and_debug_is_masked() {
+    let id = ResidentId::parse(" 11010519491231002x").unwrap();
+    assert_eq!(id.to_string(), "11010519491231002X");
+    assert_eq!(format!("{id:>20}"), "  11010519491231002X");
+    assert_eq!(format!("{id:?}"), "ResidentId(110105********002X)");
+    assert_eq!(
+        format!("{:?}", Some(id)),
+        "Some(ResidentId(110105********002X))"
+    );
+    let legacy = LegacyResidentId::parse("110101900307001").unwrap();
+    assert_eq!(format!("{legacy:?}"), "LegacyResidentId(110101******001)");
+    let fpr = ForeignPermanentResidentId::parse("KAZ110090123105").unwrap();
+    assert_eq!(
+        format!("{fpr:?}"),
+        "ForeignPermanentResidentId(KAZ1100******05)"
+    );
+    assert_eq!(ResidentId::try_from("11010519491231002X"), Ok(id));
+    assert_eq!("11010519491231002X".parse::<ResidentId>(), Ok(id));
+}
