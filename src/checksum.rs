@@ -23,17 +23,57 @@
 /// assert_eq!(iso7064_mod11_2(b"1101051949123100A"), None);
 /// ```
 pub fn iso7064_mod11_2(body: &[u8]) -> Option<u8> {
-    let mut p: u32 = 0;
-    for &b in body {
-        let d = ascii_digit(b)?;
-        // Horner's rule for sum(d_k * 2^(n-k)) mod 11.
-        p = ((p + d) * 2) % 11;
+    // 2^(10 - t) mod 11 for t = 0..9: the weights of ten places ending one
+    // place before the check character. They repeat every ten places
+    // (2^10 = 1 mod 11), so the body is summed in chunks of ten from the
+    // right; each chunk's products are independent of each other.
+    const WEIGHTS: [u32; 10] = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    if let Ok(body) = <&[u8; 17]>::try_from(body) {
+        return mod11_2_17(body);
     }
-    // The check value c makes p + c = 1 (mod 11).
-    Some(match (12 - p) % 11 {
+    if !body.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut sum: u64 = 0;
+    for chunk in body.rchunks(10) {
+        let weights = WEIGHTS.get(10 - chunk.len()..).unwrap_or_default();
+        let part: u32 = chunk
+            .iter()
+            .zip(weights)
+            .map(|(&b, &w)| u32::from(b - b'0') * w)
+            .sum();
+        sum += u64::from(part);
+    }
+    Some(check_char_mod11_2((sum % 11) as u32))
+}
+
+/// [`iso7064_mod11_2`] of a 17-character body, in one pass that checks the
+/// digits and sums their weights together.
+#[inline]
+pub(crate) fn mod11_2_17(body: &[u8; 17]) -> Option<u8> {
+    /// 2^(17 - i) mod 11: the weights of GB 11643-1999.
+    const WEIGHTS_17: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    // The largest digit value, computed for all bytes at once.
+    let max = body.iter().fold(0u8, |m, &b| m.max(b.wrapping_sub(b'0')));
+    if max > 9 {
+        return None;
+    }
+    let sum: u32 = body
+        .iter()
+        .zip(WEIGHTS_17)
+        .map(|(&b, w)| u32::from(b - b'0') * w)
+        .sum();
+    Some(check_char_mod11_2(sum % 11))
+}
+
+/// The check character for a weighted sum `s` (mod 11): the value `c` that
+/// makes `s + c = 1 (mod 11)`, with 10 written `X`.
+#[inline]
+fn check_char_mod11_2(s: u32) -> u8 {
+    match (12 - s) % 11 {
         10 => b'X',
         c => b'0' + c as u8,
-    })
+    }
 }
 
 /// Whether `number` (body followed by its check character) passes
@@ -80,14 +120,6 @@ pub fn icao9303(field: &[u8]) -> Option<u8> {
         sum = (sum + v * w) % 10;
     }
     Some(b'0' + sum as u8)
-}
-
-fn ascii_digit(b: u8) -> Option<u32> {
-    if b.is_ascii_digit() {
-        Some(u32::from(b - b'0'))
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! [proptest] strategies for callers' own property tests (feature
+//! [proptest](mod@proptest) strategies for callers' own property tests (feature
 //! `proptest`).
 //!
 //! Each document type has a strategy that generates valid values (with

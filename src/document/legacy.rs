@@ -124,7 +124,7 @@ impl LegacyResidentId {
         body[7] = century;
         body[8..].copy_from_slice(&self.bytes[6..]);
         // Same region (a mainland province), same date, so the result is valid.
-        ResidentId::from_valid_body(&body, self.birth)
+        ResidentId::from_valid_body(&body)
     }
 
     /// The birth date, with the century the sequence code implies.

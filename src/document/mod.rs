@@ -271,7 +271,15 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Whether `b` is printable ASCII other than a space: a number that begins
+/// and ends with such bytes has nothing to trim.
+#[inline]
+pub(crate) fn is_plain(b: u8) -> bool {
+    b > b' ' && b < 0x7f
+}
+
 /// Reads `s` into exactly `N` ASCII bytes; see [`read_var`].
+#[inline]
 pub(crate) fn read_fixed<const N: usize>(
     s: &str,
     form: InputForm,
@@ -289,12 +297,21 @@ pub(crate) fn read_fixed<const N: usize>(
 /// or, for a character that is not ASCII after mapping, [`Error::Character`]
 /// with the class `class_at(position, length)` expects there. Case and the
 /// scheme's alphabet are left to the caller.
+#[inline]
 pub(crate) fn read_var<const N: usize>(
     s: &str,
     form: InputForm,
     expected: &'static [u8],
     class_at: impl Fn(usize, usize) -> CharClass,
 ) -> Result<([u8; N], usize), Error> {
+    // Fastest path: exactly N bytes, the first and last ASCII and not
+    // whitespace (so trimming would change nothing), all ASCII.
+    if let Ok(bytes) = <[u8; N]>::try_from(s.as_bytes()) {
+        let plain = |b: Option<&u8>| b.is_some_and(|&b| is_plain(b));
+        if plain(bytes.first()) && plain(bytes.last()) && bytes.is_ascii() {
+            return Ok((bytes, N));
+        }
+    }
     let s = match form {
         InputForm::Lenient => s.trim(),
         InputForm::Exact => s,
@@ -302,19 +319,19 @@ pub(crate) fn read_var<const N: usize>(
     if s.is_empty() {
         return Err(Error::Empty);
     }
-    let allowed = |len: usize| expected.iter().any(|&e| usize::from(e) == len) && len <= N;
+    let allowed = |len: usize| len <= N && expected.iter().any(|&e| usize::from(e) == len);
     let mut out = [0u8; N];
     // Fast path: plain ASCII of an allowed length.
     if s.is_ascii() {
         let len = s.len();
-        if !allowed(len) {
-            return Err(Error::Length {
-                expected,
-                found: len,
-            });
-        }
-        for (slot, &b) in out.iter_mut().zip(s.as_bytes()) {
-            *slot = b;
+        match out.get_mut(..len) {
+            Some(head) if allowed(len) => head.copy_from_slice(s.as_bytes()),
+            _ => {
+                return Err(Error::Length {
+                    expected,
+                    found: len,
+                })
+            }
         }
         return Ok((out, len));
     }
@@ -344,51 +361,98 @@ pub(crate) fn read_var<const N: usize>(
     Ok((out, len))
 }
 
-/// The value of the ASCII digits `bytes` (which the caller has checked).
+/// The value of the ASCII digits `bytes` (which the caller has checked; at
+/// most nine of them).
+#[inline]
 pub(crate) fn number(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0u32, |acc, &b| {
-        acc.wrapping_mul(10)
-            .wrapping_add(u32::from(b.wrapping_sub(b'0')))
-    })
+    let mut value: u32 = 0;
+    for &b in bytes {
+        value = value
+            .wrapping_mul(10)
+            .wrapping_add(u32::from(b.wrapping_sub(b'0')));
+    }
+    value
 }
 
 /// Checks that every byte of `bytes[range]` is an ASCII digit, reporting the
 /// first that is not (positions count from 1).
 pub(crate) fn expect_digits(bytes: &[u8], from: usize, to: usize) -> Result<(), Error> {
-    for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
-        if !b.is_ascii_digit() {
-            return Err(Error::Character {
-                position: i + 1,
-                found: char::from(b),
-                expected: CharClass::Digit,
-            });
-        }
+    match bytes.get(from..to) {
+        Some(field) if field.iter().all(u8::is_ascii_digit) => Ok(()),
+        _ => Err(non_digit(bytes, from, to)),
     }
-    Ok(())
+}
+
+/// The error for the first byte of `bytes[from..to]` that is not an ASCII
+/// digit (the caller knows there is one).
+pub(crate) fn non_digit(bytes: &[u8], from: usize, to: usize) -> Error {
+    let field = bytes.get(from..to).unwrap_or_default();
+    let i = field
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or_default();
+    Error::Character {
+        position: from + i + 1,
+        found: char::from(field.get(i).copied().unwrap_or_default()),
+        expected: CharClass::Digit,
+    }
 }
 
 /// The earliest birth year any identity number in this crate accepts.
 pub(crate) const EARLIEST_YEAR: u16 = 1800;
 
-/// A birth date from its parts: a real Gregorian date, year 1800 or later.
-pub(crate) fn birth_date(year: u32, month: u32, day: u32) -> Result<chrono::NaiveDate, Error> {
-    let date = i32::try_from(year)
-        .ok()
-        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day));
-    let Some(date) = date else {
+/// The value of eight ASCII digits (which the caller has checked), e.g. a
+/// `YYYYMMDD` date, computed on all eight at once: pairs of digits, then
+/// pairs of pairs, then the two halves.
+#[inline]
+pub(crate) fn eight_digits(bytes: [u8; 8]) -> u32 {
+    let mut v = u64::from_le_bytes(bytes) & 0x0F0F_0F0F_0F0F_0F0F;
+    v = (v * 10 + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
+    v = (v * 100 + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
+    v = (v * 10_000 + (v >> 32)) & 0xFFFF_FFFF;
+    v as u32
+}
+
+/// Checks that a birth date's parts make a real Gregorian date, year 1800
+/// or later. Cheaper than building the date: the parsers' hot path only
+/// checks, and the accessors build the date when asked.
+#[inline]
+pub(crate) fn check_birth_date(year: u32, month: u32, day: u32) -> Result<(), Error> {
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    };
+    if day == 0 || day > days {
         return Err(Error::InvalidDate {
             year: year as u16,
             month: month as u8,
             day: day as u8,
         });
-    };
+    }
     if year < u32::from(EARLIEST_YEAR) {
         return Err(Error::DateTooEarly {
             year: year as u16,
             earliest: EARLIEST_YEAR,
         });
     }
-    Ok(date)
+    Ok(())
+}
+
+/// The date of parts that [`check_birth_date`] accepted.
+pub(crate) fn date_of(year: u32, month: u32, day: u32) -> chrono::NaiveDate {
+    i32::try_from(year)
+        .ok()
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, month, day))
+        .unwrap_or(chrono::NaiveDate::MIN)
+}
+
+/// A birth date from its parts: a real Gregorian date, year 1800 or later.
+pub(crate) fn birth_date(year: u32, month: u32, day: u32) -> Result<chrono::NaiveDate, Error> {
+    check_birth_date(year, month, day)?;
+    Ok(date_of(year, month, day))
 }
 
 /// `Err(FutureDate)` if `birth` is after `today`.
@@ -471,6 +535,19 @@ pub(crate) use document_traits;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_digits_reads_every_value() {
+        for v in (0..100_000_000u32)
+            .step_by(9_973)
+            .chain([0, 99_999_999, 19_491_231])
+        {
+            let text = format!("{v:08}");
+            let bytes: [u8; 8] = text.as_bytes().try_into().unwrap();
+            assert_eq!(eight_digits(bytes), v);
+            assert_eq!(number(&bytes), v);
+        }
+    }
 
     #[test]
     fn masked_keeps_head_and_tail() {

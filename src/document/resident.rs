@@ -2,14 +2,14 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{
-    ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_fixed, Gender,
-    InputForm, Masked, ParseOptions,
+    ascii_str, check_birth_date, date_of, document_traits, eight_digits, is_plain, non_digit,
+    not_after, number, read_fixed, Gender, InputForm, Masked, ParseOptions,
 };
 use crate::age::{full_years, AgeRule};
-use crate::checksum::iso7064_mod11_2;
+use crate::checksum::mod11_2_17;
 use crate::error::{CharClass, Error};
 use crate::region::{self, Region};
 
@@ -54,7 +54,6 @@ use crate::region::{self, Region};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ResidentId {
     bytes: [u8; 18],
-    birth: NaiveDate,
 }
 
 /// The lengths [`ResidentId`] accepts.
@@ -95,11 +94,33 @@ impl ResidentId {
     /// assert!(ResidentId::parse_with("110199199003070011", strict).is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let mut bytes: [u8; 18] = read_fixed(s, options.get_input(), LENGTH, class_at)?;
-        expect_digits(&bytes, 0, 17)?;
-        match bytes[17] {
-            b'0'..=b'9' | b'X' => {}
-            b'x' if options.get_input() == InputForm::Lenient => bytes[17] = b'X',
+        // The hot path reads the caller's bytes in place when they are 18
+        // bytes with nothing to trim. Should they hold a multi-byte
+        // character, the general path below reports it properly.
+        if let Ok(raw) = <&[u8; 18]>::try_from(s.as_bytes()) {
+            if is_plain(raw[0]) && is_plain(raw[17]) {
+                match Self::from_ascii(raw, options) {
+                    Ok(id) => return Ok(id),
+                    Err(e) if raw.is_ascii() => return Err(e),
+                    Err(_) => {}
+                }
+            }
+        }
+        let bytes: [u8; 18] = read_fixed(s, options.get_input(), LENGTH, class_at)?;
+        Self::from_ascii(&bytes, options)
+    }
+
+    /// Validates 18 bytes read from the input.
+    #[inline]
+    fn from_ascii(bytes: &[u8; 18], options: ParseOptions) -> Result<Self, Error> {
+        // One pass checks the 17 digits and computes the check character.
+        let body = <&[u8; 17]>::try_from(&bytes[..17]).ok();
+        let Some(expected) = body.and_then(mod11_2_17) else {
+            return Err(non_digit(bytes, 0, 17));
+        };
+        let check = match bytes[17] {
+            b @ (b'0'..=b'9' | b'X') => b,
+            b'x' if options.get_input() == InputForm::Lenient => b'X',
             other => {
                 return Err(Error::Character {
                     position: 18,
@@ -107,32 +128,32 @@ impl ResidentId {
                     expected: CharClass::DigitOrX,
                 })
             }
-        }
+        };
         let code = number(&bytes[..6]);
         region::check_code(code, options.get_region_check(), true)
             .map_err(|problem| Error::Region { code, problem })?;
-        let birth = birth_date(
-            number(&bytes[6..10]),
-            number(&bytes[10..12]),
-            number(&bytes[12..14]),
-        )?;
-        let expected = iso7064_mod11_2(&bytes[..17]).unwrap_or(b'?');
-        if expected != bytes[17] {
+        let date = eight_digits([
+            bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13],
+        ]);
+        check_birth_date(date / 10_000, date / 100 % 100, date % 100)?;
+        if expected != check {
             return Err(Error::Checksum {
                 expected: char::from(expected),
-                found: char::from(bytes[17]),
+                found: char::from(check),
             });
         }
-        Ok(ResidentId { bytes, birth })
+        let mut bytes = *bytes;
+        bytes[17] = check;
+        Ok(ResidentId { bytes })
     }
 
     /// Builds a number from a body the caller has validated (region and
     /// date), computing the check character.
-    pub(super) fn from_valid_body(body: &[u8; 17], birth: NaiveDate) -> Self {
+    pub(super) fn from_valid_body(body: &[u8; 17]) -> Self {
         let mut bytes = [0u8; 18];
         bytes[..17].copy_from_slice(body);
-        bytes[17] = iso7064_mod11_2(body).unwrap_or(b'0');
-        ResidentId { bytes, birth }
+        bytes[17] = mod11_2_17(body).unwrap_or(b'0');
+        ResidentId { bytes }
     }
 
     /// The canonical form: 18 ASCII characters, upper-case `X`.
@@ -167,7 +188,11 @@ impl ResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn birth_date(&self) -> NaiveDate {
-        self.birth
+        date_of(
+            number(&self.bytes[6..10]),
+            number(&self.bytes[10..12]),
+            number(&self.bytes[12..14]),
+        )
     }
 
     /// The gender: the 17th digit is odd for men, even for women.
@@ -273,10 +298,8 @@ impl ResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn age_on_with(&self, today: NaiveDate, rule: AgeRule) -> Result<u32, Error> {
-        full_years(self.birth, today, rule).ok_or(Error::FutureDate {
-            date: self.birth,
-            today,
-        })
+        let birth = self.birth_date();
+        full_years(birth, today, rule).ok_or(Error::FutureDate { date: birth, today })
     }
 
     /// Checks what needs today's date: the birth date must not be after
@@ -290,7 +313,7 @@ impl ResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
-        not_after(self.birth, today)
+        not_after(self.birth_date(), today)
     }
 
     /// The check character (`0`–`9` or `X`).
@@ -321,7 +344,7 @@ impl ResidentId {
             ParseOptions::new().input(InputForm::Exact),
         )
         .ok()?;
-        (legacy.birth_date().year() == self.birth.year()).then_some(legacy)
+        (legacy.birth_date() == self.birth_date()).then_some(legacy)
     }
 }
 

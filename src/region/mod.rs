@@ -617,12 +617,26 @@ pub(crate) fn existed(code: u32) -> bool {
 
 /// Whether the two-digit `province` is a mainland province-level code that
 /// issues identity numbers (11–15, 21–23, 31–37, 41–46, 50–54, 61–65).
+#[inline]
 pub(crate) const fn is_mainland_province(province: u32) -> bool {
-    matches!(province, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65)
+    /// Bit `p` is set for each mainland province code `p`.
+    const MAINLAND: u128 = {
+        let mut bits = 0u128;
+        let mut p = 0;
+        while p < 100 {
+            if matches!(p, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65) {
+                bits |= 1 << p;
+            }
+            p += 1;
+        }
+        bits
+    };
+    province < 100 && (MAINLAND >> province) & 1 == 1
 }
 
 /// Whether `code` is one of the residence-permit codes of Hong Kong, Macao
 /// and Taiwan residents.
+#[inline]
 pub(crate) const fn is_permit_code(code: u32) -> bool {
     matches!(code, 810_000 | 820_000 | 830_000)
 }
@@ -630,6 +644,7 @@ pub(crate) const fn is_permit_code(code: u32) -> bool {
 /// Checks the six-digit region code of a mainland identity number.
 ///
 /// `permits` says whether the scheme allows the residence-permit codes.
+#[inline]
 pub(crate) fn check_code(
     code: u32,
     check: RegionCheck,
@@ -716,6 +731,20 @@ mod tests {
         assert!(lookup(830000).is_none());
         assert!(lookup(710000).unwrap().in_use());
         assert!(lookup(110100).is_none());
+    }
+
+    #[test]
+    fn mainland_provinces() {
+        let listed: Vec<u32> = (0..200).filter(|&p| is_mainland_province(p)).collect();
+        let expected: Vec<u32> = [11..=15, 21..=23, 31..=37, 41..=46, 50..=54, 61..=65]
+            .into_iter()
+            .flatten()
+            .collect();
+        assert_eq!(listed, expected);
+        // Every one is a province-level code of the table.
+        for p in expected {
+            assert_eq!(lookup(p * 10_000).unwrap().level(), Level::Province);
+        }
     }
 
     #[test]

@@ -1,0 +1,93 @@
+//! Parsing allocates nothing: a counting global allocator proves it.
+//!
+//! This file holds a single test so that no other test thread allocates while
+//! it counts. The allocator needs `unsafe impl GlobalAlloc`; the library
+//! itself forbids unsafe code.
+
+// Test and tool code may panic on what it controls; the library may not.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use realname::{
+    ForeignPermanentResidentId, LegacyResidentId, ParseOptions, RegionCheck, ResidentId,
+};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_of(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    f();
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+#[test]
+fn parsing_allocates_nothing() {
+    let inputs = [
+        "11010519491231002X",
+        " 11010519491231002x ",
+        "１１０１０５１９４９１２３１００２Ｘ",
+        "110101199003070010",
+        "110101199002300014",
+        "990101199003070015",
+        "11010519491231A02X",
+        "a身份证12345678",
+        "",
+        "110101900307001",
+        "KAZ110090123105",
+        "932682198501010017",
+        "911999199012310020",
+    ];
+    let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    for s in inputs {
+        let n = allocations_of(|| {
+            let a = ResidentId::parse(std::hint::black_box(s));
+            let b = ResidentId::parse_with(std::hint::black_box(s), strict);
+            let c = LegacyResidentId::parse(std::hint::black_box(s));
+            let d = ForeignPermanentResidentId::parse_with(std::hint::black_box(s), strict);
+            let _ = std::hint::black_box((a, b, c, d));
+        });
+        assert_eq!(n, 0, "parsing {s:?} allocated");
+    }
+    let id = ResidentId::parse("11010519491231002X").unwrap();
+    let n = allocations_of(|| {
+        std::hint::black_box((
+            id.birth_date(),
+            id.gender(),
+            id.region_name(),
+            id.masked(),
+            id.holder(),
+            id.as_str(),
+        ));
+    });
+    assert_eq!(n, 0, "accessors allocated");
+    // The counter works: a String allocates.
+    assert!(allocations_of(|| drop(std::hint::black_box(String::from("x")))) > 0);
+}
