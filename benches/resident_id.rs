@@ -14,14 +14,6 @@
 //! - `id_validator`: `id_validator::is_valid` 0.2.3 (no region check).
 //! - `idcard`: `idcard::validate` 0.3.0 (no region check for 18 digits).
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 

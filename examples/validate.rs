@@ -1,8 +1,8 @@
 //! Validates identity numbers and prints what they encode.
 //!
 //! ```sh
-//! cargo run --example validate --features serde -- 11010519491231002X KAZ110090123105
-//! printf '110101900307001\n110101199003070010\n' | cargo run --example validate --features serde -- --json
+//! cargo run --example validate -- 11010519491231002X KAZ110090123105
+//! printf '110101900307001\n110101199003070010\n' | cargo run --example validate -- --json
 //! ```
 //!
 //! Numbers come from the arguments, or one per line on standard input. For
@@ -19,15 +19,6 @@
 //!
 //! The exit status is 0 when every number is valid, 1 otherwise, 2 on a
 //! usage error.
-
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
 
 use std::io::BufRead;
 use std::process::ExitCode;

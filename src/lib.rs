@@ -1,5 +1,14 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+// The library never panics on input: no unwrap, no indexing that can fail,
+// no slicing of text by bytes. (Tests, benches and examples may.)
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 pub mod age;

@@ -4,15 +4,6 @@
 //! it counts. The allocator needs `unsafe impl GlobalAlloc`; the library
 //! itself forbids unsafe code.
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
-
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -3,15 +3,6 @@
 //! the committed source differs. Run with `REALNAME_REGENERATE=1` to rewrite
 //! the committed source after updating a data file.
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
-
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -1,15 +1,6 @@
 //! The traits every public type promises, pinned so that losing one is a
 //! compile error.
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
-
 use std::fmt::{Debug, Display};
 use std::hash::Hash;
 use std::str::FromStr;

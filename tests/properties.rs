@@ -1,15 +1,6 @@
 //! Property tests: generated numbers round-trip, typing errors are caught,
 //! `Debug` hides what the mask hides, and no input whatever panics a parser.
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
-
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use realname::{

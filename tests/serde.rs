@@ -1,15 +1,6 @@
 //! Documents serialize as their canonical string and deserialize through
 //! `parse`, so an invalid number cannot enter through serde.
 
-// Test and tool code may panic on what it controls; the library may not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    clippy::string_slice
-)]
-
 mod common;
 
 use realname::{ForeignPermanentResidentId, Gender, Holder, LegacyResidentId, ResidentId};

@@ -6,10 +6,10 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 
 use super::{
-    ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_var, Country,
-    Gender, InputForm, Masked, ParseOptions,
+    age_on, ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_var,
+    Country, Gender, InputForm, Masked, ParseOptions,
 };
-use crate::age::{full_years, AgeRule};
+use crate::age::AgeRule;
 use crate::checksum::{icao9303, iso7064_mod11_2};
 use crate::error::{CharClass, Error, NationalityCode};
 use crate::region::{self, Region, RegionProblem};
@@ -269,10 +269,7 @@ impl ForeignPermanentResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
-        full_years(self.birth, today, AgeRule::Birthday).ok_or(Error::FutureDate {
-            date: self.birth,
-            today,
-        })
+        age_on(self.birth, today, AgeRule::Birthday)
     }
 
     /// Checks that the birth date is not after `today`.

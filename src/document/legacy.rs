@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 
 use super::{
-    ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_fixed, Gender,
-    Masked, ParseOptions, ResidentId,
+    age_on, ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_fixed,
+    Gender, Masked, ParseOptions, ResidentId,
 };
-use crate::age::{full_years, AgeRule};
+use crate::age::AgeRule;
 use crate::error::{CharClass, Error};
 use crate::region::{self, Region};
 
@@ -180,10 +180,7 @@ impl LegacyResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
-        full_years(self.birth, today, AgeRule::Birthday).ok_or(Error::FutureDate {
-            date: self.birth,
-            today,
-        })
+        age_on(self.birth, today, AgeRule::Birthday)
     }
 
     /// Checks that the birth date is not after `today`.

@@ -455,6 +455,16 @@ pub(crate) fn birth_date(year: u32, month: u32, day: u32) -> Result<chrono::Naiv
     Ok(date_of(year, month, day))
 }
 
+/// Age in full years on `today` under `rule`, or `Err(FutureDate)` if
+/// `birth` is after `today`.
+pub(crate) fn age_on(
+    birth: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+    rule: crate::age::AgeRule,
+) -> Result<u32, Error> {
+    crate::age::full_years(birth, today, rule).ok_or(Error::FutureDate { date: birth, today })
+}
+
 /// `Err(FutureDate)` if `birth` is after `today`.
 pub(crate) fn not_after(birth: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<(), Error> {
     if birth > today {

@@ -5,10 +5,10 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{
-    ascii_str, check_birth_date, date_of, document_traits, eight_digits, is_plain, non_digit,
-    not_after, number, read_fixed, Gender, InputForm, Masked, ParseOptions,
+    age_on, ascii_str, check_birth_date, date_of, document_traits, eight_digits, is_plain,
+    non_digit, not_after, number, read_fixed, Gender, InputForm, Masked, ParseOptions,
 };
-use crate::age::{full_years, AgeRule};
+use crate::age::AgeRule;
 use crate::checksum::mod11_2_17;
 use crate::error::{CharClass, Error};
 use crate::region::{self, Region};
@@ -298,8 +298,7 @@ impl ResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn age_on_with(&self, today: NaiveDate, rule: AgeRule) -> Result<u32, Error> {
-        let birth = self.birth_date();
-        full_years(birth, today, rule).ok_or(Error::FutureDate { date: birth, today })
+        age_on(self.birth_date(), today, rule)
     }
 
     /// Checks what needs today's date: the birth date must not be after
