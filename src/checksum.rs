@@ -8,6 +8,9 @@
 //! |---|---|---|
 //! | [`iso7064_mod11_2`] | ISO 7064 MOD 11-2 | resident ID (GB 11643-1999), residence permits, the 2023 foreign permanent resident ID |
 //! | [`icao9303`] | ICAO Doc 9303 7-3-1 | the 2004/2017 foreign permanent resident ID, passport machine-readable zones |
+//! | [`luhn`] | ISO/IEC 7812 (Luhn) | bank card numbers |
+//! | [`hkid`] | weighted mod 11 | Hong Kong identity card |
+//! | [`taiwan_id`] | weighted mod 10 | Taiwan national ID and resident UI numbers |
 
 /// The ISO 7064 MOD 11-2 check character of `body` (ASCII digits):
 /// `b'0'`–`b'9'` or `b'X'` for ten.
@@ -122,6 +125,141 @@ pub fn icao9303(field: &[u8]) -> Option<u8> {
     Some(b'0' + sum as u8)
 }
 
+/// The Luhn check digit of `body` (ASCII digits), as an ASCII digit.
+///
+/// Returns `None` if `body` is empty or holds anything but ASCII digits
+/// (unlike some implementations, an empty body has no check digit).
+///
+/// ```
+/// use realname::checksum::{luhn, luhn_is_valid};
+///
+/// assert_eq!(luhn(b"622848001234567"), Some(b'1'));
+/// assert!(luhn_is_valid(b"6228480012345671"));
+/// assert!(!luhn_is_valid(b"6228480012345670"));
+/// assert!(!luhn_is_valid(b"0"));
+/// ```
+pub fn luhn(body: &[u8]) -> Option<u8> {
+    if body.is_empty() {
+        return None;
+    }
+    let mut sum: u32 = 0;
+    // The digit next to the check digit is doubled, and every second one
+    // from there.
+    for (i, &b) in body.iter().rev().enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let d = u32::from(b - b'0');
+        sum += if i % 2 == 0 {
+            let twice = d * 2;
+            twice - if twice > 9 { 9 } else { 0 }
+        } else {
+            d
+        };
+    }
+    Some(b'0' + ((10 - sum % 10) % 10) as u8)
+}
+
+/// Whether `number` (body followed by its check digit) passes the Luhn
+/// check. A number needs at least one digit before its check digit.
+///
+/// ```
+/// assert!(realname::checksum::luhn_is_valid(b"4111111111111111"));
+/// ```
+pub fn luhn_is_valid(number: &[u8]) -> bool {
+    match number.split_last() {
+        Some((&check, body)) => luhn(body) == Some(check),
+        None => false,
+    }
+}
+
+/// The check character of a Hong Kong identity card number (`0`–`9` or
+/// `A`), from its one or two upper-case letters and six digits.
+///
+/// Letters count as 10–35; a single letter is preceded by a space worth 36;
+/// the eight values are weighted 9 down to 2 and summed; the check is what
+/// makes the total a multiple of 11, with 10 written `A`.
+///
+/// ```
+/// use realname::checksum::hkid;
+///
+/// assert_eq!(hkid(b"A123456"), Some(b'3'));
+/// assert_eq!(hkid(b"Z683365"), Some(b'A'));
+/// assert_eq!(hkid(b"XA000000"), Some(b'8'));
+/// assert_eq!(hkid(b"123456"), None);
+/// ```
+pub fn hkid(body: &[u8]) -> Option<u8> {
+    let (letters, digits) = match body.len() {
+        7 => body.split_at(1),
+        8 => body.split_at(2),
+        _ => return None,
+    };
+    if !letters.iter().all(u8::is_ascii_uppercase) || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let pad = if letters.len() == 1 { 36 * 9 } else { 0 };
+    let sum: u32 = pad
+        + letters
+            .iter()
+            .chain(digits)
+            .rev()
+            .zip(2u32..)
+            .map(|(&b, w)| {
+                let v = if b.is_ascii_digit() {
+                    b - b'0'
+                } else {
+                    b - b'A' + 10
+                };
+                u32::from(v) * w
+            })
+            .sum::<u32>();
+    Some(match (11 - sum % 11) % 11 {
+        10 => b'A',
+        c => b'0' + c as u8,
+    })
+}
+
+/// The value of a Taiwan ID's area letter (A = 10 … with I, O, W, Z out of
+/// order: I 34, O 35, W 32, Z 33).
+pub(crate) fn taiwan_letter_value(letter: u8) -> Option<u32> {
+    const VALUES: [u8; 26] = [
+        10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32,
+        30, 31, 33,
+    ];
+    let i = usize::from(letter.checked_sub(b'A')?);
+    VALUES.get(i).map(|&v| u32::from(v))
+}
+
+/// The check digit of a Taiwan national ID or resident UI number, from its
+/// area letter and the eight digits that follow it.
+///
+/// The letter's two-digit value counts its tens once and its units nine
+/// times; the eight digits are weighted 8 down to 1; the check digit makes
+/// the total a multiple of 10.
+///
+/// ```
+/// use realname::checksum::taiwan_id;
+///
+/// assert_eq!(taiwan_id(b"A12345678"), Some(b'9'));
+/// assert_eq!(taiwan_id(b"H87654321"), Some(b'2'));
+/// assert_eq!(taiwan_id(b"a12345678"), None);
+/// ```
+pub fn taiwan_id(body: &[u8]) -> Option<u8> {
+    let (&letter, digits) = body.split_first()?;
+    if digits.len() != 8 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let v = taiwan_letter_value(letter)?;
+    let sum = v / 10
+        + (v % 10) * 9
+        + digits
+            .iter()
+            .zip((1u32..=8).rev())
+            .map(|(&b, w)| u32::from(b - b'0') * w)
+            .sum::<u32>();
+    Some(b'0' + ((10 - sum % 10) % 10) as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +303,70 @@ mod tests {
         }
         assert!(!iso7064_mod11_2_is_valid(b"110101199003070010"));
         assert!(!iso7064_mod11_2_is_valid(b"11010519491231002x"));
+    }
+
+    #[test]
+    fn luhn_vectors() {
+        for v in [
+            "6228480012345671",
+            "6217000012345678907",
+            "8100000012345676",
+            "6250941234567890126",
+            "4111111111111111",
+        ] {
+            assert!(luhn_is_valid(v.as_bytes()), "{v}");
+        }
+        assert!(!luhn_is_valid(b"6228480012345670"));
+        assert!(!luhn_is_valid(b""));
+        assert!(!luhn_is_valid(b"0"));
+        assert_eq!(luhn(b""), None);
+        // Every single-digit change is caught.
+        let good = *b"6228480012345671";
+        for i in 0..16 {
+            for d in b'0'..=b'9' {
+                let mut n = good;
+                if n[i] != d {
+                    n[i] = d;
+                    assert!(!luhn_is_valid(&n));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hkid_vectors() {
+        for (body, check) in [
+            ("A123456", b'3'),
+            ("C668668", b'9'),
+            ("XA000000", b'8'),
+            ("Z683365", b'A'),
+            ("G123456", b'A'),
+            ("AB987654", b'3'),
+            ("C123456", b'9'),
+            ("P174468", b'6'),
+            ("XG987654", b'9'),
+            ("Z000000", b'1'),
+        ] {
+            assert_eq!(hkid(body.as_bytes()), Some(check), "{body}");
+        }
+        assert_eq!(hkid(b"AY987654"), Some(b'6'));
+    }
+
+    #[test]
+    fn taiwan_vectors() {
+        for v in [
+            "A123456789",
+            "F234567898",
+            "H876543212",
+            "B912345674",
+            "B142610160",
+            "Q155304682",
+            "A800000014",
+        ] {
+            assert_eq!(taiwan_id(&v.as_bytes()[..9]), Some(v.as_bytes()[9]), "{v}");
+        }
+        assert_eq!(taiwan_letter_value(b'a'), None);
+        assert_eq!(taiwan_letter_value(b'@'), None);
     }
 
     #[test]

@@ -106,6 +106,17 @@ pub enum Error {
         /// The code found.
         code: NationalityCode,
     },
+    /// The brackets around a check character are unbalanced or misplaced,
+    /// as in `A123456(3` or `A123(456)3`.
+    #[error("the brackets around the check character do not balance")]
+    Brackets,
+    /// The prefix is not one the numbering plan has allocated (a mobile
+    /// number's first three or four digits).
+    #[error("the prefix {prefix} is not allocated")]
+    Prefix {
+        /// The digits of the prefix, as a number (e.g. 154).
+        prefix: u32,
+    },
 }
 
 impl Error {
@@ -129,6 +140,8 @@ impl Error {
             Error::Region { .. } => "region",
             Error::Checksum { .. } => "checksum",
             Error::Nationality { .. } => "nationality",
+            Error::Brackets => "brackets",
+            Error::Prefix { .. } => "prefix",
         }
     }
 
@@ -173,6 +186,8 @@ impl Error {
             Error::Nationality { code } => {
                 format!("国籍代码 {code} 不是有效的 ISO 3166-1 国家代码")
             }
+            Error::Brackets => "校验位两侧的括号不匹配".to_owned(),
+            Error::Prefix { prefix } => format!("号段 {prefix} 未分配"),
         }
     }
 }
@@ -196,9 +211,38 @@ pub enum CharClass {
     Letter,
     /// Exactly this character.
     Exactly(char),
+    /// One of these characters.
+    OneOf(&'static str),
+    /// A Latin letter or a digit.
+    LetterOrDigit,
+    /// A digit, or a letter other than `I` and `O` (which these schemes
+    /// leave out because they look like `1` and `0`).
+    DigitOrLetterNotIO,
 }
 
 impl CharClass {
+    /// Whether the ASCII byte `b` belongs to the class.
+    ///
+    /// ```
+    /// use realname::CharClass;
+    /// assert!(CharClass::DigitOrLetterNotIO.matches(b'A'));
+    /// assert!(!CharClass::DigitOrLetterNotIO.matches(b'O'));
+    /// assert!(CharClass::OneOf("HM").matches(b'M'));
+    /// ```
+    pub fn matches(&self, b: u8) -> bool {
+        match self {
+            CharClass::Digit => b.is_ascii_digit(),
+            CharClass::DigitOrX => b.is_ascii_digit() || b == b'X',
+            CharClass::Letter => b.is_ascii_uppercase(),
+            CharClass::Exactly(c) => u32::from(b) == u32::from(*c),
+            CharClass::OneOf(set) => set.bytes().any(|c| c == b),
+            CharClass::LetterOrDigit => b.is_ascii_uppercase() || b.is_ascii_digit(),
+            CharClass::DigitOrLetterNotIO => {
+                b.is_ascii_digit() || (b.is_ascii_uppercase() && b != b'I' && b != b'O')
+            }
+        }
+    }
+
     /// The Chinese name of the class.
     ///
     /// ```
@@ -210,6 +254,12 @@ impl CharClass {
             CharClass::DigitOrX => "数字或 X".to_owned(),
             CharClass::Letter => "拉丁字母".to_owned(),
             CharClass::Exactly(c) => format!("“{c}”"),
+            CharClass::OneOf(set) => {
+                let list: Vec<String> = set.chars().map(|c| format!("“{c}”")).collect();
+                format!("{}之一", list.join("、"))
+            }
+            CharClass::LetterOrDigit => "拉丁字母或数字".to_owned(),
+            CharClass::DigitOrLetterNotIO => "数字或 I、O 以外的拉丁字母".to_owned(),
         }
     }
 }
@@ -221,6 +271,16 @@ impl fmt::Display for CharClass {
             CharClass::DigitOrX => f.write_str("a digit or X"),
             CharClass::Letter => f.write_str("a letter"),
             CharClass::Exactly(c) => write!(f, "{c:?}"),
+            CharClass::OneOf(set) => {
+                f.write_str("one of")?;
+                for (i, c) in set.chars().enumerate() {
+                    let sep = if i == 0 { " " } else { ", " };
+                    write!(f, "{sep}{c:?}")?;
+                }
+                Ok(())
+            }
+            CharClass::LetterOrDigit => f.write_str("a letter or a digit"),
+            CharClass::DigitOrLetterNotIO => f.write_str("a digit or a letter other than I and O"),
         }
     }
 }

@@ -21,8 +21,11 @@ pub mod strategy;
 
 pub use age::AgeRule;
 pub use document::{
-    Country, ForeignPermanentResidentId, FprGeneration, Gender, Holder, InputForm,
-    LegacyResidentId, Masked, ParseOptions, ResidentId,
+    detect, BankCardNumber, CardNetwork, Carrier, ChinesePassport, Country, Document, DocumentKind,
+    ExitEntryPermit, ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId,
+    FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId, InputForm, LegacyResidentId,
+    MacaoId, Masked, MobileNumber, ParseOptions, PassportSeries, ResidentId, SpecialRegion,
+    SubjectKind, TaiwanId, TaiwanTravelPermit, UnknownKind,
 };
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};

@@ -278,3 +278,259 @@ pub fn foreign_permanent_resident_id_near_miss() -> impl Strategy<Value = String
         typo(card_2004, 3..15, DIGITS, false),
     ]
 }
+
+/// Strings matching `pattern`. The patterns here are literals that the
+/// tests exercise; were one invalid, it would generate only empty strings,
+/// which every parser rejects, and proptest would report the rejections.
+fn regex(pattern: &'static str) -> BoxedStrategy<String> {
+    match proptest::string::string_regex(pattern) {
+        Ok(strategy) => strategy.boxed(),
+        Err(_) => Just(String::new()).boxed(),
+    }
+}
+
+/// Strings matching `pattern`, mapped through `parse`.
+fn shaped<T: std::fmt::Debug>(
+    pattern: &'static str,
+    parse: fn(&str) -> Result<T, crate::Error>,
+) -> impl Strategy<Value = T> {
+    regex(pattern).prop_filter_map("generated numbers are valid", move |s| parse(&s).ok())
+}
+
+/// A valid [`HongKongId`](crate::HongKongId): one or two letters, six
+/// digits, the computed check character.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(id in realname::strategy::hong_kong_id())| {
+///     prop_assert!(id.as_str().ends_with(')'));
+/// });
+/// ```
+pub fn hong_kong_id() -> impl Strategy<Value = crate::HongKongId> {
+    regex("[A-Z]{1,2}[0-9]{6}").prop_filter_map("generated numbers are valid", |body| {
+        let check = crate::checksum::hkid(body.as_bytes())?;
+        crate::HongKongId::parse(&format!("{body}({})", char::from(check))).ok()
+    })
+}
+
+/// A valid [`MacaoId`](crate::MacaoId) (format only).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(id in realname::strategy::macao_id())| {
+///     prop_assert_eq!(id.as_str().len(), 10);
+/// });
+/// ```
+pub fn macao_id() -> impl Strategy<Value = crate::MacaoId> {
+    shaped("[157][0-9]{7}", crate::MacaoId::parse)
+}
+
+/// A valid [`TaiwanId`](crate::TaiwanId), citizen or 2021 resident format.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(id in realname::strategy::taiwan_id())| {
+///     prop_assert_eq!(id.as_str().len(), 10);
+/// });
+/// ```
+pub fn taiwan_id() -> impl Strategy<Value = crate::TaiwanId> {
+    regex("[A-Z][1289][0-9]{7}").prop_filter_map("generated numbers are valid", |body| {
+        let check = crate::checksum::taiwan_id(body.as_bytes())?;
+        crate::TaiwanId::parse(&format!("{body}{}", char::from(check))).ok()
+    })
+}
+
+/// A valid [`HkMacaoTravelPermit`](crate::HkMacaoTravelPermit) of any form.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(p in realname::strategy::hk_macao_travel_permit())| {
+///     prop_assert_eq!(p.lifetime_number().len(), 9);
+/// });
+/// ```
+pub fn hk_macao_travel_permit() -> impl Strategy<Value = crate::HkMacaoTravelPermit> {
+    shaped(
+        "[HM][0-9]{8}([0-9]{2})?|[HM]A[0-9]{7}",
+        crate::HkMacaoTravelPermit::parse,
+    )
+}
+
+/// A valid [`TaiwanTravelPermit`](crate::TaiwanTravelPermit) of any form.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(p in realname::strategy::taiwan_travel_permit())| {
+///     prop_assert_eq!(p.lifetime_number().len(), 8);
+/// });
+/// ```
+pub fn taiwan_travel_permit() -> impl Strategy<Value = crate::TaiwanTravelPermit> {
+    shaped(
+        "[0-9]{8}|[0-9]{10}(\\([0-9A-Z]\\))?",
+        crate::TaiwanTravelPermit::parse,
+    )
+}
+
+/// A valid [`ExitEntryPermit`](crate::ExitEntryPermit).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(p in realname::strategy::exit_entry_permit())| {
+///     prop_assert!(p.as_str().starts_with('C'));
+/// });
+/// ```
+pub fn exit_entry_permit() -> impl Strategy<Value = crate::ExitEntryPermit> {
+    shaped(
+        "C([0-9]{8}|[A-HJ-NP-Z][0-9]{7})",
+        crate::ExitEntryPermit::parse,
+    )
+}
+
+/// A valid [`ChinesePassport`](crate::ChinesePassport).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(p in realname::strategy::chinese_passport())| {
+///     prop_assert_eq!(p.as_str().len(), 9);
+/// });
+/// ```
+pub fn chinese_passport() -> impl Strategy<Value = crate::ChinesePassport> {
+    shaped(
+        "E([0-9]{8}|[A-HJ-NP-Z][0-9]{7})|G[0-9]{8}",
+        crate::ChinesePassport::parse,
+    )
+}
+
+/// A valid [`ForeignPassport`](crate::ForeignPassport) of any ISO 3166-1
+/// country.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(p in realname::strategy::foreign_passport())| {
+///     prop_assert_eq!(p.as_str().as_bytes()[3], b':');
+/// });
+/// ```
+pub fn foreign_passport() -> impl Strategy<Value = crate::ForeignPassport> {
+    let countries: Vec<Country> = Country::all().collect();
+    (select(countries), "[A-Z0-9]{5,20}")
+        .prop_filter_map("generated numbers are valid", |(country, number)| {
+            crate::ForeignPassport::new(country, &number).ok()
+        })
+}
+
+/// A valid [`ForeignDrivingLicence`](crate::ForeignDrivingLicence).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(l in realname::strategy::foreign_driving_licence())| {
+///     prop_assert!(l.number().len() >= 5);
+/// });
+/// ```
+pub fn foreign_driving_licence() -> impl Strategy<Value = crate::ForeignDrivingLicence> {
+    let countries: Vec<Country> = Country::all().collect();
+    (select(countries), "[A-Z0-9]{5,20}")
+        .prop_filter_map("generated numbers are valid", |(country, number)| {
+            crate::ForeignDrivingLicence::new(country, &number).ok()
+        })
+}
+
+/// A valid [`BankCardNumber`](crate::BankCardNumber): mostly UnionPay
+/// (62, 81), some of other networks, 16 to 19 digits, with the computed
+/// Luhn digit.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(c in realname::strategy::bank_card_number())| {
+///     prop_assert!(realname::checksum::luhn_is_valid(c.as_str().as_bytes()));
+/// });
+/// ```
+pub fn bank_card_number() -> impl Strategy<Value = crate::BankCardNumber> {
+    let pattern = "(62|81|5[1-5])[0-9]{13,16}|[49][0-9]{14,17}";
+    regex(pattern).prop_filter_map("generated numbers are valid", |body| {
+        let check = crate::checksum::luhn(body.as_bytes())?;
+        crate::BankCardNumber::parse(&format!("{body}{}", char::from(check))).ok()
+    })
+}
+
+/// A string one typing error away from a valid
+/// [`BankCardNumber`](crate::BankCardNumber): one digit changed, which the
+/// Luhn check always catches.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(s in realname::strategy::bank_card_number_near_miss())| {
+///     prop_assert!(realname::BankCardNumber::parse(&s).is_err());
+/// });
+/// ```
+pub fn bank_card_number_near_miss() -> impl Strategy<Value = String> {
+    typo(
+        bank_card_number().prop_map(|c| c.to_string()),
+        0..16,
+        DIGITS,
+        false,
+    )
+}
+
+/// A string one typing error away from a valid
+/// [`HongKongId`](crate::HongKongId): one digit or the check character
+/// changed, which the mod-11 check always catches.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(s in realname::strategy::hong_kong_id_near_miss())| {
+///     prop_assert!(realname::HongKongId::parse(&s).is_err());
+/// });
+/// ```
+pub fn hong_kong_id_near_miss() -> impl Strategy<Value = String> {
+    hong_kong_id().prop_flat_map(|id| {
+        let text = id.to_string();
+        let digits_start = id.prefix().len();
+        typo(Just(text), digits_start..digits_start + 6, DIGITS, false)
+    })
+}
+
+/// A valid [`MobileNumber`](crate::MobileNumber) in an allocated range.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(m in realname::strategy::mobile_number())| {
+///     prop_assert!(m.international().starts_with("+861"));
+/// });
+/// ```
+pub fn mobile_number() -> impl Strategy<Value = crate::MobileNumber> {
+    let prefixes: Vec<u32> = (130..=199)
+        .filter(|&p| crate::MobileNumber::parse(&format!("{p}00000000")).is_ok())
+        .collect();
+    (select(prefixes), 0u32..100_000_000)
+        .prop_filter_map("generated numbers are valid", |(prefix, rest)| {
+            crate::MobileNumber::parse(&format!("{prefix}{rest:08}")).ok()
+        })
+}
+
+/// A valid [`Document`](crate::Document) of any kind.
+///
+/// ```
+/// use proptest::prelude::*;
+/// use realname::{detect, Document};
+/// proptest!(|(d in realname::strategy::document())| {
+///     prop_assert!(detect(d.as_str()).contains(&d.kind()));
+/// });
+/// ```
+pub fn document() -> impl Strategy<Value = crate::Document> {
+    use crate::Document;
+    prop_oneof![
+        resident_id().prop_map(Document::from),
+        legacy_resident_id().prop_map(Document::from),
+        foreign_permanent_resident_id().prop_map(Document::from),
+        hong_kong_id().prop_map(Document::from),
+        macao_id().prop_map(Document::from),
+        taiwan_id().prop_map(Document::from),
+        hk_macao_travel_permit().prop_map(Document::from),
+        taiwan_travel_permit().prop_map(Document::from),
+        exit_entry_permit().prop_map(Document::from),
+        chinese_passport().prop_map(Document::from),
+        foreign_passport().prop_map(Document::from),
+        foreign_driving_licence().prop_map(Document::from),
+        bank_card_number().prop_map(Document::from),
+        mobile_number().prop_map(Document::from),
+    ]
+}

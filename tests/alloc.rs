@@ -8,7 +8,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use realname::{
-    ForeignPermanentResidentId, LegacyResidentId, ParseOptions, RegionCheck, ResidentId,
+    Document, DocumentKind, ForeignPermanentResidentId, LegacyResidentId, ParseOptions,
+    RegionCheck, ResidentId,
 };
 
 struct Counting;
@@ -66,6 +67,30 @@ fn parsing_allocates_nothing() {
             let _ = std::hint::black_box((a, b, c, d));
         });
         assert_eq!(n, 0, "parsing {s:?} allocated");
+    }
+    let others = [
+        "A123456(3)",
+        "1/234567/8",
+        "F234567898",
+        "M1234567801",
+        "0561682001(D)",
+        "CA0000001",
+        "EA1234567",
+        "USA:123456789",
+        "6228 4800 1234 5671",
+        "+86 138-1234-5678",
+        "nonsense",
+    ];
+    for s in others.iter().chain(&inputs) {
+        for &kind in DocumentKind::all() {
+            let n = allocations_of(|| {
+                let _ = std::hint::black_box(Document::parse_as(kind, std::hint::black_box(s)));
+            });
+            assert_eq!(n, 0, "parsing {s:?} as {kind} allocated");
+        }
+        // detect allocates its answer, once, and nothing else.
+        let n = allocations_of(|| drop(std::hint::black_box(realname::detect(s))));
+        assert!(n <= 1, "detect({s:?}) allocated {n} times");
     }
     let id = ResidentId::parse("11010519491231002X").unwrap();
     let n = allocations_of(|| {

@@ -21,6 +21,18 @@ fn documents_have_the_standard_traits() {
     document::<ResidentId>();
     document::<LegacyResidentId>();
     document::<ForeignPermanentResidentId>();
+    document::<HongKongId>();
+    document::<MacaoId>();
+    document::<TaiwanId>();
+    document::<HkMacaoTravelPermit>();
+    document::<TaiwanTravelPermit>();
+    document::<ExitEntryPermit>();
+    document::<ChinesePassport>();
+    document::<ForeignPassport>();
+    document::<ForeignDrivingLicence>();
+    document::<BankCardNumber>();
+    document::<MobileNumber>();
+    value::<Document>();
 }
 
 #[test]
@@ -38,6 +50,13 @@ fn small_types_are_plain_values() {
     value::<Masked>();
     value::<Country>();
     value::<NationalityCode>();
+    value::<DocumentKind>();
+    value::<SubjectKind>();
+    value::<SpecialRegion>();
+    value::<PassportSeries>();
+    value::<CardNetwork>();
+    value::<Carrier>();
+    value::<UnknownKind>();
     send_sync::<region::Region>();
     send_sync::<region::Period>();
     send_sync::<region::Successor>();

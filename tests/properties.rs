@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use realname::{
-    strategy, ForeignPermanentResidentId, InputForm, LegacyResidentId, ParseOptions, RegionCheck,
-    ResidentId,
+    strategy, BankCardNumber, Document, DocumentKind, ForeignPermanentResidentId, HongKongId,
+    InputForm, LegacyResidentId, ParseOptions, RegionCheck, ResidentId,
 };
 
 fn all_options() -> impl Strategy<Value = ParseOptions> {
@@ -31,6 +31,13 @@ fn nasty_string() -> impl Strategy<Value = String> {
         "[\u{FF10}-\u{FF19}\u{FF38}\u{FF58}\u{3000}]{15,19}",
         "[\u{0}-\u{1f}\u{7f}0-9]{15,18}",
         "[身份证号码]{0,6}[0-9]{0,18}",
+        "[A-Za-z]{1,2}[0-9]{6}[(（]?[0-9A][)）]?",
+        "[HMhm][Aa]?[0-9]{7,10}",
+        "[0-9]{8,10}[(]?[0-9A-Z]?[)]?",
+        "(\\+86|0086|86 )?1[0-9 -]{10,14}",
+        "[0-9 -]{14,24}",
+        "[A-Za-z]{3}[: -]?[A-Za-z0-9 -]{0,25}",
+        "[157][/]?[0-9]{6}[/(]?[0-9]?[)/]?",
     ]
 }
 
@@ -39,9 +46,15 @@ proptest! {
 
     #[test]
     fn parsers_never_panic(s in nasty_string(), options in all_options()) {
-        let _ = ResidentId::parse_with(&s, options);
-        let _ = LegacyResidentId::parse_with(&s, options);
-        let _ = ForeignPermanentResidentId::parse_with(&s, options);
+        for &kind in DocumentKind::all() {
+            let _ = Document::parse_as_with(kind, &s, options);
+        }
+        let _ = realname::detect(&s);
+        let _ = Document::parse_any(&s);
+        let _ = s.parse::<DocumentKind>();
+        let _ = realname::checksum::luhn(s.as_bytes());
+        let _ = realname::checksum::hkid(s.as_bytes());
+        let _ = realname::checksum::taiwan_id(s.as_bytes());
         let _ = realname::region::lookup_str(&s);
         let _ = realname::Country::from_alpha3(&s);
         let _ = realname::checksum::iso7064_mod11_2(s.as_bytes());
@@ -171,6 +184,50 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<ForeignPermanentResidentId>(&json).unwrap(), fpr);
         let json = serde_json::to_string(&old).unwrap();
         prop_assert_eq!(serde_json::from_str::<LegacyResidentId>(&json).unwrap(), old);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_document_round_trips_and_is_detected(doc in strategy::document()) {
+        let text = doc.to_string();
+        prop_assert_eq!(Document::parse_as(doc.kind(), &text), Ok(doc));
+        let exact = ParseOptions::new().input(InputForm::Exact);
+        prop_assert_eq!(Document::parse_as_with(doc.kind(), &text, exact), Ok(doc));
+        let kinds = realname::detect(&text);
+        prop_assert!(kinds.contains(&doc.kind()));
+        // Every kind detect names parses; the first is what parse_any picks.
+        for &kind in &kinds {
+            prop_assert!(Document::parse_as(kind, &text).is_ok());
+        }
+        prop_assert_eq!(Document::parse_any(&text).map(|d| d.kind()), kinds.first().copied());
+        let json = serde_json::to_string(&doc).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
+    }
+
+    #[test]
+    fn debug_never_shows_the_hidden_middle(doc in strategy::document()) {
+        let text = doc.to_string();
+        let masked = doc.masked().to_string();
+        let debug = format!("{doc:?}");
+        prop_assert!(!debug.contains(&text) || text.len() < 6);
+        prop_assert!(debug.contains(&masked));
+        prop_assert!(masked.contains('*'));
+        // Every run of visible characters in the mask is at most half the number.
+        let longest = masked.split(|c| c == '*' || c == ' ').map(str::len).max().unwrap_or(0);
+        prop_assert!(longest * 2 <= text.len() + 2, "{} shows too much of {}", masked, doc.kind());
+    }
+
+    #[test]
+    fn bank_card_typos_are_rejected(s in strategy::bank_card_number_near_miss()) {
+        prop_assert!(BankCardNumber::parse(&s).is_err());
+    }
+
+    #[test]
+    fn hong_kong_id_typos_are_rejected(s in strategy::hong_kong_id_near_miss()) {
+        prop_assert!(HongKongId::parse(&s).is_err());
     }
 }
 

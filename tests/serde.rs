@@ -31,6 +31,38 @@ fn vectors_through_serde() {
     check_vectors::<ResidentId>("resident_id.txt");
     check_vectors::<LegacyResidentId>("legacy_resident_id.txt");
     check_vectors::<ForeignPermanentResidentId>("foreign_permanent_resident_id.txt");
+    check_vectors::<realname::HongKongId>("hong_kong_id.txt");
+    check_vectors::<realname::MacaoId>("macao_id.txt");
+    check_vectors::<realname::TaiwanId>("taiwan_id.txt");
+    check_vectors::<realname::HkMacaoTravelPermit>("hk_macao_travel_permit.txt");
+    check_vectors::<realname::TaiwanTravelPermit>("taiwan_travel_permit.txt");
+    check_vectors::<realname::ExitEntryPermit>("exit_entry_permit.txt");
+    check_vectors::<realname::ChinesePassport>("chinese_passport.txt");
+    check_vectors::<realname::ForeignPassport>("foreign_passport.txt");
+    check_vectors::<realname::ForeignDrivingLicence>("foreign_driving_licence.txt");
+    check_vectors::<realname::BankCardNumber>("bank_card_number.txt");
+    check_vectors::<realname::MobileNumber>("mobile_number.txt");
+}
+
+#[test]
+fn documents_serialize_with_their_kind() {
+    let doc = realname::Document::parse_any("13812345678").unwrap();
+    let json = serde_json::to_string(&doc).unwrap();
+    assert_eq!(json, r#"{"kind":"mobile_number","number":"13812345678"}"#);
+    assert_eq!(
+        serde_json::from_str::<realname::Document>(&json).unwrap(),
+        doc
+    );
+    let bad = r#"{"kind":"mobile_number","number":"15412345678"}"#;
+    let err = serde_json::from_str::<realname::Document>(bad).unwrap_err();
+    assert!(
+        err.to_string().contains("the prefix 154 is not allocated"),
+        "{err}"
+    );
+    let unknown = r#"{"kind":"passport","number":"E12345678"}"#;
+    assert!(serde_json::from_str::<realname::Document>(unknown).is_err());
+    let kind: realname::DocumentKind = serde_json::from_str(r#""taiwan_id""#).unwrap();
+    assert_eq!(kind, realname::DocumentKind::TaiwanId);
 }
 
 #[test]

@@ -6,8 +6,10 @@ mod common;
 use chrono::NaiveDate;
 use common::{load, outcome};
 use realname::{
-    Error, ForeignPermanentResidentId, Gender, Holder, InputForm, LegacyResidentId, ParseOptions,
-    RegionCheck, RegionProblem, ResidentId,
+    detect, BankCardNumber, CardNetwork, Carrier, ChinesePassport, Document, DocumentKind, Error,
+    ForeignPassport, ForeignPermanentResidentId, Gender, HkMacaoTravelPermit, Holder, HongKongId,
+    InputForm, LegacyResidentId, MacaoId, MobileNumber, ParseOptions, PassportSeries, RegionCheck,
+    RegionProblem, ResidentId, SpecialRegion, SubjectKind, TaiwanId, TaiwanTravelPermit,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -57,6 +59,221 @@ fn foreign_permanent_resident_id_vectors() {
     run(
         "foreign_permanent_resident_id.txt",
         ForeignPermanentResidentId::parse,
+    );
+}
+
+/// Every vector file with the kind it holds.
+const FILES: &[(&str, DocumentKind)] = &[
+    ("resident_id.txt", DocumentKind::ResidentId),
+    ("legacy_resident_id.txt", DocumentKind::LegacyResidentId),
+    (
+        "foreign_permanent_resident_id.txt",
+        DocumentKind::ForeignPermanentResidentId,
+    ),
+    (
+        "hk_macao_travel_permit.txt",
+        DocumentKind::HkMacaoTravelPermit,
+    ),
+    ("taiwan_travel_permit.txt", DocumentKind::TaiwanTravelPermit),
+    ("exit_entry_permit.txt", DocumentKind::ExitEntryPermit),
+    ("chinese_passport.txt", DocumentKind::ChinesePassport),
+    ("hong_kong_id.txt", DocumentKind::HongKongId),
+    ("macao_id.txt", DocumentKind::MacaoId),
+    ("taiwan_id.txt", DocumentKind::TaiwanId),
+    ("bank_card_number.txt", DocumentKind::BankCardNumber),
+    ("mobile_number.txt", DocumentKind::MobileNumber),
+    ("foreign_passport.txt", DocumentKind::ForeignPassport),
+    (
+        "foreign_driving_licence.txt",
+        DocumentKind::ForeignDrivingLicence,
+    ),
+];
+
+#[test]
+fn every_kind_has_a_vector_file() {
+    for kind in DocumentKind::all() {
+        assert!(
+            FILES.iter().any(|(_, k)| k == kind),
+            "{kind} has no vectors"
+        );
+    }
+}
+
+#[test]
+fn vectors_through_parse_as_and_detect() {
+    for &(file, kind) in FILES {
+        for v in load(file) {
+            let got = Document::parse_as(kind, &v.input);
+            assert_eq!(
+                outcome(&got),
+                v.expected,
+                "{file} line {}: {:?} gave {got:?}",
+                v.line,
+                v.input
+            );
+            let detected = detect(&v.input);
+            assert_eq!(
+                detected.contains(&kind),
+                got.is_ok(),
+                "{file} line {}: detect({:?}) = {detected:?}",
+                v.line,
+                v.input
+            );
+            if let Ok(doc) = got {
+                assert_eq!(doc.kind(), kind);
+                // The canonical form parses back to the same document.
+                assert_eq!(Document::parse_as(kind, doc.as_str()), Ok(doc));
+                let exact = ParseOptions::new().input(InputForm::Exact);
+                assert_eq!(Document::parse_as_with(kind, doc.as_str(), exact), Ok(doc));
+                assert_eq!(
+                    Document::parse_any(&v.input).map(|d| d.kind()),
+                    detected.first().copied()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn lower_case_is_lenient_only() {
+    let exact = ParseOptions::new().input(InputForm::Exact);
+    for (kind, s) in [
+        (DocumentKind::HkMacaoTravelPermit, "h12345678"),
+        (DocumentKind::ChinesePassport, "e12345678"),
+        (DocumentKind::TaiwanId, "a123456789"),
+        (DocumentKind::HongKongId, "g123456(A)"),
+        (DocumentKind::ForeignPassport, "usa:123456789"),
+    ] {
+        assert!(Document::parse_as(kind, s).is_ok(), "{s}");
+        assert_eq!(
+            Document::parse_as_with(kind, s, exact).map_err(|e| e.code()),
+            Err("character"),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn detection_ranks_shared_shapes() {
+    assert_eq!(
+        detect("932682198501010017"),
+        [DocumentKind::ForeignPermanentResidentId]
+    );
+    assert_eq!(
+        detect("51234568"),
+        [DocumentKind::TaiwanTravelPermit, DocumentKind::MacaoId]
+    );
+    assert_eq!(
+        detect("USA:123456789"),
+        [
+            DocumentKind::ForeignPassport,
+            DocumentKind::ForeignDrivingLicence
+        ]
+    );
+    assert_eq!(detect("13812345678"), [DocumentKind::MobileNumber]);
+    assert!(detect("").is_empty());
+    assert!(detect("身份证").is_empty());
+}
+
+#[test]
+fn other_document_fields() {
+    let p = HkMacaoTravelPermit::parse("M1234567801").unwrap();
+    assert_eq!(
+        (p.region(), p.lifetime_number(), p.renewal_count()),
+        (SpecialRegion::Macao, "M12345678", Some(1))
+    );
+    assert!(!p.is_for_non_chinese_citizen());
+    let t = TaiwanTravelPermit::parse("0561682001(D)").unwrap();
+    assert_eq!(
+        (t.lifetime_number(), t.issue_count(), t.issuing_code()),
+        ("05616820", Some(1), Some('D'))
+    );
+    assert_eq!(
+        ChinesePassport::parse("G12345678").unwrap().series(),
+        PassportSeries::Booklet
+    );
+    let hk = HongKongId::parse("xa000000(8)").unwrap();
+    assert_eq!((hk.as_str(), hk.prefix()), ("XA000000(8)", "XA"));
+    assert_eq!(MacaoId::parse("7/123456/0").unwrap().as_str(), "7123456(0)");
+    let tw = TaiwanId::parse("H876543212").unwrap();
+    assert_eq!(
+        (tw.gender(), tw.is_resident_number(), tw.area_name()),
+        (Gender::Male, true, "桃園市")
+    );
+    let card = BankCardNumber::parse("6217-0000-1234-5678-907").unwrap();
+    assert_eq!(card.as_str(), "6217000012345678907");
+    assert_eq!(card.masked().as_str(), "6217 **** **** *** 8907");
+    assert_eq!(
+        format!("{card:?}"),
+        "BankCardNumber(6217 **** **** *** 8907)"
+    );
+    assert_eq!(
+        BankCardNumber::parse("6228480012345671")
+            .unwrap()
+            .masked()
+            .as_str(),
+        "6228 **** **** 5671"
+    );
+    assert_eq!(
+        BankCardNumber::parse("4111111111111111").unwrap().network(),
+        CardNetwork::Visa
+    );
+    assert!(!BankCardNumber::parse("9558801234567890128")
+        .unwrap()
+        .is_unionpay());
+    let m = MobileNumber::parse("0086 166 1234 5678").unwrap();
+    assert_eq!(
+        (m.as_str(), m.international(), m.carrier()),
+        ("16612345678", "+8616612345678", Carrier::ChinaUnicom)
+    );
+    assert_eq!(
+        MobileNumber::parse("13412345678").unwrap().carrier(),
+        Carrier::ChinaMobile
+    );
+    assert_eq!(
+        MobileNumber::parse("13492345678").unwrap().carrier(),
+        Carrier::ChinaTelecom
+    );
+    assert_eq!(
+        MobileNumber::parse("17415345678").map_err(|e| e.code()),
+        Err("prefix")
+    );
+    assert!(
+        MobileNumber::parse("17412345678").is_ok(),
+        "17410-17412 are allocated"
+    );
+    assert_eq!(
+        MobileNumber::parse("17410012345").unwrap().carrier(),
+        Carrier::Other
+    );
+    assert_eq!(
+        MobileNumber::parse("15412345678"),
+        Err(Error::Prefix { prefix: 154 })
+    );
+    let usa = realname::Country::from_alpha3("USA").unwrap();
+    let passport = ForeignPassport::new(usa, " 1234-56789 ").unwrap();
+    assert_eq!(
+        (passport.as_str(), passport.number()),
+        ("USA:123456789", "123456789")
+    );
+    assert_eq!(format!("{passport:?}"), "ForeignPassport(USA:12*****89)");
+}
+
+#[test]
+fn document_kinds_have_names_and_ids() {
+    let mut ids: Vec<_> = DocumentKind::all().iter().map(|k| k.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), DocumentKind::all().len());
+    for &kind in DocumentKind::all() {
+        assert_eq!(kind.id().parse::<DocumentKind>(), Ok(kind));
+        assert_eq!(kind.to_string(), kind.id());
+        assert!(!kind.name_zh().is_ascii() && kind.name_en().is_ascii());
+        assert_eq!(kind.subject(), SubjectKind::Individual);
+    }
+    assert_eq!(
+        "passport".parse::<DocumentKind>(),
+        Err(realname::UnknownKind)
     );
 }
 

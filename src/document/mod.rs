@@ -19,16 +19,29 @@
 
 use std::fmt;
 
+mod any;
+mod bank;
 pub(crate) mod country;
 #[rustfmt::skip]
 mod country_table;
 mod foreign;
+mod foreign_docs;
+mod hkmotw;
 mod legacy;
+mod permits;
 mod resident;
 
+pub use any::{detect, Document, DocumentKind, SubjectKind, UnknownKind};
+pub use bank::{BankCardNumber, CardNetwork, Carrier, Grouped, MobileNumber};
 pub use country::Country;
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
+pub use foreign_docs::{ForeignDrivingLicence, ForeignPassport};
+pub use hkmotw::{HongKongId, MacaoId, TaiwanId};
 pub use legacy::LegacyResidentId;
+pub use permits::{
+    ChinesePassport, ExitEntryPermit, HkMacaoTravelPermit, PassportSeries, SpecialRegion,
+    TaiwanTravelPermit,
+};
 pub use resident::{Holder, ResidentId};
 
 use crate::error::{CharClass, Error};
@@ -361,6 +374,79 @@ pub(crate) fn read_var<const N: usize>(
     Ok((out, len))
 }
 
+/// Reads `s` into at most `N` ASCII bytes for schemes with letters and
+/// separators, returning them and their count.
+///
+/// With [`InputForm::Lenient`]: trims surrounding whitespace, reads
+/// full-width ASCII as ASCII, upper-cases letters and drops the bytes in
+/// `separators`. With [`InputForm::Exact`]: none of that. Fails with
+/// [`Error::Empty`], [`Error::Character`] for a character that is not ASCII
+/// (with the class `class_at(position)` expects), or [`Error::Length`] when
+/// the count is not one of `expected`. Positions count the characters kept.
+pub(crate) fn read_compact<const N: usize>(
+    s: &str,
+    form: InputForm,
+    separators: &[u8],
+    expected: &'static [u8],
+    class_at: impl Fn(usize) -> CharClass,
+) -> Result<([u8; N], usize), Error> {
+    let lenient = form == InputForm::Lenient;
+    let s = if lenient { s.trim() } else { s };
+    if s.is_empty() {
+        return Err(Error::Empty);
+    }
+    let mut out = [0u8; N];
+    let mut len = 0usize;
+    for c in s.chars() {
+        let mapped = match c {
+            '\u{FF01}'..='\u{FF5E}' if lenient => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        };
+        if !mapped.is_ascii() {
+            return Err(Error::Character {
+                position: len + 1,
+                found: c,
+                expected: class_at(len + 1),
+            });
+        }
+        let mut b = mapped as u8;
+        if lenient {
+            if separators.contains(&b) {
+                continue;
+            }
+            b.make_ascii_uppercase();
+        }
+        if let Some(slot) = out.get_mut(len) {
+            *slot = b;
+        }
+        len += 1;
+    }
+    if !expected.iter().any(|&e| usize::from(e) == len) || len > N {
+        return Err(Error::Length {
+            expected,
+            found: len,
+        });
+    }
+    Ok((out, len))
+}
+
+/// Checks `bytes` position by position against `pattern`, reporting the
+/// first character that does not fit.
+pub(crate) fn match_pattern(bytes: &[u8], pattern: &[CharClass]) -> Result<(), Error> {
+    for (i, (&b, class)) in bytes.iter().zip(pattern).enumerate() {
+        if !class.matches(b) {
+            return Err(Error::Character {
+                position: i + 1,
+                found: char::from(b),
+                expected: *class,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The value of the ASCII digits `bytes` (which the caller has checked; at
 /// most nine of them).
 #[inline]
@@ -541,6 +627,96 @@ macro_rules! document_traits {
     };
 }
 pub(crate) use document_traits;
+
+/// Declares a document type stored as up to `N` canonical ASCII bytes, with
+/// `parse`, `as_str`, `masked` and the shared traits. The type's own module
+/// writes `parse_with` and the accessors.
+macro_rules! simple_document {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            max: $n:literal,
+            sample: $sample:literal,
+            masked: $masked:literal,
+            keep: ($head:literal, $tail:literal),
+            expecting: $expecting:literal $(,)?
+        }
+    ) => {
+        $crate::document::simple_document!(
+            @impl [$(#[$meta])*] $name, $n, $sample, $masked, $expecting,
+            |n: &$name| $crate::Masked::new(n.as_str().as_bytes(), $head, $tail)
+        );
+    };
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            max: $n:literal,
+            sample: $sample:literal,
+            masked: $masked:literal,
+            masked_by: $mask:path,
+            expecting: $expecting:literal $(,)?
+        }
+    ) => {
+        $crate::document::simple_document!(
+            @impl [$(#[$meta])*] $name, $n, $sample, $masked, $expecting, $mask
+        );
+    };
+    (
+        @impl [$(#[$meta:meta])*] $name:ident, $n:literal, $sample:literal, $masked:literal,
+        $expecting:literal, $mask:expr
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name {
+            bytes: [u8; $n],
+            len: u8,
+        }
+
+        impl $name {
+            #[doc = concat!(
+                "Parses a number with the default [`ParseOptions`](crate::ParseOptions).\n\n",
+                "```\nlet n = realname::", stringify!($name), "::parse(\"", $sample, "\")?;\n",
+                "assert_eq!(n.to_string(), \"", $sample, "\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn parse(s: &str) -> Result<Self, $crate::Error> {
+                Self::parse_with(s, $crate::ParseOptions::new())
+            }
+
+            #[doc = concat!(
+                "The canonical form.\n\n",
+                "```\nlet n = realname::", stringify!($name), "::parse(\"", $sample, "\")?;\n",
+                "assert_eq!(n.as_str(), \"", $sample, "\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn as_str(&self) -> &str {
+                $crate::document::ascii_str(self.bytes.get(..usize::from(self.len)).unwrap_or_default())
+            }
+
+            #[doc = concat!(
+                "The masked form, with the middle hidden: what logs and screens should show.\n\n",
+                "```\nlet n = realname::", stringify!($name), "::parse(\"", $sample, "\")?;\n",
+                "assert_eq!(n.masked().as_str(), \"", $masked, "\");\n",
+                "assert_eq!(format!(\"{n:?}\"), \"", stringify!($name), "(", $masked, ")\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn masked(&self) -> $crate::Masked {
+                ($mask)(self)
+            }
+
+            /// Wraps canonical bytes the caller has validated.
+            fn from_canonical(bytes: [u8; $n], len: usize) -> Self {
+                Self {
+                    bytes,
+                    len: len as u8,
+                }
+            }
+        }
+
+        $crate::document::document_traits!($name, $expecting);
+    };
+}
+pub(crate) use simple_document;
 
 #[cfg(test)]
 mod tests {

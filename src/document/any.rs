@@ -1,0 +1,407 @@
+//! One type for every document, the kinds of document, and detection.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{
+    BankCardNumber, ChinesePassport, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
+    ForeignPermanentResidentId, HkMacaoTravelPermit, HongKongId, LegacyResidentId, MacaoId, Masked,
+    MobileNumber, ParseOptions, ResidentId, TaiwanId, TaiwanTravelPermit,
+};
+use crate::error::Error;
+
+/// Who is being verified: a natural person or an organisation.
+///
+/// ```
+/// use realname::{DocumentKind, SubjectKind};
+/// assert_eq!(DocumentKind::ResidentId.subject(), SubjectKind::Individual);
+/// assert_eq!(SubjectKind::Organization.name_zh(), "企业或组织");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SubjectKind {
+    /// A natural person (个人).
+    Individual,
+    /// An enterprise or other organisation (企业或组织).
+    Organization,
+}
+
+impl SubjectKind {
+    /// The Chinese name: 个人, 企业或组织.
+    ///
+    /// ```
+    /// assert_eq!(realname::SubjectKind::Individual.name_zh(), "个人");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            SubjectKind::Individual => "个人",
+            SubjectKind::Organization => "企业或组织",
+        }
+    }
+
+    /// The English name, as `Display` prints it.
+    ///
+    /// ```
+    /// assert_eq!(realname::SubjectKind::Organization.name_en(), "organization");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            SubjectKind::Individual => "individual",
+            SubjectKind::Organization => "organization",
+        }
+    }
+}
+
+impl fmt::Display for SubjectKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
+/// Declares `DocumentKind` and `Document` from one list, so that the two
+/// can never disagree: kind, type, stable identifier, Chinese and English
+/// names, holder. The list order is the order [`detect`] ranks kinds in.
+macro_rules! documents {
+    ($(
+        $(#[$meta:meta])*
+        $kind:ident($ty:ty), $id:literal, $zh:literal, $en:literal, $subject:ident;
+    )+) => {
+        /// A kind of document, without a number: what a policy accepts, what
+        /// a form asks for.
+        ///
+        /// Its stable identifier (`id()`, `FromStr`, serde) never changes
+        /// between versions.
+        ///
+        /// ```
+        /// use realname::DocumentKind;
+        ///
+        /// let kind: DocumentKind = "hk_macao_travel_permit".parse()?;
+        /// assert_eq!(kind, DocumentKind::HkMacaoTravelPermit);
+        /// assert_eq!(kind.name_zh(), "港澳居民来往内地通行证");
+        /// assert_eq!(kind.id(), "hk_macao_travel_permit");
+        /// assert!(DocumentKind::all().len() >= 14);
+        /// # Ok::<(), realname::UnknownKind>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[non_exhaustive]
+        pub enum DocumentKind {
+            $(
+                $(#[$meta])*
+                #[cfg_attr(feature = "serde", serde(rename = $id))]
+                $kind,
+            )+
+        }
+
+        impl DocumentKind {
+            /// Every kind, in the order [`detect`] ranks them.
+            ///
+            /// ```
+            /// assert_eq!(realname::DocumentKind::all()[0], realname::DocumentKind::ResidentId);
+            /// ```
+            pub fn all() -> &'static [DocumentKind] {
+                &[$(DocumentKind::$kind),+]
+            }
+
+            /// The stable identifier, e.g. `resident_id`.
+            ///
+            /// ```
+            /// assert_eq!(realname::DocumentKind::MobileNumber.id(), "mobile_number");
+            /// ```
+            pub fn id(&self) -> &'static str {
+                match self {
+                    $(DocumentKind::$kind => $id,)+
+                }
+            }
+
+            /// The Chinese name, e.g. 居民身份证.
+            ///
+            /// ```
+            /// assert_eq!(realname::DocumentKind::ResidentId.name_zh(), "居民身份证");
+            /// ```
+            pub fn name_zh(&self) -> &'static str {
+                match self {
+                    $(DocumentKind::$kind => $zh,)+
+                }
+            }
+
+            /// The English name, e.g. Resident Identity Card.
+            ///
+            /// ```
+            /// assert_eq!(realname::DocumentKind::ResidentId.name_en(), "Resident Identity Card");
+            /// ```
+            pub fn name_en(&self) -> &'static str {
+                match self {
+                    $(DocumentKind::$kind => $en,)+
+                }
+            }
+
+            /// Which kind of subject holds documents of this kind.
+            ///
+            /// ```
+            /// use realname::{DocumentKind, SubjectKind};
+            /// assert_eq!(DocumentKind::BankCardNumber.subject(), SubjectKind::Individual);
+            /// ```
+            pub fn subject(&self) -> SubjectKind {
+                match self {
+                    $(DocumentKind::$kind => SubjectKind::$subject,)+
+                }
+            }
+        }
+
+        impl FromStr for DocumentKind {
+            type Err = UnknownKind;
+            fn from_str(s: &str) -> Result<Self, UnknownKind> {
+                match s {
+                    $($id => Ok(DocumentKind::$kind),)+
+                    _ => Err(UnknownKind),
+                }
+            }
+        }
+
+        /// A validated document of any kind.
+        ///
+        /// ```
+        /// use realname::{Document, DocumentKind};
+        ///
+        /// let doc = Document::parse_as(DocumentKind::HongKongId, "A1234563")?;
+        /// assert_eq!(doc.kind(), DocumentKind::HongKongId);
+        /// assert_eq!(doc.as_str(), "A123456(3)");
+        /// assert_eq!(format!("{doc:?}"), "HongKongId(A12*******)");
+        /// # Ok::<(), realname::Error>(())
+        /// ```
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Document {
+            $(
+                $(#[$meta])*
+                $kind($ty),
+            )+
+        }
+
+        impl Document {
+            /// Parses `s` as a document of `kind`, with the default options.
+            ///
+            /// ```
+            /// use realname::{Document, DocumentKind};
+            /// assert!(Document::parse_as(DocumentKind::MobileNumber, "13812345678").is_ok());
+            /// assert!(Document::parse_as(DocumentKind::ResidentId, "13812345678").is_err());
+            /// ```
+            pub fn parse_as(kind: DocumentKind, s: &str) -> Result<Document, Error> {
+                Self::parse_as_with(kind, s, ParseOptions::new())
+            }
+
+            /// Parses `s` as a document of `kind`, with the given options.
+            ///
+            /// ```
+            /// use realname::{Document, DocumentKind, ParseOptions, RegionCheck};
+            /// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+            /// assert!(Document::parse_as_with(DocumentKind::ResidentId, "34052419800101001X", strict).is_err());
+            /// ```
+            pub fn parse_as_with(kind: DocumentKind, s: &str, options: ParseOptions) -> Result<Document, Error> {
+                match kind {
+                    $(DocumentKind::$kind => <$ty>::parse_with(s, options).map(Document::$kind),)+
+                }
+            }
+
+            /// The kind of document.
+            ///
+            /// ```
+            /// use realname::{Document, DocumentKind};
+            /// let doc = Document::parse_any("KAZ110090123105").unwrap();
+            /// assert_eq!(doc.kind(), DocumentKind::ForeignPermanentResidentId);
+            /// ```
+            pub fn kind(&self) -> DocumentKind {
+                match self {
+                    $(Document::$kind(_) => DocumentKind::$kind,)+
+                }
+            }
+
+            /// The canonical form of the number.
+            ///
+            /// ```
+            /// let doc = realname::Document::parse_any(" 11010519491231002x").unwrap();
+            /// assert_eq!(doc.as_str(), "11010519491231002X");
+            /// ```
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Document::$kind(d) => d.as_str(),)+
+                }
+            }
+
+            /// The masked form of the number.
+            ///
+            /// ```
+            /// let doc = realname::Document::parse_any("13812345678").unwrap();
+            /// assert_eq!(doc.masked().as_str(), "138****5678");
+            /// ```
+            pub fn masked(&self) -> Masked {
+                match self {
+                    $(Document::$kind(d) => d.masked(),)+
+                }
+            }
+        }
+
+        $(
+            impl From<$ty> for Document {
+                fn from(d: $ty) -> Document {
+                    Document::$kind(d)
+                }
+            }
+        )+
+    };
+}
+
+documents! {
+    /// 居民身份证: the 18-character number of GB 11643-1999, also carried by
+    /// the residence permits of Hong Kong, Macao and Taiwan residents.
+    ResidentId(ResidentId), "resident_id", "居民身份证", "Resident Identity Card", Individual;
+    /// 外国人永久居留身份证, both generations.
+    ForeignPermanentResidentId(ForeignPermanentResidentId), "foreign_permanent_resident_id",
+        "外国人永久居留身份证", "Foreign Permanent Resident ID Card", Individual;
+    /// 手机号码.
+    MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual;
+    /// 银行卡.
+    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual;
+    /// The 15-digit number of GB 11643-1989.
+    LegacyResidentId(LegacyResidentId), "legacy_resident_id", "15 位居民身份证号码",
+        "15-digit Resident Identity Number", Individual;
+    /// 香港身份证.
+    HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual;
+    /// 台湾身份证 and the 2021 resident UI number.
+    TaiwanId(TaiwanId), "taiwan_id", "台湾身份证", "Taiwan National Identification Card", Individual;
+    /// 港澳居民来往内地通行证 (回乡证).
+    HkMacaoTravelPermit(HkMacaoTravelPermit), "hk_macao_travel_permit", "港澳居民来往内地通行证",
+        "Mainland Travel Permit for Hong Kong and Macao Residents", Individual;
+    /// 中国护照 (ordinary passport).
+    ChinesePassport(ChinesePassport), "chinese_passport", "中国护照", "Chinese Passport", Individual;
+    /// 往来港澳通行证.
+    ExitEntryPermit(ExitEntryPermit), "exit_entry_permit", "往来港澳通行证",
+        "Exit-Entry Permit for Travelling to and from Hong Kong and Macao", Individual;
+    /// 台湾居民来往大陆通行证 (台胞证).
+    TaiwanTravelPermit(TaiwanTravelPermit), "taiwan_travel_permit", "台湾居民来往大陆通行证",
+        "Mainland Travel Permit for Taiwan Residents", Individual;
+    /// 澳门居民身份证 (format only).
+    MacaoId(MacaoId), "macao_id", "澳门居民身份证", "Macao Resident Identity Card", Individual;
+    /// 外国护照.
+    ForeignPassport(ForeignPassport), "foreign_passport", "外国护照", "Foreign Passport", Individual;
+    /// 外国驾驶证.
+    ForeignDrivingLicence(ForeignDrivingLicence), "foreign_driving_licence", "外国驾驶证",
+        "Foreign Driving Licence", Individual;
+}
+
+/// The error of [`DocumentKind::from_str`]: not a stable identifier of any
+/// kind.
+///
+/// ```
+/// assert!("passport".parse::<realname::DocumentKind>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("not a document kind identifier")]
+pub struct UnknownKind;
+
+impl fmt::Display for DocumentKind {
+    /// The stable identifier.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Document {
+    /// Parses `s` as the most likely kind it is a valid number of (see
+    /// [`detect`]), or `None` if it is none.
+    ///
+    /// ```
+    /// use realname::{Document, DocumentKind};
+    /// assert_eq!(Document::parse_any("12345678").unwrap().kind(), DocumentKind::TaiwanTravelPermit);
+    /// assert!(Document::parse_any("hello").is_none());
+    /// ```
+    pub fn parse_any(s: &str) -> Option<Document> {
+        DocumentKind::all()
+            .iter()
+            .find_map(|&kind| Document::parse_as(kind, s).ok())
+    }
+}
+
+impl fmt::Display for Document {
+    /// The canonical form, in full. Use `masked()` for logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for Document {
+    /// The kind and the masked form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}({})", self.kind(), self.masked())
+    }
+}
+
+/// The kinds `s` is a valid number of, most likely first.
+///
+/// Several kinds can share a shape: an 18-character string may be a
+/// resident ID or a foreign permanent resident ID, an 8-digit string a
+/// Taiwan travel permit or a Macao identity card. Kinds are ranked in the
+/// order of [`DocumentKind::all`]: the documents most used for
+/// verification first. Never panics; allocates only the returned list.
+///
+/// ```
+/// use realname::{detect, DocumentKind};
+///
+/// assert_eq!(detect("11010519491231002X"), [DocumentKind::ResidentId]);
+/// assert_eq!(detect("23456789"), [DocumentKind::TaiwanTravelPermit]);
+/// assert_eq!(detect("51234568"), [DocumentKind::TaiwanTravelPermit, DocumentKind::MacaoId]);
+/// assert!(detect("not a number").is_empty());
+/// ```
+pub fn detect(s: &str) -> Vec<DocumentKind> {
+    let kinds = DocumentKind::all();
+    let mut found = [false; 32];
+    let mut count = 0;
+    for (slot, &kind) in found.iter_mut().zip(kinds) {
+        if Document::parse_as(kind, s).is_ok() {
+            *slot = true;
+            count += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(count);
+    out.extend(
+        kinds
+            .iter()
+            .zip(found)
+            .filter_map(|(&kind, hit)| hit.then_some(kind)),
+    );
+    out
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use super::{Document, DocumentKind};
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The serialized form: `{"kind": "resident_id", "number": "…"}`.
+    #[derive(Serialize, Deserialize)]
+    struct Repr<'a> {
+        kind: DocumentKind,
+        #[serde(borrow)]
+        number: std::borrow::Cow<'a, str>,
+    }
+
+    impl Serialize for Document {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Repr {
+                kind: self.kind(),
+                number: self.as_str().into(),
+            }
+            .serialize(serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Document {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let repr = Repr::deserialize(deserializer)?;
+            Document::parse_as(repr.kind, &repr.number).map_err(D::Error::custom)
+        }
+    }
+}

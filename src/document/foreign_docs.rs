@@ -1,0 +1,263 @@
+//! Documents issued abroad: a foreign passport and a foreign driving
+//! licence, each an issuing country and a number.
+
+use std::cmp::Ordering;
+use std::hash::{Hash, Hasher};
+
+use super::{ascii_str, Country, InputForm, Masked, ParseOptions};
+use crate::error::{CharClass, Error, NationalityCode};
+
+/// The lengths the number part may have.
+const NUMBER_LENGTHS: &[u8] = &[5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+
+/// An issuing country and a number of 5 to 20 letters and digits, stored as
+/// the canonical text `USA:123456789`.
+#[derive(Clone, Copy)]
+struct Issued {
+    country: Country,
+    /// `AAA:` and the number.
+    bytes: [u8; 24],
+    len: u8,
+}
+
+impl Issued {
+    /// Parses `CCC:NUMBER` (lenient input also takes a space or hyphen
+    /// after the country, or nothing, and drops spaces and hyphens inside
+    /// the number).
+    fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
+        let lenient = options.get_input() == InputForm::Lenient;
+        let s = if lenient { s.trim() } else { s };
+        if s.is_empty() {
+            return Err(Error::Empty);
+        }
+        let mut chars = s.chars().map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' if lenient => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            _ => c,
+        });
+        let mut alpha3 = [0u8; 3];
+        for (i, slot) in alpha3.iter_mut().enumerate() {
+            let c = chars.next().unwrap_or('\0');
+            let c = if lenient { c.to_ascii_uppercase() } else { c };
+            if !c.is_ascii_uppercase() {
+                return Err(Error::Character {
+                    position: i + 1,
+                    found: c,
+                    expected: CharClass::Letter,
+                });
+            }
+            *slot = c as u8;
+        }
+        let country = Country::from_alpha3(ascii_str(&alpha3)).ok_or(Error::Nationality {
+            code: NationalityCode::Alpha3(alpha3),
+        })?;
+        Issued::with_number(country, chars, lenient, true)
+    }
+
+    /// Reads the number part after `country`: 5 to 20 letters and digits.
+    /// `after_code` says whether a `:` may lead (the number follows the
+    /// country code in one string).
+    fn with_number(
+        country: Country,
+        chars: impl Iterator<Item = char>,
+        lenient: bool,
+        after_code: bool,
+    ) -> Result<Issued, Error> {
+        let mut bytes = [0u8; 24];
+        for (slot, &b) in bytes.iter_mut().zip(country.alpha3().as_bytes()) {
+            *slot = b;
+        }
+        bytes[3] = b':';
+        let mut len = 0usize;
+        for (i, c) in chars.enumerate() {
+            let c = if lenient { c.to_ascii_uppercase() } else { c };
+            let separator = match c {
+                ':' => i == 0 && after_code,
+                ' ' | '-' => lenient,
+                _ => false,
+            };
+            if separator {
+                continue;
+            }
+            if !CharClass::LetterOrDigit.matches(u8::try_from(c).unwrap_or(0)) {
+                return Err(Error::Character {
+                    position: 4 + len + 1,
+                    found: c,
+                    expected: CharClass::LetterOrDigit,
+                });
+            }
+            if let Some(slot) = bytes.get_mut(4 + len) {
+                *slot = c as u8;
+            }
+            len += 1;
+        }
+        if !(5..=20).contains(&len) {
+            return Err(Error::Length {
+                expected: NUMBER_LENGTHS,
+                found: len,
+            });
+        }
+        Ok(Issued {
+            country,
+            bytes,
+            len: (4 + len) as u8,
+        })
+    }
+
+    fn as_str(&self) -> &str {
+        ascii_str(self.bytes.get(..usize::from(self.len)).unwrap_or_default())
+    }
+
+    fn number(&self) -> &str {
+        ascii_str(self.bytes.get(4..usize::from(self.len)).unwrap_or_default())
+    }
+
+    fn masked(&self) -> Masked {
+        Masked::new(self.as_str().as_bytes(), 6, 2)
+    }
+}
+
+macro_rules! issued_document {
+    ($(#[$meta:meta])* $name:ident, $sample:literal, $masked:literal, $expecting:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy)]
+        pub struct $name(Issued);
+
+        impl $name {
+            #[doc = concat!(
+                "Parses `CCC:NUMBER` with the default [`ParseOptions`].\n\n```\n",
+                "let d = realname::", stringify!($name), "::parse(\"", $sample, "\")?;\n",
+                "assert_eq!(d.country().alpha3(), \"USA\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn parse(s: &str) -> Result<Self, Error> {
+                Self::parse_with(s, ParseOptions::new())
+            }
+
+            #[doc = concat!(
+                "Parses `CCC:NUMBER` with the given options: the ISO 3166-1 alpha-3 code of the ",
+                "issuing country, a colon, and 5 to 20 letters and digits. Lenient input also ",
+                "takes a space, a hyphen or nothing after the country, drops spaces and hyphens ",
+                "inside the number and upper-cases letters.\n\n```\n",
+                "use realname::", stringify!($name), ";\n",
+                "assert_eq!(", stringify!($name), "::parse(\"usa 1234-5678\")?.as_str(), \"USA:12345678\");\n",
+                "assert!(", stringify!($name), "::parse(\"XXX:12345678\").is_err());\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+                Issued::parse_with(s, options).map($name)
+            }
+
+            #[doc = concat!(
+                "Builds one from an issuing country and a number (spaces and hyphens dropped).\n\n```\n",
+                "use realname::{Country, ", stringify!($name), "};\n",
+                "let usa = Country::from_alpha3(\"USA\").unwrap();\n",
+                "let d = ", stringify!($name), "::new(usa, \"123 456 789\")?;\n",
+                "assert_eq!(d.as_str(), \"USA:123456789\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn new(country: Country, number: &str) -> Result<Self, Error> {
+                Issued::with_number(country, number.trim().chars(), true, false).map($name)
+            }
+
+            #[doc = concat!(
+                "The canonical form `CCC:NUMBER`.\n\n```\n",
+                "assert_eq!(realname::", stringify!($name), "::parse(\"", $sample, "\")?.as_str(), \"", $sample, "\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn as_str(&self) -> &str {
+                self.0.as_str()
+            }
+
+            #[doc = concat!(
+                "The issuing country.\n\n```\n",
+                "assert_eq!(realname::", stringify!($name), "::parse(\"", $sample, "\")?.country().name_en(), \"United States\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn country(&self) -> Country {
+                self.0.country
+            }
+
+            #[doc = concat!(
+                "The number without the country.\n\n```\n",
+                "assert_eq!(realname::", stringify!($name), "::parse(\"", $sample, "\")?.number(), \"123456789\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn number(&self) -> &str {
+                self.0.number()
+            }
+
+            #[doc = concat!(
+                "The masked form: the country, the first two and the last two characters.\n\n```\n",
+                "assert_eq!(realname::", stringify!($name), "::parse(\"", $sample, "\")?.masked().as_str(), \"", $masked, "\");\n",
+                "# Ok::<(), realname::Error>(())\n```"
+            )]
+            pub fn masked(&self) -> Masked {
+                self.0.masked()
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $name {}
+
+        impl Hash for $name {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state);
+            }
+        }
+
+        impl PartialOrd for $name {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $name {
+            fn cmp(&self, other: &Self) -> Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        super::document_traits!($name, $expecting);
+    };
+}
+
+issued_document! {
+    /// A passport issued by another country (外国护照): the ISO 3166-1
+    /// alpha-3 code of the issuing country and a number of 5 to 20 letters
+    /// and digits, written `USA:123456789`. Passport numbers have no check
+    /// character common to all countries, so only the shape is checked.
+    ///
+    /// ```
+    /// use realname::ForeignPassport;
+    ///
+    /// let p = ForeignPassport::parse("JPN TZ1234567")?;
+    /// assert_eq!(p.as_str(), "JPN:TZ1234567");
+    /// assert_eq!(p.country().name_zh(), "日本");
+    /// assert_eq!(format!("{p:?}"), "ForeignPassport(JPN:TZ*****67)");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    ForeignPassport, "USA:123456789", "USA:12*****89", "a foreign passport as CCC:NUMBER"
+}
+
+issued_document! {
+    /// A driving licence issued by another country (外国驾驶证), which
+    /// Huawei Cloud's international site accepts: the ISO 3166-1 alpha-3
+    /// code of the issuing country and a number of 5 to 20 letters and
+    /// digits, written `DEU:B072RRE2I55`. Only the shape is checked.
+    ///
+    /// ```
+    /// use realname::ForeignDrivingLicence;
+    ///
+    /// let l = ForeignDrivingLicence::parse("deu-b072rre2i55")?;
+    /// assert_eq!(l.as_str(), "DEU:B072RRE2I55");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    ForeignDrivingLicence, "USA:123456789", "USA:12*****89", "a foreign driving licence as CCC:NUMBER"
+}

@@ -1,0 +1,317 @@
+//! Identity cards of Hong Kong, Macao and Taiwan.
+
+use super::{match_pattern, read_compact, simple_document, Gender, ParseOptions};
+use crate::checksum::{hkid, taiwan_id};
+use crate::error::{CharClass, Error};
+
+use CharClass::{Digit, Letter, OneOf};
+
+/// Splits `text` into the body and the check character, accepting the
+/// check bare (`A1234563`) or in brackets (`A123456(3)`); `open` and `close`
+/// are the bracket characters the scheme writes.
+fn split_check(text: &[u8], open: u8, close: u8) -> Result<(&[u8], u8), Error> {
+    let opens = text.iter().filter(|&&b| b == open).count();
+    let closes = text.iter().filter(|&&b| b == close).count();
+    match (opens, closes, text) {
+        (0, 0, [body @ .., check]) => Ok((body, *check)),
+        (1, 1, [body @ .., o, check, c]) if *o == open && *c == close => Ok((body, *check)),
+        (0, 0, []) => Err(Error::Empty),
+        _ => Err(Error::Brackets),
+    }
+}
+
+simple_document! {
+    /// A Hong Kong identity card number (香港身份证).
+    ///
+    /// One or two letters, six digits and a check character (`0`–`9` or
+    /// `A`): the letters count 10–35, a single letter is preceded by a space
+    /// worth 36, the eight values are weighted 9 down to 2, and the check
+    /// makes the sum a multiple of 11. Accepted with the check in brackets
+    /// or without (`A123456(3)`, `A1234563`); brackets must balance. The
+    /// canonical form has them.
+    ///
+    /// Hong Kong numbers do not encode a gender or a birth date.
+    ///
+    /// ```
+    /// use realname::{Error, HongKongId};
+    ///
+    /// let id = HongKongId::parse("A1234563")?;
+    /// assert_eq!(id.as_str(), "A123456(3)");
+    /// assert_eq!(HongKongId::parse("A123456(4)"), Err(Error::Checksum { expected: '3', found: '4' }));
+    /// assert_eq!(HongKongId::parse("G123456(A"), Err(Error::Brackets));
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    HongKongId {
+        max: 11,
+        sample: "A123456(3)",
+        masked: "A12*******",
+        keep: (3, 0),
+        expecting: "a Hong Kong identity card number",
+    }
+}
+
+impl HongKongId {
+    /// Parses a number with the given options.
+    ///
+    /// ```
+    /// use realname::HongKongId;
+    /// assert_eq!(HongKongId::parse("xa000000（8）")?.as_str(), "XA000000(8)");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        let (read, len) = read_compact::<11>(s, options.get_input(), b" ", &[8, 9, 10, 11], |p| {
+            if p == 1 {
+                Letter
+            } else {
+                Digit
+            }
+        })?;
+        let (body, check) = split_check(read.get(..len).unwrap_or_default(), b'(', b')')?;
+        let letters = body.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let pattern: &[CharClass] = match letters {
+            2 => &[Letter, Letter, Digit, Digit, Digit, Digit, Digit, Digit],
+            _ => &[Letter, Digit, Digit, Digit, Digit, Digit, Digit],
+        };
+        if body.len() != pattern.len() {
+            match_pattern(body, pattern)?;
+            return Err(Error::Length {
+                expected: if letters == 2 { &[9, 11] } else { &[8, 10] },
+                found: len,
+            });
+        }
+        match_pattern(body, pattern)?;
+        if !OneOf("0123456789A").matches(check) {
+            return Err(Error::Character {
+                position: body.len() + 1,
+                found: char::from(check),
+                expected: OneOf("0123456789A"),
+            });
+        }
+        let expected = hkid(body).unwrap_or(b'?');
+        if expected != check {
+            return Err(Error::Checksum {
+                expected: char::from(expected),
+                found: char::from(check),
+            });
+        }
+        let mut bytes = [0u8; 11];
+        for (slot, &b) in bytes
+            .iter_mut()
+            .zip(body.iter().chain(&[b'(', check, b')']))
+        {
+            *slot = b;
+        }
+        Ok(Self::from_canonical(bytes, body.len() + 3))
+    }
+
+    /// The one or two letters that begin the number.
+    ///
+    /// ```
+    /// assert_eq!(realname::HongKongId::parse("XA000000(8)")?.prefix(), "XA");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn prefix(&self) -> &str {
+        let letters = if self.len == 11 { 2 } else { 1 };
+        super::ascii_str(self.bytes.get(..letters).unwrap_or_default())
+    }
+}
+
+simple_document! {
+    /// A Macao resident identity card number (澳门居民身份证), eight digits
+    /// written `1234567(8)` on smart cards and `1/234567/8` on older ones:
+    /// the first digit is `1`, `5` (held a Portuguese identity card) or `7`
+    /// (former blue-card holders), the last a check digit.
+    ///
+    /// **The check-digit algorithm is not published**, so only the format is
+    /// validated: a number with a wrong check digit passes.
+    ///
+    /// ```
+    /// use realname::MacaoId;
+    ///
+    /// assert_eq!(MacaoId::parse("1/234567/8")?.as_str(), "1234567(8)");
+    /// assert_eq!(MacaoId::parse("51234568")?.as_str(), "5123456(8)");
+    /// assert!(MacaoId::parse("2123456(7)").is_err());
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    MacaoId {
+        max: 10,
+        sample: "1234567(8)",
+        masked: "123*******",
+        keep: (3, 0),
+        expecting: "a Macao resident identity card number",
+    }
+}
+
+impl MacaoId {
+    /// Parses a number with the given options.
+    ///
+    /// ```
+    /// use realname::{Error, MacaoId};
+    /// assert!(matches!(MacaoId::parse("1234567(A)"), Err(Error::Character { position: 8, .. })));
+    /// ```
+    pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        let (read, len) = read_compact::<10>(s, options.get_input(), b" ", &[8, 10], |p| {
+            if p == 1 {
+                OneOf("157")
+            } else {
+                Digit
+            }
+        })?;
+        let text = read.get(..len).unwrap_or_default();
+        let digits: [u8; 8] = match text {
+            [a, b, c, d, e, f, g, h] => [*a, *b, *c, *d, *e, *f, *g, *h],
+            [a, b'/', b, c, d, e, f, g, b'/', h] => [*a, *b, *c, *d, *e, *f, *g, *h],
+            [a, b, c, d, e, f, g, b'(', h, b')'] => [*a, *b, *c, *d, *e, *f, *g, *h],
+            _ => return Err(Error::Brackets),
+        };
+        match_pattern(
+            &digits,
+            &[
+                OneOf("157"),
+                Digit,
+                Digit,
+                Digit,
+                Digit,
+                Digit,
+                Digit,
+                Digit,
+            ],
+        )?;
+        let mut bytes = [0u8; 10];
+        for (slot, &b) in bytes
+            .iter_mut()
+            .zip(digits.iter().take(7).chain(&[b'(', digits[7], b')']))
+        {
+            *slot = b;
+        }
+        Ok(Self::from_canonical(bytes, 10))
+    }
+}
+
+simple_document! {
+    /// A Taiwan national identification number (國民身分證統一編號), or a
+    /// resident UI number of the 2021 format (新式外來人口統一證號).
+    ///
+    /// A letter for the issuing area, a gender digit (`1` male, `2` female
+    /// for citizens; `8` male, `9` female for foreign residents since 2021),
+    /// seven digits and a check digit: the area letter's two-digit value
+    /// counts its tens once and its units nine times, the eight digits are
+    /// weighted 8 down to 1, and the check makes the sum a multiple of 10.
+    ///
+    /// ```
+    /// use realname::{Gender, TaiwanId};
+    ///
+    /// let id = TaiwanId::parse("F234567898")?;
+    /// assert_eq!(id.gender(), Gender::Female);
+    /// assert_eq!(id.area_name(), "新北市");
+    /// assert!(!id.is_resident_number());
+    /// assert!(TaiwanId::parse("H876543212")?.is_resident_number());
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    TaiwanId {
+        max: 10,
+        sample: "A123456789",
+        masked: "A12*****89",
+        keep: (3, 2),
+        expecting: "a Taiwan national identification number",
+    }
+}
+
+impl TaiwanId {
+    /// Parses a number with the given options.
+    ///
+    /// ```
+    /// use realname::{Error, TaiwanId};
+    /// assert_eq!(TaiwanId::parse("A123456788"), Err(Error::Checksum { expected: '9', found: '8' }));
+    /// ```
+    pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        let (bytes, len) = read_compact::<10>(s, options.get_input(), b" ", &[10], |p| {
+            if p == 1 {
+                Letter
+            } else {
+                Digit
+            }
+        })?;
+        let mut pattern = [Digit; 10];
+        pattern[0] = Letter;
+        pattern[1] = OneOf("1289");
+        match_pattern(&bytes, &pattern)?;
+        let expected = taiwan_id(&bytes[..9]).unwrap_or(b'?');
+        if expected != bytes[9] {
+            return Err(Error::Checksum {
+                expected: char::from(expected),
+                found: char::from(bytes[9]),
+            });
+        }
+        Ok(Self::from_canonical(bytes, len))
+    }
+
+    /// The gender: `1` and `8` male, `2` and `9` female.
+    ///
+    /// ```
+    /// use realname::{Gender, TaiwanId};
+    /// assert_eq!(TaiwanId::parse("B912345674")?.gender(), Gender::Female);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn gender(&self) -> Gender {
+        if matches!(self.bytes[1], b'1' | b'8') {
+            Gender::Male
+        } else {
+            Gender::Female
+        }
+    }
+
+    /// Whether this is a foreign resident's UI number of the 2021 format
+    /// (gender digit `8` or `9`) rather than a citizen's number.
+    ///
+    /// ```
+    /// assert!(!realname::TaiwanId::parse("A123456789")?.is_resident_number());
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn is_resident_number(&self) -> bool {
+        matches!(self.bytes[1], b'8' | b'9')
+    }
+
+    /// The issuing area the letter stands for, in traditional characters as
+    /// printed (some areas were merged into others since: the letter keeps
+    /// its original meaning).
+    ///
+    /// ```
+    /// assert_eq!(realname::TaiwanId::parse("A123456789")?.area_name(), "臺北市");
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn area_name(&self) -> &'static str {
+        const AREAS: [&str; 26] = [
+            "臺北市",
+            "臺中市",
+            "基隆市",
+            "臺南市",
+            "高雄市",
+            "新北市",
+            "宜蘭縣",
+            "桃園市",
+            "嘉義市",
+            "新竹縣",
+            "苗栗縣",
+            "臺中縣",
+            "南投縣",
+            "彰化縣",
+            "新竹市",
+            "雲林縣",
+            "嘉義縣",
+            "臺南縣",
+            "高雄縣",
+            "屏東縣",
+            "花蓮縣",
+            "臺東縣",
+            "金門縣",
+            "澎湖縣",
+            "陽明山管理局",
+            "連江縣",
+        ];
+        AREAS
+            .get(usize::from(self.bytes[0].wrapping_sub(b'A')))
+            .copied()
+            .unwrap_or_default()
+    }
+}
