@@ -216,7 +216,7 @@ proptest! {
         prop_assert!(debug.contains(&masked));
         prop_assert!(masked.contains('*'));
         // Every run of visible characters in the mask is at most half the number.
-        let longest = masked.split(|c| c == '*' || c == ' ').map(str::len).max().unwrap_or(0);
+        let longest = masked.split(['*', ' ']).map(str::len).max().unwrap_or(0);
         prop_assert!(longest * 2 <= text.len() + 2, "{} shows too much of {}", masked, doc.kind());
     }
 
