@@ -6,14 +6,17 @@
 //! ```
 //!
 //! Numbers come from the arguments, or one per line on standard input. For
-//! each it prints the document kind, whether it is valid, the reason when
-//! not (in English and Chinese, with the error code), and the decoded
-//! fields. Numbers and birth dates are masked unless `--show` is given.
+//! each it prints the document kind (detected, or forced with `--kind`),
+//! whether it is valid, the reason when not (in English and Chinese, with
+//! the error code), and the decoded fields. Numbers and birth dates are
+//! masked unless `--show` is given.
 //!
 //! Options:
 //! - `--json`: one JSON object per line;
 //! - `--show`: print numbers and birth dates in full;
 //! - `--strict`: check that region codes existed in GB/T 2260;
+//! - `--kind ID`: parse as this kind only (`resident_id`, `hong_kong_id`,
+//!   `bank_card_number`, … as `DocumentKind` names them);
 //! - `--today YYYY-MM-DD`: also check the birth date is not in the future
 //!   and print the age (the crate never reads a clock, so the date is yours).
 //!
@@ -24,9 +27,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use realname::{
-    Error, ForeignPermanentResidentId, LegacyResidentId, ParseOptions, RegionCheck, ResidentId,
-};
+use realname::{detect, Document, DocumentKind, Error, ParseOptions, RegionCheck};
 use serde_json::{json, Map, Value};
 
 struct Config {
@@ -34,59 +35,7 @@ struct Config {
     show: bool,
     options: ParseOptions,
     today: Option<NaiveDate>,
-}
-
-/// One parsed document of any kind this crate knows so far.
-enum Doc {
-    Resident(ResidentId),
-    Legacy(LegacyResidentId),
-    Foreign(ForeignPermanentResidentId),
-}
-
-#[derive(Clone, Copy)]
-enum Kind {
-    Resident,
-    Legacy,
-    Foreign,
-}
-
-impl Kind {
-    fn id(self) -> &'static str {
-        match self {
-            Kind::Resident => "resident_id",
-            Kind::Legacy => "legacy_resident_id",
-            Kind::Foreign => "foreign_permanent_resident_id",
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Kind::Resident => "resident identity number (居民身份证 / 港澳台居民居住证)",
-            Kind::Legacy => "15-digit resident identity number (一代居民身份证)",
-            Kind::Foreign => "foreign permanent resident ID (外国人永久居留身份证)",
-        }
-    }
-
-    fn parse(self, s: &str, options: ParseOptions) -> Result<Doc, Error> {
-        match self {
-            Kind::Resident => ResidentId::parse_with(s, options).map(Doc::Resident),
-            Kind::Legacy => LegacyResidentId::parse_with(s, options).map(Doc::Legacy),
-            Kind::Foreign => ForeignPermanentResidentId::parse_with(s, options).map(Doc::Foreign),
-        }
-    }
-}
-
-/// The kinds worth trying for `s`, most likely first, from its shape.
-fn candidates(s: &str) -> &'static [Kind] {
-    let t = s.trim();
-    let len = t.chars().count();
-    let first = t.chars().next().unwrap_or(' ');
-    match len {
-        15 if first.is_alphabetic() => &[Kind::Foreign, Kind::Legacy],
-        15 => &[Kind::Legacy, Kind::Foreign],
-        18 if first == '9' || first == '９' => &[Kind::Foreign, Kind::Resident],
-        _ => &[Kind::Resident, Kind::Foreign, Kind::Legacy],
-    }
+    kind: Option<DocumentKind>,
 }
 
 fn main() -> ExitCode {
@@ -95,6 +44,7 @@ fn main() -> ExitCode {
         show: false,
         options: ParseOptions::new(),
         today: None,
+        kind: None,
     };
     let mut numbers = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -110,8 +60,16 @@ fn main() -> ExitCode {
                 };
                 config.today = Some(date);
             }
+            "--kind" => {
+                let Some(kind) = args.next().and_then(|k| k.parse().ok()) else {
+                    let ids: Vec<_> = DocumentKind::all().iter().map(|k| k.id()).collect();
+                    eprintln!("--kind takes one of: {}", ids.join(", "));
+                    return ExitCode::from(2);
+                };
+                config.kind = Some(kind);
+            }
             "-h" | "--help" => {
-                println!("usage: validate [--json] [--show] [--strict] [--today YYYY-MM-DD] [NUMBER ...]");
+                println!("usage: validate [--json] [--show] [--strict] [--kind ID] [--today YYYY-MM-DD] [NUMBER ...]");
                 println!("reads numbers from standard input when none are given");
                 return ExitCode::SUCCESS;
             }
@@ -141,43 +99,71 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints one number's report; returns whether it is valid.
-fn report(input: &str, config: &Config) -> bool {
-    let kinds = candidates(input);
-    let mut first_error = None;
-    let mut found = None;
-    for &kind in kinds {
-        match kind.parse(input, config.options) {
-            Ok(doc) => {
-                found = Some((kind, doc));
-                break;
-            }
-            Err(e) => {
-                first_error.get_or_insert((kind, e));
+/// The kind to blame when a number is valid as none: the forced kind, or
+/// the one whose error got furthest (a checksum beats a length).
+fn best_guess(input: &str, options: ParseOptions) -> (DocumentKind, Error) {
+    let rank = |e: &Error| match e.code() {
+        "empty" => 0,
+        "length" => 1,
+        "character" | "brackets" => 2,
+        _ => 3,
+    };
+    let mut best: Option<(DocumentKind, Error)> = None;
+    for &kind in DocumentKind::all() {
+        if let Err(e) = Document::parse_as_with(kind, input, options) {
+            if best.as_ref().map_or(true, |(_, b)| rank(&e) > rank(b)) {
+                best = Some((kind, e));
             }
         }
     }
+    best.unwrap_or((DocumentKind::ResidentId, Error::Empty))
+}
+
+/// Prints one number's report; returns whether it is valid.
+fn report(input: &str, config: &Config) -> bool {
+    let parsed = match config.kind {
+        Some(kind) => Document::parse_as_with(kind, input, config.options).map_err(|e| (kind, e)),
+        None => detect(input)
+            .first()
+            .and_then(|&kind| Document::parse_as_with(kind, input, config.options).ok())
+            .ok_or_else(|| best_guess(input, config.options)),
+    };
     let mut out = Map::new();
-    let (valid, kind) = match (&found, first_error) {
-        (Some((kind, doc)), _) => {
-            fields(doc, config, &mut out);
-            let future = config.today.and_then(|today| birth_check(doc, today).err());
+    let (valid, kind, shown) = match parsed {
+        Ok(doc) => {
+            fields(&doc, config, &mut out);
+            let future = config
+                .today
+                .and_then(|today| birth_check(&doc, today).err());
             if let Some(e) = future {
                 error_fields(&e, &mut out);
             }
-            (future.is_none(), *kind)
+            let others: Vec<_> = detect(input)
+                .into_iter()
+                .filter(|&k| k != doc.kind())
+                .collect();
+            if !others.is_empty() {
+                out.insert(
+                    "also_valid_as".into(),
+                    json!(others.iter().map(|k| k.id()).collect::<Vec<_>>()),
+                );
+            }
+            let shown = if config.show {
+                doc.to_string()
+            } else {
+                doc.masked().to_string()
+            };
+            (future.is_none(), doc.kind(), shown)
         }
-        (None, Some((kind, e))) => {
+        Err((kind, e)) => {
             error_fields(&e, &mut out);
-            (false, kind)
+            let shown = if config.show {
+                input.trim().to_owned()
+            } else {
+                "(invalid, not shown)".to_owned()
+            };
+            (false, kind, shown)
         }
-        (None, None) => (false, Kind::Resident),
-    };
-    let shown = match &found {
-        Some((_, doc)) if !config.show => masked(doc),
-        Some(_) => input.trim().to_owned(),
-        None if config.show => input.trim().to_owned(),
-        None => "(invalid, not shown)".to_owned(),
     };
     if config.json {
         let mut line = Map::new();
@@ -188,7 +174,7 @@ fn report(input: &str, config: &Config) -> bool {
         println!("{}", Value::Object(line));
     } else {
         println!("{shown}");
-        println!("  kind: {}", kind.name());
+        println!("  kind: {} ({})", kind.name_en(), kind.name_zh());
         println!("  valid: {}", if valid { "yes" } else { "no" });
         for (key, value) in out {
             let text = match value {
@@ -202,19 +188,12 @@ fn report(input: &str, config: &Config) -> bool {
     valid
 }
 
-fn masked(doc: &Doc) -> String {
+fn birth_check(doc: &Document, today: NaiveDate) -> Result<(), Error> {
     match doc {
-        Doc::Resident(d) => d.masked().to_string(),
-        Doc::Legacy(d) => d.masked().to_string(),
-        Doc::Foreign(d) => d.masked().to_string(),
-    }
-}
-
-fn birth_check(doc: &Doc, today: NaiveDate) -> Result<(), Error> {
-    match doc {
-        Doc::Resident(d) => d.check_on(today),
-        Doc::Legacy(d) => d.check_on(today),
-        Doc::Foreign(d) => d.check_on(today),
+        Document::ResidentId(d) => d.check_on(today),
+        Document::LegacyResidentId(d) => d.check_on(today),
+        Document::ForeignPermanentResidentId(d) => d.check_on(today),
+        _ => Ok(()),
     }
 }
 
@@ -224,70 +203,117 @@ fn error_fields(e: &Error, out: &mut Map<String, Value>) {
     out.insert("reason_zh".into(), json!(e.message_zh()));
 }
 
-fn fields(doc: &Doc, config: &Config, out: &mut Map<String, Value>) {
+fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
+    let mut put = |key: &str, value: Value| {
+        out.insert(key.into(), value);
+    };
     let birth = match doc {
-        Doc::Resident(d) => d.birth_date(),
-        Doc::Legacy(d) => d.birth_date(),
-        Doc::Foreign(d) => d.birth_date(),
+        Document::ResidentId(d) => Some((
+            d.birth_date(),
+            d.age_on(config.today.unwrap_or(d.birth_date())),
+        )),
+        Document::LegacyResidentId(d) => Some((
+            d.birth_date(),
+            d.age_on(config.today.unwrap_or(d.birth_date())),
+        )),
+        Document::ForeignPermanentResidentId(d) => Some((
+            d.birth_date(),
+            d.age_on(config.today.unwrap_or(d.birth_date())),
+        )),
+        _ => None,
     };
-    let shown_birth = if config.show {
-        birth.to_string()
-    } else {
-        "****-**-**".to_owned()
-    };
-    out.insert("birth_date".into(), json!(shown_birth));
-    if let Some(today) = config.today {
-        let age = match doc {
-            Doc::Resident(d) => d.age_on(today),
-            Doc::Legacy(d) => d.age_on(today),
-            Doc::Foreign(d) => d.age_on(today),
-        };
-        if let Ok(age) = age {
-            out.insert("age".into(), json!(age));
+    if let Some((date, age)) = birth {
+        put(
+            "birth_date",
+            json!(if config.show {
+                date.to_string()
+            } else {
+                "****-**-**".to_owned()
+            }),
+        );
+        if let (Some(_), Ok(age)) = (config.today, age) {
+            put("age", json!(age));
         }
     }
     match doc {
-        Doc::Resident(d) => {
-            out.insert("gender".into(), json!(d.gender().name_en()));
-            out.insert("holder".into(), json!(d.holder().name_en()));
-            out.insert(
-                "region_code".into(),
-                json!(format!("{:06}", d.region_code())),
-            );
-            out.insert("region".into(), json!(d.region_name()));
-            out.insert("province".into(), json!(d.province_name()));
+        Document::ResidentId(d) => {
+            put("gender", json!(d.gender().name_en()));
+            put("holder", json!(d.holder().name_en()));
+            put("region_code", json!(format!("{:06}", d.region_code())));
+            put("region", json!(d.region_name()));
+            put("province", json!(d.province_name()));
         }
-        Doc::Legacy(d) => {
-            out.insert("gender".into(), json!(d.gender().name_en()));
-            out.insert(
-                "region_code".into(),
-                json!(format!("{:06}", d.region_code())),
-            );
-            out.insert("region".into(), json!(d.region().map(|r| r.name())));
+        Document::LegacyResidentId(d) => {
+            put("gender", json!(d.gender().name_en()));
+            put("region_code", json!(format!("{:06}", d.region_code())));
+            put("region", json!(d.region().map(|r| r.name())));
             let up = d.upgrade();
-            let shown = if config.show {
-                up.to_string()
-            } else {
-                up.masked().to_string()
-            };
-            out.insert("upgraded".into(), json!(shown));
+            put(
+                "upgraded",
+                json!(if config.show {
+                    up.to_string()
+                } else {
+                    up.masked().to_string()
+                }),
+            );
         }
-        Doc::Foreign(d) => {
+        Document::ForeignPermanentResidentId(d) => {
             let generation = match d.generation() {
                 realname::FprGeneration::Card2023 => "2023 card",
                 _ => "2004/2017 card",
             };
-            out.insert("generation".into(), json!(generation));
+            put("generation", json!(generation));
             let n = d.nationality();
-            out.insert(
-                "nationality".into(),
+            put(
+                "nationality",
                 json!(format!("{} {} ({})", n.alpha3(), n.name_en(), n.name_zh())),
             );
-            out.insert("gender".into(), json!(d.gender().map(|g| g.name_en())));
-            out.insert(
-                "accepting_region".into(),
+            put("gender", json!(d.gender().map(|g| g.name_en())));
+            put(
+                "accepting_region",
                 json!(d.accepting_region().map(|r| r.name())),
             );
         }
+        Document::HongKongId(d) => put("prefix", json!(d.prefix())),
+        Document::TaiwanId(d) => {
+            put("gender", json!(d.gender().name_en()));
+            put("area", json!(d.area_name()));
+            put("resident_number", json!(d.is_resident_number()));
+        }
+        Document::MacaoId(_) => put(
+            "note",
+            json!("format only: the check digit algorithm is not published"),
+        ),
+        Document::HkMacaoTravelPermit(d) => {
+            put("region", json!(d.region().name_en()));
+            put("renewal_count", json!(d.renewal_count()));
+            put("non_chinese_citizen", json!(d.is_for_non_chinese_citizen()));
+        }
+        Document::TaiwanTravelPermit(d) => {
+            put("issue_count", json!(d.issue_count()));
+            put("issuing_code", json!(d.issuing_code().map(String::from)));
+        }
+        Document::ChinesePassport(d) => {
+            put("series", json!(format!("{:?}", d.series()).to_lowercase()))
+        }
+        Document::ForeignPassport(d) => put("country", json!(d.country().name_en())),
+        Document::ForeignDrivingLicence(d) => put("country", json!(d.country().name_en())),
+        Document::BankCardNumber(d) => {
+            put("network", json!(d.network().name_en()));
+            put("unionpay", json!(d.is_unionpay()));
+        }
+        Document::MobileNumber(d) => {
+            put("carrier", json!(d.carrier().name_en()));
+            put(
+                "international",
+                json!(if config.show {
+                    d.international().to_owned()
+                } else {
+                    format!("+86 {}", d.masked())
+                }),
+            );
+            put("data_only", json!(d.is_data_only()));
+        }
+        _ => {}
     }
 }

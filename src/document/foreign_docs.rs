@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-use super::{ascii_str, Country, InputForm, Masked, ParseOptions};
+use super::{ascii_str, from_full_width, Country, InputForm, Masked, ParseOptions};
 use crate::error::{CharClass, Error, NationalityCode};
 
 /// The lengths the number part may have.
@@ -30,12 +30,9 @@ impl Issued {
         if s.is_empty() {
             return Err(Error::Empty);
         }
-        let mut chars = s.chars().map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' if lenient => {
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        });
+        let mut chars = s
+            .chars()
+            .map(|c| if lenient { from_full_width(c) } else { c });
         let mut alpha3 = [0u8; 3];
         for (i, slot) in alpha3.iter_mut().enumerate() {
             let c = chars.next().unwrap_or('\0');
@@ -113,8 +110,11 @@ impl Issued {
         ascii_str(self.bytes.get(4..usize::from(self.len)).unwrap_or_default())
     }
 
+    /// The country and up to two characters at each end of the number:
+    /// fewer for short numbers, so that most of the number stays hidden.
     fn masked(&self) -> Masked {
-        Masked::new(self.as_str().as_bytes(), 6, 2)
+        let keep = (self.number().len() / 4).min(2);
+        Masked::new(self.as_str().as_bytes(), 4 + keep, keep)
     }
 }
 
@@ -189,7 +189,7 @@ macro_rules! issued_document {
             }
 
             #[doc = concat!(
-                "The masked form: the country, the first two and the last two characters.\n\n```\n",
+                "The masked form: the country, and the first two and the last two characters of a number of eight or more (one each of a shorter one).\n\n```\n",
                 "assert_eq!(realname::", stringify!($name), "::parse(\"", $sample, "\")?.masked().as_str(), \"", $masked, "\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]

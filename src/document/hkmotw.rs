@@ -1,6 +1,8 @@
 //! Identity cards of Hong Kong, Macao and Taiwan.
 
-use super::{match_pattern, read_compact, simple_document, Gender, ParseOptions};
+use super::{
+    first_then_digits, match_pattern, read_compact, simple_document, Gender, ParseOptions,
+};
 use crate::checksum::{hkid, taiwan_id};
 use crate::error::{CharClass, Error};
 
@@ -59,13 +61,13 @@ impl HongKongId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (read, len) = read_compact::<11>(s, options.get_input(), b" ", &[8, 9, 10, 11], |p| {
-            if p == 1 {
-                Letter
-            } else {
-                Digit
-            }
-        })?;
+        let (read, len) = read_compact::<11>(
+            s,
+            options.get_input(),
+            b" ",
+            &[8, 9, 10, 11],
+            first_then_digits(Letter),
+        )?;
         let (body, check) = split_check(read.get(..len).unwrap_or_default(), b'(', b')')?;
         let letters = body.iter().take_while(|b| b.is_ascii_uppercase()).count();
         let pattern: &[CharClass] = match letters {
@@ -150,13 +152,13 @@ impl MacaoId {
     /// assert!(matches!(MacaoId::parse("1234567(A)"), Err(Error::Character { position: 8, .. })));
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (read, len) = read_compact::<10>(s, options.get_input(), b" ", &[8, 10], |p| {
-            if p == 1 {
-                OneOf("157")
-            } else {
-                Digit
-            }
-        })?;
+        let (read, len) = read_compact::<10>(
+            s,
+            options.get_input(),
+            b" ",
+            &[8, 10],
+            first_then_digits(OneOf("157")),
+        )?;
         let text = read.get(..len).unwrap_or_default();
         let digits: [u8; 8] = match text {
             [a, b, c, d, e, f, g, h] => [*a, *b, *c, *d, *e, *f, *g, *h],
@@ -225,13 +227,13 @@ impl TaiwanId {
     /// assert_eq!(TaiwanId::parse("A123456788"), Err(Error::Checksum { expected: '9', found: '8' }));
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<10>(s, options.get_input(), b" ", &[10], |p| {
-            if p == 1 {
-                Letter
-            } else {
-                Digit
-            }
-        })?;
+        let (bytes, len) = read_compact::<10>(
+            s,
+            options.get_input(),
+            b" ",
+            &[10],
+            first_then_digits(Letter),
+        )?;
         let mut pattern = [Digit; 10];
         pattern[0] = Letter;
         pattern[1] = OneOf("1289");

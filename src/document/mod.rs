@@ -356,11 +356,9 @@ pub(crate) fn read_var<const N: usize>(
         });
     }
     for (i, (slot, c)) in out.iter_mut().zip(s.chars()).enumerate() {
-        let mapped = match (form, c) {
-            (InputForm::Lenient, '\u{FF01}'..='\u{FF5E}') => {
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
+        let mapped = match form {
+            InputForm::Lenient => from_full_width(c),
+            InputForm::Exact => c,
         };
         if !mapped.is_ascii() {
             return Err(Error::Character {
@@ -372,6 +370,27 @@ pub(crate) fn read_var<const N: usize>(
         *slot = mapped as u8;
     }
     Ok((out, len))
+}
+
+/// The ASCII character a full-width one (U+FF01–U+FF5E, as Chinese input
+/// methods type them) stands for; any other character unchanged.
+pub(crate) fn from_full_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The class `read_compact` reports for a character at `position` of a
+/// number that begins with `first` and continues with digits.
+pub(crate) fn first_then_digits(first: CharClass) -> impl Fn(usize) -> CharClass {
+    move |position| {
+        if position == 1 {
+            first
+        } else {
+            CharClass::Digit
+        }
+    }
 }
 
 /// Reads `s` into at most `N` ASCII bytes for schemes with letters and
@@ -398,12 +417,7 @@ pub(crate) fn read_compact<const N: usize>(
     let mut out = [0u8; N];
     let mut len = 0usize;
     for c in s.chars() {
-        let mapped = match c {
-            '\u{FF01}'..='\u{FF5E}' if lenient => {
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-            }
-            _ => c,
-        };
+        let mapped = if lenient { from_full_width(c) } else { c };
         if !mapped.is_ascii() {
             return Err(Error::Character {
                 position: len + 1,

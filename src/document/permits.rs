@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{match_pattern, read_compact, simple_document, ParseOptions};
+use super::{first_then_digits, match_pattern, read_compact, simple_document, ParseOptions};
 use crate::error::{CharClass, Error};
 
 use CharClass::{Digit, DigitOrLetterNotIO, Exactly, OneOf};
@@ -100,13 +100,13 @@ impl HkMacaoTravelPermit {
     /// assert!(HkMacaoTravelPermit::parse("h12345678").is_ok());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<11>(s, options.get_input(), b" ", &[9, 11], |p| {
-            if p == 1 {
-                OneOf("HM")
-            } else {
-                Digit
-            }
-        })?;
+        let (bytes, len) = read_compact::<11>(
+            s,
+            options.get_input(),
+            b" ",
+            &[9, 11],
+            first_then_digits(OneOf("HM")),
+        )?;
         let text = bytes.get(..len).unwrap_or_default();
         let pattern: &[CharClass] = match (len, bytes[1]) {
             (9, b'A') => &[
@@ -310,13 +310,13 @@ impl ExitEntryPermit {
     /// assert!(matches!(ExitEntryPermit::parse("W12345678"), Err(Error::Character { position: 1, .. })));
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<9>(s, options.get_input(), b" ", &[9], |p| {
-            if p == 1 {
-                Exactly('C')
-            } else {
-                Digit
-            }
-        })?;
+        let (bytes, len) = read_compact::<9>(
+            s,
+            options.get_input(),
+            b" ",
+            &[9],
+            first_then_digits(Exactly('C')),
+        )?;
         let pattern = [
             Exactly('C'),
             DigitOrLetterNotIO,
@@ -385,13 +385,13 @@ impl ChinesePassport {
     /// assert!(matches!(ChinesePassport::parse("EO1234567"), Err(Error::Character { position: 2, .. })));
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<9>(s, options.get_input(), b" ", &[9], |p| {
-            if p == 1 {
-                OneOf("EG")
-            } else {
-                Digit
-            }
-        })?;
+        let (bytes, len) = read_compact::<9>(
+            s,
+            options.get_input(),
+            b" ",
+            &[9],
+            first_then_digits(OneOf("EG")),
+        )?;
         let second = if bytes[0] == b'G' {
             Digit
         } else {

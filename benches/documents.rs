@@ -1,0 +1,57 @@
+//! Speed of every parser and of `detect`.
+//!
+//! Run: `cargo bench --bench documents`
+
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use realname::{detect, Document, DocumentKind};
+
+/// A valid sample of every kind, as a user might type it.
+const SAMPLES: &[(DocumentKind, &str)] = &[
+    (DocumentKind::ResidentId, "11010519491231002X"),
+    (
+        DocumentKind::ForeignPermanentResidentId,
+        "932682198501010017",
+    ),
+    (DocumentKind::MobileNumber, "13812345678"),
+    (DocumentKind::BankCardNumber, "6217000012345678907"),
+    (DocumentKind::LegacyResidentId, "110101900307001"),
+    (DocumentKind::HongKongId, "A123456(3)"),
+    (DocumentKind::TaiwanId, "A123456789"),
+    (DocumentKind::HkMacaoTravelPermit, "H12345678"),
+    (DocumentKind::ChinesePassport, "E12345678"),
+    (DocumentKind::ExitEntryPermit, "C12345678"),
+    (DocumentKind::TaiwanTravelPermit, "12345678"),
+    (DocumentKind::MacaoId, "1234567(8)"),
+    (DocumentKind::ForeignPassport, "USA:123456789"),
+    (DocumentKind::ForeignDrivingLicence, "DEU:B072RRE2I55"),
+];
+
+fn parsers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse_as");
+    for &(kind, s) in SAMPLES {
+        assert!(Document::parse_as(kind, s).is_ok(), "{kind} {s}");
+        group.bench_function(kind.id(), |b| {
+            b.iter(|| Document::parse_as(kind, black_box(s)))
+        });
+    }
+    group.finish();
+}
+
+fn detection(c: &mut Criterion) {
+    let mut group = c.benchmark_group("detect");
+    for &(kind, s) in SAMPLES {
+        group.bench_function(kind.id(), |b| b.iter(|| detect(black_box(s))));
+    }
+    group.bench_function("garbage", |b| {
+        b.iter(|| detect(black_box("not a number at all")))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parsers, detection);
+criterion_main!(benches);
