@@ -9,6 +9,9 @@
 //! | [`iso7064_mod11_2`] | ISO 7064 MOD 11-2 | resident ID (GB 11643-1999), residence permits, the 2023 foreign permanent resident ID |
 //! | [`icao9303`] | ICAO Doc 9303 7-3-1 | the 2004/2017 foreign permanent resident ID, passport machine-readable zones |
 //! | [`luhn`] | ISO/IEC 7812 (Luhn) | bank card numbers |
+//! | [`gb32100`] | GB 32100-2015 mod 31 | unified social credit codes |
+//! | [`gb11714`] | GB 11714-1997 mod 11 | organisation codes |
+//! | [`iso7064_mod11_10`] | ISO 7064 MOD 11,10 (GB/T 17710) | 15-digit business registration numbers |
 //! | [`hkid`] | weighted mod 11 | Hong Kong identity card |
 //! | [`taiwan_id`] | weighted mod 10 | Taiwan national ID and resident UI numbers |
 
@@ -260,6 +263,98 @@ pub fn taiwan_id(body: &[u8]) -> Option<u8> {
     Some(b'0' + ((10 - sum % 10) % 10) as u8)
 }
 
+/// The 31 characters of GB 32100-2015, in value order: the digits, then
+/// the upper-case letters without I, O, Z, S and V.
+pub const GB32100_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/// The value of a character of the GB 32100 alphabet.
+pub(crate) fn gb32100_value(b: u8) -> Option<u32> {
+    GB32100_ALPHABET
+        .iter()
+        .position(|&c| c == b)
+        .map(|v| v as u32)
+}
+
+/// The GB 32100-2015 check character of a unified social credit code's
+/// first 17 characters (upper case, from [`GB32100_ALPHABET`]).
+///
+/// The characters are weighted 3^(i-1) mod 31 from the left; the check
+/// makes the sum a multiple of 31.
+///
+/// ```
+/// use realname::checksum::gb32100;
+///
+/// assert_eq!(gb32100(b"91350100M000100Y4"), Some(b'3'));
+/// assert_eq!(gb32100(b"91110000600037341"), Some(b'L'));
+/// assert_eq!(gb32100(b"9135010OM000100Y4"), None);
+/// ```
+pub fn gb32100(body: &[u8]) -> Option<u8> {
+    let mut sum: u32 = 0;
+    let mut weight: u32 = 1;
+    for &b in body {
+        sum += gb32100_value(b)? * weight;
+        weight = weight * 3 % 31;
+    }
+    GB32100_ALPHABET
+        .get(((31 - sum % 31) % 31) as usize)
+        .copied()
+}
+
+/// The GB 11714-1997 check character (`0`–`9` or `X`) of an organisation
+/// code's eight body characters (digits and upper-case letters, A = 10).
+///
+/// The weights are 3 7 9 10 5 8 4 2; the check is 11 minus the sum mod 11,
+/// with 10 written `X` and 11 written `0`.
+///
+/// ```
+/// use realname::checksum::gb11714;
+///
+/// assert_eq!(gb11714(b"D2143569"), Some(b'X'));
+/// assert_eq!(gb11714(b"60003734"), Some(b'1'));
+/// assert_eq!(gb11714(b"D214356"), None);
+/// ```
+pub fn gb11714(body: &[u8]) -> Option<u8> {
+    const WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+    if body.len() != 8 {
+        return None;
+    }
+    let mut sum = 0;
+    for (&b, w) in body.iter().zip(WEIGHTS) {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            _ => return None,
+        };
+        sum += v * w;
+    }
+    Some(match 11 - sum % 11 {
+        10 => b'X',
+        11 => b'0',
+        c => b'0' + c as u8,
+    })
+}
+
+/// The ISO 7064 MOD 11,10 check digit (GB/T 17710) of `body` (ASCII
+/// digits).
+///
+/// ```
+/// use realname::checksum::iso7064_mod11_10;
+///
+/// assert_eq!(iso7064_mod11_10(b"11010801234567"), Some(b'0'));
+/// assert_eq!(iso7064_mod11_10(b"1101080123456A"), None);
+/// ```
+pub fn iso7064_mod11_10(body: &[u8]) -> Option<u8> {
+    let mut p: u32 = 10;
+    for &b in body {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let s = (p + u32::from(b - b'0')) % 10;
+        p = (if s == 0 { 10 } else { s }) * 2 % 11;
+    }
+    Some(b'0' + ((11 - p) % 10) as u8)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,6 +462,48 @@ mod tests {
         }
         assert_eq!(taiwan_letter_value(b'a'), None);
         assert_eq!(taiwan_letter_value(b'@'), None);
+    }
+
+    #[test]
+    fn organisation_check_vectors() {
+        for v in [
+            "91350100M000100Y43",
+            "91110000600037341L",
+            "9135010557098120XJ",
+            "914403001922038216",
+            "91330106MA27Y4U47R",
+            "91110108795101314G",
+            "12100000400006241T",
+            "51110000500000218G",
+            "Y1110000MA001234X1",
+            "N2330100MA2H00006N",
+            "A1100000MA00AB124D",
+            "31440300MA5F0000X7",
+        ] {
+            assert_eq!(gb32100(&v.as_bytes()[..17]), Some(v.as_bytes()[17]), "{v}");
+        }
+        assert_eq!(gb32100(b"91350100M0001TGQX"), Some(b'1'));
+        for (body, check) in [
+            ("D2143569", b'X'),
+            ("60003734", b'1'),
+            ("MA27Y4U4", b'7'),
+            ("40000624", b'1'),
+        ] {
+            assert_eq!(gb11714(body.as_bytes()), Some(check), "{body}");
+        }
+        for v in [
+            "110108012345670",
+            "440300400000013",
+            "320502600000121",
+            "100000000000014",
+        ] {
+            assert_eq!(
+                iso7064_mod11_10(&v.as_bytes()[..14]),
+                Some(v.as_bytes()[14]),
+                "{v}"
+            );
+        }
+        assert_eq!(iso7064_mod11_10(b""), Some(b'1'));
     }
 
     #[test]

@@ -110,6 +110,23 @@ pub enum Error {
     /// as in `A123456(3` or `A123(456)3`.
     #[error("the brackets around the check character do not balance")]
     Brackets,
+    /// The organisation category of a credit code is not in the tables
+    /// (checked with [`UsccCheck::KnownCategory`](crate::UsccCheck) and
+    /// stricter).
+    #[error("the organisation category {} is not allocated", Code2(.code))]
+    Category {
+        /// The two characters of the category.
+        code: [u8; 2],
+    },
+    /// The organisation code inside a credit code fails its own GB 11714
+    /// check (checked with [`UsccCheck::Strict`](crate::UsccCheck)).
+    #[error("the embedded organisation code's check character is {found}, expected {expected}")]
+    OrganizationCodeChecksum {
+        /// The check character GB 11714 requires.
+        expected: char,
+        /// The check character found (the 17th of the credit code).
+        found: char,
+    },
     /// The prefix is not one the numbering plan has allocated (a mobile
     /// number's first three or four digits).
     #[error("the prefix {prefix} is not allocated")]
@@ -142,6 +159,8 @@ impl Error {
             Error::Nationality { .. } => "nationality",
             Error::Brackets => "brackets",
             Error::Prefix { .. } => "prefix",
+            Error::Category { .. } => "category",
+            Error::OrganizationCodeChecksum { .. } => "organization_code_checksum",
         }
     }
 
@@ -188,6 +207,10 @@ impl Error {
             }
             Error::Brackets => "校验位两侧的括号不匹配".to_owned(),
             Error::Prefix { prefix } => format!("号段 {prefix} 未分配"),
+            Error::Category { code } => format!("机构类别代码 {} 未分配", Code2(code)),
+            Error::OrganizationCodeChecksum { expected, found } => {
+                format!("其中的组织机构代码校验位为 {found}，应为 {expected}")
+            }
         }
     }
 }
@@ -218,6 +241,9 @@ pub enum CharClass {
     /// A digit, or a letter other than `I` and `O` (which these schemes
     /// leave out because they look like `1` and `0`).
     DigitOrLetterNotIO,
+    /// A character of the GB 32100 alphabet: a digit, or a letter other than
+    /// `I`, `O`, `Z`, `S` and `V`.
+    CreditCodeChar,
 }
 
 impl CharClass {
@@ -240,6 +266,7 @@ impl CharClass {
             CharClass::DigitOrLetterNotIO => {
                 b.is_ascii_digit() || (b.is_ascii_uppercase() && b != b'I' && b != b'O')
             }
+            CharClass::CreditCodeChar => crate::checksum::GB32100_ALPHABET.contains(&b),
         }
     }
 
@@ -260,6 +287,7 @@ impl CharClass {
             }
             CharClass::LetterOrDigit => "拉丁字母或数字".to_owned(),
             CharClass::DigitOrLetterNotIO => "数字或 I、O 以外的拉丁字母".to_owned(),
+            CharClass::CreditCodeChar => "数字或 I、O、Z、S、V 以外的拉丁字母".to_owned(),
         }
     }
 }
@@ -281,6 +309,9 @@ impl fmt::Display for CharClass {
             }
             CharClass::LetterOrDigit => f.write_str("a letter or a digit"),
             CharClass::DigitOrLetterNotIO => f.write_str("a digit or a letter other than I and O"),
+            CharClass::CreditCodeChar => {
+                f.write_str("a digit or a letter other than I, O, Z, S and V")
+            }
         }
     }
 }
@@ -315,6 +346,18 @@ impl fmt::Display for NationalityCode {
                 Ok(())
             }
         }
+    }
+}
+
+/// Two ASCII bytes as text.
+struct Code2<'a>(&'a [u8; 2]);
+
+impl fmt::Display for Code2<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for &b in self.0 {
+            write!(f, "{}", char::from(b).escape_debug())?;
+        }
+        Ok(())
     }
 }
 

@@ -15,17 +15,19 @@ pub mod age;
 pub mod checksum;
 pub mod document;
 mod error;
+pub mod org;
 pub mod region;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 
 pub use age::AgeRule;
 pub use document::{
-    detect, BankCardNumber, CardNetwork, Carrier, ChinesePassport, Country, Document, DocumentKind,
-    ExitEntryPermit, ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId,
-    FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId, InputForm, LegacyResidentId,
-    MacaoId, Masked, MobileNumber, ParseOptions, PassportSeries, ResidentId, SpecialRegion,
-    SubjectKind, TaiwanId, TaiwanTravelPermit, UnknownKind,
+    detect, BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport,
+    Country, Document, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
+    ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId,
+    InputForm, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode, ParseOptions,
+    PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind, TaiwanId,
+    TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck,
 };
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};

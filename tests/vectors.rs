@@ -5,11 +5,13 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{load, outcome};
+use realname::org::{Category, Certificate, OrganizationType, RegistrationAuthority};
 use realname::{
-    detect, BankCardNumber, CardNetwork, Carrier, ChinesePassport, Document, DocumentKind, Error,
-    ForeignPassport, ForeignPermanentResidentId, Gender, HkMacaoTravelPermit, Holder, HongKongId,
-    InputForm, LegacyResidentId, MacaoId, MobileNumber, ParseOptions, PassportSeries, RegionCheck,
-    RegionProblem, ResidentId, SpecialRegion, SubjectKind, TaiwanId, TaiwanTravelPermit,
+    detect, BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport,
+    Document, DocumentKind, Error, ForeignPassport, ForeignPermanentResidentId, Gender,
+    HkMacaoTravelPermit, Holder, HongKongId, InputForm, LegacyResidentId, MacaoId, MobileNumber,
+    OrganizationCode, ParseOptions, PassportSeries, RegionCheck, RegionProblem, RegisteredEntity,
+    ResidentId, SpecialRegion, SubjectKind, TaiwanId, TaiwanTravelPermit, Uscc, UsccCheck,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -87,6 +89,12 @@ const FILES: &[(&str, DocumentKind)] = &[
         "foreign_driving_licence.txt",
         DocumentKind::ForeignDrivingLicence,
     ),
+    ("uscc.txt", DocumentKind::Uscc),
+    ("organization_code.txt", DocumentKind::OrganizationCode),
+    (
+        "business_registration_number.txt",
+        DocumentKind::BusinessRegistrationNumber,
+    ),
 ];
 
 #[test]
@@ -151,6 +159,97 @@ fn lower_case_is_lenient_only() {
             "{s}"
         );
     }
+}
+
+#[test]
+fn organisation_numbers() {
+    let code = Uscc::parse("91350100M000100Y43").unwrap();
+    assert_eq!(
+        code.registration_authority(),
+        Some(RegistrationAuthority::MarketRegulation)
+    );
+    assert_eq!(code.category(), Some(Category::Enterprise));
+    assert_eq!(code.admin_code(), 350100);
+    assert_eq!(code.organization_code(), "M000100Y4");
+    assert_eq!(
+        code.embedded_organization_code().unwrap().as_str(),
+        "M000100Y-4"
+    );
+    assert_eq!(format!("{code:?}"), "Uscc(91350100********43)");
+    let national = Uscc::parse("12100000400006241T").unwrap();
+    assert!(national.is_national() && national.admin_region().is_none());
+    assert_eq!(
+        national.certificate(),
+        Some(Certificate::PublicInstitutionLegalPersonCertificate)
+    );
+    // Categories with letters.
+    let owners = Uscc::parse("N2330100MA2H00006N").unwrap();
+    assert_eq!(
+        owners.organization_type(),
+        Some(OrganizationType::RuralCollectiveEconomicOrganization)
+    );
+    // 52 registers two type names: no single type.
+    let ngo = Uscc::parse("52110000MA0000000J").unwrap();
+    assert_eq!(ngo.organization_type(), None);
+    assert_eq!(ngo.category(), Some(Category::PrivateNonEnterpriseUnit));
+
+    let known = ParseOptions::new().uscc_check(UsccCheck::KnownCategory);
+    let strict = ParseOptions::new().uscc_check(UsccCheck::Strict);
+    assert_eq!(
+        Uscc::parse_with("9A350100M000100Y47", known),
+        Err(Error::Category { code: *b"9A" })
+    );
+    assert_eq!(
+        Uscc::parse_with("9A350100M000100Y47", known)
+            .unwrap_err()
+            .to_string(),
+        "the organisation category 9A is not allocated"
+    );
+    assert!(Uscc::parse_with("91350100M000100Y56", known).is_ok());
+    assert_eq!(
+        Uscc::parse_with("91350100M000100Y56", strict),
+        Err(Error::OrganizationCodeChecksum {
+            expected: '4',
+            found: '5'
+        })
+    );
+    for real in [
+        "91350100M000100Y43",
+        "91110000600037341L",
+        "9135010557098120XJ",
+        "914403001922038216",
+        "91330106MA27Y4U47R",
+        "91110108795101314G",
+    ] {
+        assert!(Uscc::parse_with(real, strict).is_ok(), "{real}");
+    }
+    let historical = ParseOptions::new().region_check(RegionCheck::Historical);
+    assert!(Uscc::parse_with("91350100M000100Y43", historical).is_ok());
+    assert!(Uscc::parse_with("12100000400006241T", historical).is_ok());
+
+    assert_eq!(
+        OrganizationCode::parse("d2143569x").unwrap().as_str(),
+        "D2143569-X"
+    );
+    let brn = BusinessRegistrationNumber::parse("440300400000013").unwrap();
+    assert_eq!(
+        (brn.authority_code(), brn.entity()),
+        (440300, RegisteredEntity::ForeignInvested)
+    );
+    assert_eq!(brn.authority_region().unwrap().name(), "深圳市");
+}
+
+#[test]
+fn a_string_valid_as_two_kinds_is_reported_as_both() {
+    // Both a resident ID (MOD 11-2) and a credit code (mod 31, category 32).
+    let both = "321102199003080005";
+    assert_eq!(detect(both), [DocumentKind::ResidentId, DocumentKind::Uscc]);
+    let id = ResidentId::parse(both).unwrap();
+    assert_eq!(id.region_name(), Some("京口区"));
+    assert_eq!(
+        Uscc::parse(both).unwrap().category(),
+        Some(Category::NotaryOffice)
+    );
 }
 
 #[test]
@@ -269,7 +368,18 @@ fn document_kinds_have_names_and_ids() {
         assert_eq!(kind.id().parse::<DocumentKind>(), Ok(kind));
         assert_eq!(kind.to_string(), kind.id());
         assert!(!kind.name_zh().is_ascii() && kind.name_en().is_ascii());
-        assert_eq!(kind.subject(), SubjectKind::Individual);
+        let organisation = matches!(
+            kind,
+            DocumentKind::Uscc
+                | DocumentKind::OrganizationCode
+                | DocumentKind::BusinessRegistrationNumber
+        );
+        let expected = if organisation {
+            SubjectKind::Organization
+        } else {
+            SubjectKind::Individual
+        };
+        assert_eq!(kind.subject(), expected, "{kind}");
     }
     assert_eq!(
         "passport".parse::<DocumentKind>(),

@@ -4,9 +4,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{
-    BankCardNumber, ChinesePassport, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
-    ForeignPermanentResidentId, HkMacaoTravelPermit, HongKongId, LegacyResidentId, MacaoId, Masked,
-    MobileNumber, ParseOptions, ResidentId, TaiwanId, TaiwanTravelPermit,
+    BankCardNumber, BusinessRegistrationNumber, ChinesePassport, ExitEntryPermit,
+    ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId, HkMacaoTravelPermit,
+    HongKongId, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode, ParseOptions,
+    ResidentId, TaiwanId, TaiwanTravelPermit, Uscc,
 };
 use crate::error::Error;
 
@@ -260,6 +261,8 @@ documents! {
     /// 外国人永久居留身份证, both generations.
     ForeignPermanentResidentId(ForeignPermanentResidentId), "foreign_permanent_resident_id",
         "外国人永久居留身份证", "Foreign Permanent Resident ID Card", Individual;
+    /// 统一社会信用代码.
+    Uscc(Uscc), "uscc", "统一社会信用代码", "Unified Social Credit Code", Organization;
     /// 手机号码.
     MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual;
     /// 银行卡.
@@ -267,6 +270,9 @@ documents! {
     /// The 15-digit number of GB 11643-1989.
     LegacyResidentId(LegacyResidentId), "legacy_resident_id", "15 位居民身份证号码",
         "15-digit Resident Identity Number", Individual;
+    /// 营业执照注册号 (15 digits, before 2015).
+    BusinessRegistrationNumber(BusinessRegistrationNumber), "business_registration_number",
+        "营业执照注册号", "Business Registration Number", Organization;
     /// 香港身份证.
     HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual;
     /// 台湾身份证 and the 2021 resident UI number.
@@ -284,6 +290,8 @@ documents! {
         "Mainland Travel Permit for Taiwan Residents", Individual;
     /// 澳门居民身份证 (format only).
     MacaoId(MacaoId), "macao_id", "澳门居民身份证", "Macao Resident Identity Card", Individual;
+    /// 组织机构代码 (before 2015).
+    OrganizationCode(OrganizationCode), "organization_code", "组织机构代码", "Organization Code", Organization;
     /// 外国护照.
     ForeignPassport(ForeignPassport), "foreign_passport", "外国护照", "Foreign Passport", Individual;
     /// 外国驾驶证.
