@@ -29,6 +29,9 @@ const SAMPLES: &[(DocumentKind, &str)] = &[
     (DocumentKind::MacaoId, "1234567(8)"),
     (DocumentKind::ForeignPassport, "USA:123456789"),
     (DocumentKind::ForeignDrivingLicence, "DEU:B072RRE2I55"),
+    (DocumentKind::Uscc, "91350100M000100Y43"),
+    (DocumentKind::OrganizationCode, "D2143569-X"),
+    (DocumentKind::BusinessRegistrationNumber, "110108012345670"),
 ];
 
 fn parsers(c: &mut Criterion) {

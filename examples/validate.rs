@@ -302,6 +302,31 @@ fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
             put("network", json!(d.network().name_en()));
             put("unionpay", json!(d.is_unionpay()));
         }
+        Document::Uscc(d) => {
+            put(
+                "registration_authority",
+                json!(d.registration_authority().map(|a| a.name_zh())),
+            );
+            put(
+                "category",
+                json!(d.category().map(|c| c.name_zh()).unwrap_or("unknown")),
+            );
+            put("admin_region", json!(d.admin_region().map(|r| r.name())));
+            put("national", json!(d.is_national()));
+            put("organization_code", json!(d.organization_code()));
+            put("certificate", json!(d.certificate().map(|c| c.name_zh())));
+            put(
+                "organization_type",
+                json!(d.organization_type().map(|t| t.name_zh())),
+            );
+        }
+        Document::BusinessRegistrationNumber(d) => {
+            put(
+                "authority_region",
+                json!(d.authority_region().map(|r| r.name())),
+            );
+            put("entity", json!(d.entity().to_string()));
+        }
         Document::MobileNumber(d) => {
             put("carrier", json!(d.carrier().name_en()));
             put(

@@ -19,6 +19,7 @@ pub mod org;
 pub mod region;
 #[cfg(feature = "proptest")]
 pub mod strategy;
+pub mod subject;
 
 pub use age::AgeRule;
 pub use document::{

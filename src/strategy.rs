@@ -506,6 +506,88 @@ pub fn mobile_number() -> impl Strategy<Value = crate::MobileNumber> {
         })
 }
 
+/// A valid [`Uscc`](crate::Uscc): a category of the tables, a mainland
+/// region code or `100000`, any organisation code, the computed check
+/// character.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(code in realname::strategy::uscc())| {
+///     prop_assert!(code.category().is_some());
+/// });
+/// ```
+pub fn uscc() -> impl Strategy<Value = crate::Uscc> {
+    let categories: Vec<&'static str> = crate::org::Category::all()
+        .iter()
+        .map(|c| c.code())
+        .collect();
+    let admin = prop_oneof![
+        4 => mainland_region_code(),
+        1 => Just(100_000u32),
+    ];
+    (select(categories), admin, regex("[0-9A-HJ-NP-RTUW-Y]{9}")).prop_filter_map(
+        "generated codes are valid",
+        |(category, admin, org)| {
+            let body = format!("{category}{admin:06}{org}");
+            let check = crate::checksum::gb32100(body.as_bytes())?;
+            crate::Uscc::parse(&format!("{body}{}", char::from(check))).ok()
+        },
+    )
+}
+
+/// A string one typing error away from a valid [`Uscc`](crate::Uscc): one
+/// character changed to another of the alphabet, or two different
+/// neighbours swapped. The mod-31 check catches both.
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(s in realname::strategy::uscc_near_miss())| {
+///     prop_assert!(realname::Uscc::parse(&s).is_err());
+/// });
+/// ```
+pub fn uscc_near_miss() -> impl Strategy<Value = String> {
+    typo(
+        uscc().prop_map(|c| c.to_string()),
+        0..18,
+        crate::checksum::GB32100_ALPHABET,
+        true,
+    )
+}
+
+/// A valid [`OrganizationCode`](crate::OrganizationCode).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(code in realname::strategy::organization_code())| {
+///     prop_assert_eq!(code.as_str().len(), 10);
+/// });
+/// ```
+pub fn organization_code() -> impl Strategy<Value = crate::OrganizationCode> {
+    regex("[0-9A-Z]{8}").prop_filter_map("generated codes are valid", |body| {
+        let check = crate::checksum::gb11714(body.as_bytes())?;
+        crate::OrganizationCode::parse(&format!("{body}-{}", char::from(check))).ok()
+    })
+}
+
+/// A valid [`BusinessRegistrationNumber`](crate::BusinessRegistrationNumber).
+///
+/// ```
+/// use proptest::prelude::*;
+/// proptest!(|(n in realname::strategy::business_registration_number())| {
+///     prop_assert_eq!(n.as_str().len(), 15);
+/// });
+/// ```
+pub fn business_registration_number() -> impl Strategy<Value = crate::BusinessRegistrationNumber> {
+    (mainland_region_code(), 0u32..100_000_000).prop_filter_map(
+        "generated numbers are valid",
+        |(code, seq)| {
+            let body = format!("{code:06}{seq:08}");
+            let check = crate::checksum::iso7064_mod11_10(body.as_bytes())?;
+            crate::BusinessRegistrationNumber::parse(&format!("{body}{}", char::from(check))).ok()
+        },
+    )
+}
+
 /// A valid [`Document`](crate::Document) of any kind.
 ///
 /// ```
@@ -532,5 +614,8 @@ pub fn document() -> impl Strategy<Value = crate::Document> {
         foreign_driving_licence().prop_map(Document::from),
         bank_card_number().prop_map(Document::from),
         mobile_number().prop_map(Document::from),
+        uscc().prop_map(Document::from),
+        organization_code().prop_map(Document::from),
+        business_registration_number().prop_map(Document::from),
     ]
 }

@@ -32,6 +32,9 @@ fn documents_have_the_standard_traits() {
     document::<ForeignDrivingLicence>();
     document::<BankCardNumber>();
     document::<MobileNumber>();
+    document::<Uscc>();
+    document::<OrganizationCode>();
+    document::<BusinessRegistrationNumber>();
     value::<Document>();
 }
 
@@ -57,6 +60,19 @@ fn small_types_are_plain_values() {
     value::<CardNetwork>();
     value::<Carrier>();
     value::<UnknownKind>();
+    value::<UsccCheck>();
+    value::<RegisteredEntity>();
+    value::<org::Category>();
+    value::<org::Certificate>();
+    value::<org::OrganizationType>();
+    value::<org::RegistrationAuthority>();
+    value::<org::Certainty>();
+    value::<org::OrganizationClass>();
+    value::<subject::NameError>();
+    value::<subject::SubjectError>();
+    send_sync::<subject::Subject>();
+    send_sync::<subject::PersonName>();
+    send_sync::<subject::OrganizationName>();
     send_sync::<region::Region>();
     send_sync::<region::Period>();
     send_sync::<region::Successor>();

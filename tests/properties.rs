@@ -226,6 +226,11 @@ proptest! {
     }
 
     #[test]
+    fn uscc_typos_are_rejected(s in strategy::uscc_near_miss()) {
+        prop_assert!(realname::Uscc::parse(&s).is_err());
+    }
+
+    #[test]
     fn hong_kong_id_typos_are_rejected(s in strategy::hong_kong_id_near_miss()) {
         prop_assert!(HongKongId::parse(&s).is_err());
     }
@@ -250,5 +255,23 @@ fn the_near_miss_strategies_produce_strings_of_the_right_shape() {
             .unwrap()
             .current();
         assert!(id.check_on(today).is_ok());
+    }
+}
+
+proptest! {
+    #[test]
+    fn names_never_panic_and_normalise_once(s in "\\PC{0,80}|[张三李四·•. 　（）()A-Za-z0-9]{0,20}") {
+        if let Ok(name) = realname::subject::PersonName::parse(&s) {
+            let again = realname::subject::PersonName::parse(name.as_str()).unwrap();
+            prop_assert_eq!(&again, &name);
+            prop_assert!(name.matches(&s));
+            let debug = format!("{name:?}");
+            prop_assert!(!debug.contains(name.as_str()) || name.as_str().chars().count() < 2);
+        }
+        if let Ok(name) = realname::subject::OrganizationName::parse(&s) {
+            let again = realname::subject::OrganizationName::parse(name.as_str()).unwrap();
+            prop_assert_eq!(&again, &name);
+            prop_assert!(name.matches(&s));
+        }
     }
 }

@@ -1,0 +1,895 @@
+//! Who is being verified: an individual, or an organisation with its legal
+//! representative; and names as people type them.
+//!
+//! ```
+//! use realname::org::OrganizationType;
+//! use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
+//! use realname::{Document, SubjectKind, Uscc};
+//!
+//! let person = Individual::new(
+//!     PersonName::parse("阿卜杜拉•买买提")?,
+//!     Document::parse_any("11010519491231002X").unwrap(),
+//! )?;
+//! assert_eq!(person.name().as_str(), "阿卜杜拉·买买提");
+//!
+//! let company = Organization::new(
+//!     OrganizationName::parse("某某网络技术(北京)有限公司")?,
+//!     Uscc::parse("91110108795101314G")?,
+//!     OrganizationType::Enterprise,
+//!     person.clone(),
+//! )?;
+//! assert_eq!(company.name().as_str(), "某某网络技术（北京）有限公司");
+//! let subject = Subject::from(company);
+//! assert_eq!(subject.kind(), SubjectKind::Organization);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use crate::document::{from_full_width, Document, DocumentKind, SubjectKind};
+use crate::org::{Certainty, OrganizationType};
+use crate::Uscc;
+
+/// Why a name was rejected.
+///
+/// ```
+/// use realname::subject::{NameError, PersonName};
+/// assert_eq!(PersonName::parse("张3"), Err(NameError::Character { position: 2, found: '3' }));
+/// assert_eq!(PersonName::parse("张3").unwrap_err().code(), "name_character");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum NameError {
+    /// The name is empty, or only whitespace.
+    #[error("the name is empty")]
+    Empty,
+    /// The name is shorter than the shortest allowed (in characters).
+    #[error("the name has {found} characters, at least {min} are needed")]
+    TooShort {
+        /// The fewest characters allowed.
+        min: usize,
+        /// The characters found.
+        found: usize,
+    },
+    /// The name is longer than the longest allowed (in characters).
+    #[error("the name has {found} characters, at most {max} are allowed")]
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+        /// The characters found.
+        found: usize,
+    },
+    /// A character a name may not hold: a digit or a control character.
+    #[error("character {position} of the name is {found:?}, which a name may not contain")]
+    Character {
+        /// The position of the character, counting from 1, after trimming.
+        position: usize,
+        /// The character.
+        found: char,
+    },
+}
+
+impl NameError {
+    /// A stable identifier of the kind of error.
+    ///
+    /// ```
+    /// assert_eq!(realname::subject::NameError::Empty.code(), "name_empty");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            NameError::Empty => "name_empty",
+            NameError::TooShort { .. } => "name_too_short",
+            NameError::TooLong { .. } => "name_too_long",
+            NameError::Character { .. } => "name_character",
+        }
+    }
+
+    /// The message in Chinese, fit to show an end user.
+    ///
+    /// ```
+    /// use realname::subject::PersonName;
+    /// assert_eq!(PersonName::parse("张").unwrap_err().message_zh(), "姓名至少需要 2 个字，实际为 1 个");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            NameError::Empty => "名称为空".to_owned(),
+            NameError::TooShort { min, found } => {
+                format!("姓名至少需要 {min} 个字，实际为 {found} 个")
+            }
+            NameError::TooLong { max, found } => {
+                format!("名称最多 {max} 个字，实际为 {found} 个")
+            }
+            NameError::Character { position, found } => {
+                format!(
+                    "名称的第 {position} 个字符“{}”不允许使用",
+                    found.escape_debug()
+                )
+            }
+        }
+    }
+}
+
+/// Normalises a name: trims, reads full-width ASCII as ASCII, collapses
+/// runs of whitespace to one space, and maps each character through `map`.
+/// Fails on digits and control characters, and on lengths outside
+/// `min..=max` characters.
+fn normalize(
+    s: &str,
+    min: usize,
+    max: usize,
+    map: impl Fn(char) -> char,
+) -> Result<String, NameError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(NameError::Empty);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut count = 0;
+    let mut space = false;
+    for (i, c) in s.chars().enumerate() {
+        let c = from_full_width(c);
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if c.is_control() || (c.is_numeric() && c != '〇') {
+            return Err(NameError::Character {
+                position: i + 1,
+                found: c,
+            });
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(map(c));
+        count += 1;
+    }
+    if count < min {
+        return Err(NameError::TooShort { min, found: count });
+    }
+    if count > max {
+        return Err(NameError::TooLong { max, found: count });
+    }
+    Ok(out)
+}
+
+/// Masks all but the first `keep_head` and last `keep_tail` characters.
+fn mask_chars(
+    f: &mut fmt::Formatter<'_>,
+    s: &str,
+    keep_head: usize,
+    keep_tail: usize,
+) -> fmt::Result {
+    let n = s.chars().count();
+    for (i, c) in s.chars().enumerate() {
+        if i < keep_head || i + keep_tail >= n {
+            write!(f, "{c}")?;
+        } else {
+            f.write_str("*")?;
+        }
+    }
+    Ok(())
+}
+
+/// A person's name as entered on a verification form (姓名).
+///
+/// Surrounding whitespace is trimmed, runs of spaces (in names written in
+/// Latin letters) collapse to one, full-width ASCII reads as ASCII, and the
+/// dots that separate the parts of minority and foreign names (`•`, `‧`,
+/// `・`, `･`, `∙`, `⋅`, `．`, `.`) are all written as the middle dot `·`
+/// (U+00B7) that the resident identity card uses. Digits and control
+/// characters are rejected; 2 to 64 characters.
+///
+/// `Debug` shows the first character only: `PersonName(张**)`.
+///
+/// ```
+/// use realname::subject::PersonName;
+///
+/// let name = PersonName::parse("  迪丽热巴．迪力木拉提 ")?;
+/// assert_eq!(name.as_str(), "迪丽热巴·迪力木拉提");
+/// assert_eq!(format!("{name:?}"), "PersonName(迪*********)");
+/// assert!(name.matches("迪丽热巴・迪力木拉提"));
+/// # Ok::<(), realname::subject::NameError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PersonName(String);
+
+impl PersonName {
+    /// The fewest characters a person's name may have.
+    pub const MIN_CHARS: usize = 2;
+    /// The most characters a person's name may have.
+    pub const MAX_CHARS: usize = 64;
+
+    /// Parses and normalises a name.
+    ///
+    /// ```
+    /// use realname::subject::PersonName;
+    /// assert_eq!(PersonName::parse("John   Smith")?.as_str(), "John Smith");
+    /// assert!(PersonName::parse("张\u{7}三").is_err());
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn parse(s: &str) -> Result<PersonName, NameError> {
+        normalize(s, Self::MIN_CHARS, Self::MAX_CHARS, |c| match c {
+            '•' | '‧' | '・' | '･' | '∙' | '⋅' | '.' | '·' => '·',
+            other => other,
+        })
+        .map(PersonName)
+    }
+
+    /// The normalised name.
+    ///
+    /// ```
+    /// assert_eq!(realname::subject::PersonName::parse("张三")?.as_str(), "张三");
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `other`, normalised the same way, is the same name. A name
+    /// that does not parse matches nothing.
+    ///
+    /// ```
+    /// let name = realname::subject::PersonName::parse("张三")?;
+    /// assert!(name.matches(" 张三 "));
+    /// assert!(!name.matches("张四"));
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn matches(&self, other: &str) -> bool {
+        PersonName::parse(other).is_ok_and(|o| o == *self)
+    }
+}
+
+impl fmt::Display for PersonName {
+    /// The name in full. Use `{:?}` for logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for PersonName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PersonName(")?;
+        mask_chars(f, &self.0, 1, 0)?;
+        f.write_str(")")
+    }
+}
+
+impl std::str::FromStr for PersonName {
+    type Err = NameError;
+    fn from_str(s: &str) -> Result<Self, NameError> {
+        PersonName::parse(s)
+    }
+}
+
+/// An organisation's name (单位名称) as entered on a form or printed on a
+/// bank account.
+///
+/// Surrounding whitespace is trimmed, runs of spaces collapse to one,
+/// full-width letters and digits read as ASCII, and brackets are written
+/// full-width (`（北京）`), as registered Chinese names write them. 2 to 100
+/// characters; control characters are rejected (digits are allowed:
+/// 三六零, 360).
+///
+/// [`matches`](Self::matches) compares two names ignoring only harmless
+/// differences: bracket width, spaces, the width and case of Latin letters
+/// and digits. Kingsoft Cloud's corporate transfer fails when the bank
+/// account's name is not the organisation's full name; this comparison says
+/// whether two spellings are that same name.
+///
+/// ```
+/// use realname::subject::OrganizationName;
+///
+/// let name = OrganizationName::parse("北京 ABC 科技(中国)有限公司")?;
+/// assert_eq!(name.as_str(), "北京 ABC 科技（中国）有限公司");
+/// assert!(name.matches("北京ＡＢＣ科技（中国）有限公司"));
+/// assert!(name.matches("北京abc科技(中国)有限公司"));
+/// assert!(!name.matches("北京ABC科技有限公司"));
+/// assert_eq!(format!("{name:?}"), "OrganizationName(北京***********有限公司)");
+/// # Ok::<(), realname::subject::NameError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OrganizationName(String);
+
+impl OrganizationName {
+    /// The fewest characters an organisation's name may have.
+    pub const MIN_CHARS: usize = 2;
+    /// The most characters an organisation's name may have.
+    pub const MAX_CHARS: usize = 100;
+
+    /// Parses and normalises a name.
+    ///
+    /// ```
+    /// use realname::subject::OrganizationName;
+    /// assert_eq!(OrganizationName::parse("三六零科技(集团)")?.as_str(), "三六零科技（集团）");
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn parse(s: &str) -> Result<OrganizationName, NameError> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Err(NameError::Empty);
+        }
+        // Digits are allowed in organisation names: check only controls.
+        if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_control()) {
+            return Err(NameError::Character {
+                position: i + 1,
+                found: c,
+            });
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut count = 0;
+        let mut space = false;
+        for c in s.chars().map(from_full_width) {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                count += 1;
+                space = false;
+            }
+            out.push(match c {
+                '(' => '（',
+                ')' => '）',
+                other => other,
+            });
+            count += 1;
+        }
+        if count < Self::MIN_CHARS {
+            return Err(NameError::TooShort {
+                min: Self::MIN_CHARS,
+                found: count,
+            });
+        }
+        if count > Self::MAX_CHARS {
+            return Err(NameError::TooLong {
+                max: Self::MAX_CHARS,
+                found: count,
+            });
+        }
+        Ok(OrganizationName(out))
+    }
+
+    /// The normalised name.
+    ///
+    /// ```
+    /// assert_eq!(realname::subject::OrganizationName::parse("某某公司")?.as_str(), "某某公司");
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The characters that decide whether two names are the same: no
+    /// spaces, upper-case ASCII (after the normalisation of `parse`).
+    fn key(&self) -> impl Iterator<Item = char> + '_ {
+        self.0
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_uppercase())
+    }
+
+    /// Whether `other` is the same name but for harmless differences:
+    /// bracket width, spaces, and the width and case of Latin letters and
+    /// digits. A name that does not parse matches nothing.
+    ///
+    /// ```
+    /// let name = realname::subject::OrganizationName::parse("某某（上海）有限公司")?;
+    /// assert!(name.matches("某某 (上海) 有限公司"));
+    /// assert!(!name.matches("某某有限公司"));
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn matches(&self, other: &str) -> bool {
+        OrganizationName::parse(other).is_ok_and(|o| self.key().eq(o.key()))
+    }
+}
+
+impl fmt::Display for OrganizationName {
+    /// The name in full.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for OrganizationName {
+    /// The first two and the last four characters.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OrganizationName(")?;
+        mask_chars(f, &self.0, 2, 4)?;
+        f.write_str(")")
+    }
+}
+
+impl std::str::FromStr for OrganizationName {
+    type Err = NameError;
+    fn from_str(s: &str) -> Result<Self, NameError> {
+        OrganizationName::parse(s)
+    }
+}
+
+/// Why a subject could not be built.
+///
+/// ```
+/// use realname::subject::{Individual, PersonName, SubjectError};
+/// use realname::{Document, DocumentKind, SubjectKind};
+///
+/// let code = Document::parse_any("91350100M000100Y43").unwrap();
+/// let err = Individual::new(PersonName::parse("张三").unwrap(), code).unwrap_err();
+/// assert_eq!(err, SubjectError::WrongDocument { kind: DocumentKind::Uscc, expected: SubjectKind::Individual });
+/// assert_eq!(err.code(), "wrong_document");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum SubjectError {
+    /// The document belongs to the other kind of subject (an organisation's
+    /// number for a person, or the other way round).
+    #[error("a {} is not a document of an {expected}", .kind.name_en())]
+    WrongDocument {
+        /// The document's kind.
+        kind: DocumentKind,
+        /// The kind of subject being built.
+        expected: SubjectKind,
+    },
+    /// The credit code's category registers other types of organisation.
+    #[error("a credit code of category {category} does not belong to a {org_type}")]
+    TypeMismatch {
+        /// The credit code's category.
+        category: crate::org::Category,
+        /// The organisation type given.
+        org_type: OrganizationType,
+    },
+}
+
+impl SubjectError {
+    /// A stable identifier of the kind of error.
+    ///
+    /// ```
+    /// use realname::org::{Category, OrganizationType};
+    /// use realname::subject::SubjectError;
+    /// let e = SubjectError::TypeMismatch { category: Category::Enterprise, org_type: OrganizationType::Foundation };
+    /// assert_eq!(e.code(), "type_mismatch");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubjectError::WrongDocument { .. } => "wrong_document",
+            SubjectError::TypeMismatch { .. } => "type_mismatch",
+        }
+    }
+
+    /// The message in Chinese.
+    ///
+    /// ```
+    /// use realname::org::{Category, OrganizationType};
+    /// use realname::subject::SubjectError;
+    /// let e = SubjectError::TypeMismatch { category: Category::Enterprise, org_type: OrganizationType::Foundation };
+    /// assert_eq!(e.message_zh(), "机构类别为“企业”的统一社会信用代码不属于“基金会”");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            SubjectError::WrongDocument { kind, expected } => {
+                format!("{}不是{}的证件", kind.name_zh(), expected.name_zh())
+            }
+            SubjectError::TypeMismatch { category, org_type } => format!(
+                "机构类别为“{}”的统一社会信用代码不属于“{}”",
+                category.name_zh(),
+                org_type.name_zh()
+            ),
+        }
+    }
+}
+
+/// A natural person being verified: a name and a personal document.
+///
+/// ```
+/// use realname::subject::{Individual, PersonName};
+/// use realname::Document;
+///
+/// let me = Individual::new(PersonName::parse("张三")?, Document::parse_any("13812345678").unwrap())?;
+/// assert_eq!(format!("{me:?}"), "Individual { name: PersonName(张*), document: MobileNumber(138****5678) }");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Individual {
+    name: PersonName,
+    document: Document,
+}
+
+impl Individual {
+    /// A person with a document an individual holds.
+    ///
+    /// ```
+    /// use realname::subject::{Individual, PersonName};
+    /// use realname::Document;
+    /// let doc = Document::parse_any("110108012345670").unwrap();
+    /// assert!(Individual::new(PersonName::parse("张三")?, doc).is_err());
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn new(name: PersonName, document: Document) -> Result<Individual, SubjectError> {
+        if document.kind().subject() != SubjectKind::Individual {
+            return Err(SubjectError::WrongDocument {
+                kind: document.kind(),
+                expected: SubjectKind::Individual,
+            });
+        }
+        Ok(Individual { name, document })
+    }
+
+    /// The person's name.
+    ///
+    /// ```
+    /// # use realname::subject::{Individual, PersonName};
+    /// # let me = Individual::new(PersonName::parse("张三")?, realname::Document::parse_any("13812345678").unwrap()).unwrap();
+    /// assert_eq!(me.name().as_str(), "张三");
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn name(&self) -> &PersonName {
+        &self.name
+    }
+
+    /// The person's document.
+    ///
+    /// ```
+    /// # use realname::subject::{Individual, PersonName};
+    /// # let me = Individual::new(PersonName::parse("张三")?, realname::Document::parse_any("13812345678").unwrap()).unwrap();
+    /// assert_eq!(me.document().kind(), realname::DocumentKind::MobileNumber);
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+}
+
+/// An organisation being verified: its name, credit code and type, its
+/// legal representative, and optionally an agent the representative
+/// authorised (授权人).
+///
+/// The type is checked against the credit code's category where the
+/// tables link them with some certainty (an enterprise's `91…` code cannot
+/// belong to a foundation); unconfirmed links are not used to reject.
+///
+/// ```
+/// use realname::org::{OrganizationClass, OrganizationType};
+/// use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+/// use realname::{Document, Uscc};
+///
+/// let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+/// let code = Uscc::parse("12100000400006241T")?;
+/// let org = Organization::new(OrganizationName::parse("某某研究所")?, code, OrganizationType::PublicInstitution, rep.clone())?;
+/// assert_eq!(org.organization_type().class(), OrganizationClass::OtherOrganization);
+/// assert!(Organization::new(OrganizationName::parse("某某基金会")?, code, OrganizationType::Foundation, rep).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Organization {
+    name: OrganizationName,
+    code: Uscc,
+    org_type: OrganizationType,
+    legal_representative: Individual,
+    agent: Option<Individual>,
+}
+
+impl Organization {
+    /// An organisation with its legal representative.
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// let org = Organization::new(
+    ///     OrganizationName::parse("某某律师事务所")?,
+    ///     Uscc::parse("31440300MA5F0000X7")?,
+    ///     OrganizationType::LawFirm,
+    ///     rep,
+    /// )?;
+    /// assert!(org.agent().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        name: OrganizationName,
+        code: Uscc,
+        org_type: OrganizationType,
+        legal_representative: Individual,
+    ) -> Result<Organization, SubjectError> {
+        if let Some(category) = code.category() {
+            let types = category.organization_types();
+            let sure = category.certainty() != Certainty::Unconfirmed;
+            if sure && !types.is_empty() && !types.contains(&org_type) {
+                return Err(SubjectError::TypeMismatch { category, org_type });
+            }
+        }
+        Ok(Organization {
+            name,
+            code,
+            org_type,
+            legal_representative,
+            agent: None,
+        })
+    }
+
+    /// The same organisation acting through an agent the legal
+    /// representative authorised (with a sealed authorisation letter).
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let agent = Individual::new(PersonName::parse("李四")?, Document::parse_any("110101199003070011").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// let org = org.with_agent(agent);
+    /// assert_eq!(org.agent().unwrap().name().as_str(), "李四");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_agent(mut self, agent: Individual) -> Organization {
+        self.agent = Some(agent);
+        self
+    }
+
+    /// The organisation's name.
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// assert_eq!(org.name().as_str(), "某某研究所");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn name(&self) -> &OrganizationName {
+        &self.name
+    }
+
+    /// The unified social credit code.
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// assert_eq!(org.code().as_str(), "12100000400006241T");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn code(&self) -> &Uscc {
+        &self.code
+    }
+
+    /// The organisation type.
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// assert_eq!(org.organization_type(), OrganizationType::PublicInstitution);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn organization_type(&self) -> OrganizationType {
+        self.org_type
+    }
+
+    /// The legal representative (法定代表人).
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// assert_eq!(org.legal_representative().name().as_str(), "张三");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn legal_representative(&self) -> &Individual {
+        &self.legal_representative
+    }
+
+    /// The authorised agent, if any.
+    ///
+    /// ```
+    /// # use realname::org::OrganizationType;
+    /// # use realname::subject::{Individual, Organization, OrganizationName, PersonName};
+    /// # use realname::{Document, Uscc};
+    /// # let rep = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+    /// # let org = Organization::new(OrganizationName::parse("某某研究所")?, Uscc::parse("12100000400006241T")?, OrganizationType::PublicInstitution, rep)?;
+    /// assert!(org.agent().is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn agent(&self) -> Option<&Individual> {
+        self.agent.as_ref()
+    }
+}
+
+/// Who is being verified.
+///
+/// ```
+/// use realname::subject::{Individual, PersonName, Subject};
+/// use realname::{Document, SubjectKind};
+///
+/// let me = Individual::new(PersonName::parse("张三")?, Document::parse_any("11010519491231002X").unwrap())?;
+/// assert_eq!(Subject::from(me).kind(), SubjectKind::Individual);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Subject {
+    /// A natural person.
+    Individual(Individual),
+    /// An organisation.
+    Organization(Organization),
+}
+
+impl Subject {
+    /// Individual or organisation.
+    ///
+    /// ```
+    /// # use realname::subject::{Individual, PersonName, Subject};
+    /// # let me = Individual::new(PersonName::parse("张三")?, realname::Document::parse_any("13812345678").unwrap()).unwrap();
+    /// assert_eq!(Subject::Individual(me).kind(), realname::SubjectKind::Individual);
+    /// # Ok::<(), realname::subject::NameError>(())
+    /// ```
+    pub fn kind(&self) -> SubjectKind {
+        match self {
+            Subject::Individual(_) => SubjectKind::Individual,
+            Subject::Organization(_) => SubjectKind::Organization,
+        }
+    }
+}
+
+impl From<Individual> for Subject {
+    fn from(i: Individual) -> Subject {
+        Subject::Individual(i)
+    }
+}
+
+impl From<Organization> for Subject {
+    fn from(o: Organization) -> Subject {
+        Subject::Organization(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn middle_dots_are_unified() {
+        for s in [
+            "买买提·艾力",
+            "买买提•艾力",
+            "买买提‧艾力",
+            "买买提・艾力",
+            "买买提･艾力",
+            "买买提.艾力",
+            "买买提．艾力",
+        ] {
+            assert_eq!(PersonName::parse(s).unwrap().as_str(), "买买提·艾力", "{s}");
+        }
+    }
+
+    #[test]
+    fn names_reject_digits_and_controls() {
+        assert!(PersonName::parse("张三1").is_err());
+        assert!(PersonName::parse("张三１").is_err());
+        assert!(PersonName::parse("张\u{0}三").is_err());
+        assert!(PersonName::parse("杨〇").is_ok());
+        assert_eq!(PersonName::parse("   "), Err(NameError::Empty));
+        let long = "张".repeat(65);
+        assert_eq!(
+            PersonName::parse(&long),
+            Err(NameError::TooLong { max: 64, found: 65 })
+        );
+        assert!(OrganizationName::parse("三六零360科技").is_ok());
+        assert!(OrganizationName::parse("某\n某").is_err());
+    }
+
+    #[test]
+    fn organisation_names_compare_without_harmless_differences() {
+        let a = OrganizationName::parse("百度在线网络技术（北京）有限公司").unwrap();
+        assert!(a.matches("百度在线网络技术(北京)有限公司"));
+        assert!(a.matches(" 百度在线网络技术 （北京） 有限公司 "));
+        assert!(!a.matches("百度在线网络技术有限公司"));
+        assert!(!a.matches("百度在线网络技术（上海）有限公司"));
+        assert!(!a.matches(""));
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    //! Names serialize as their normalised text and deserialize through
+    //! `parse`; subjects through their constructors, so nothing invalid
+    //! enters through serde.
+
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Individual, Organization, OrganizationName, PersonName};
+    use crate::org::OrganizationType;
+    use crate::{Document, Uscc};
+
+    macro_rules! name_serde {
+        ($ty:ident) => {
+            impl Serialize for $ty {
+                fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                    s.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> Deserialize<'de> for $ty {
+                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+                    $ty::parse(&text).map_err(D::Error::custom)
+                }
+            }
+        };
+    }
+    name_serde!(PersonName);
+    name_serde!(OrganizationName);
+
+    #[derive(Serialize, Deserialize)]
+    struct IndividualRepr {
+        name: PersonName,
+        document: Document,
+    }
+
+    impl Serialize for Individual {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            IndividualRepr {
+                name: self.name.clone(),
+                document: self.document,
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Individual {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let r = IndividualRepr::deserialize(d)?;
+            Individual::new(r.name, r.document).map_err(D::Error::custom)
+        }
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct OrganizationRepr {
+        name: OrganizationName,
+        code: Uscc,
+        organization_type: OrganizationType,
+        legal_representative: Individual,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<Individual>,
+    }
+
+    impl Serialize for Organization {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            OrganizationRepr {
+                name: self.name.clone(),
+                code: self.code,
+                organization_type: self.org_type,
+                legal_representative: self.legal_representative.clone(),
+                agent: self.agent.clone(),
+            }
+            .serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Organization {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let r = OrganizationRepr::deserialize(d)?;
+            let org =
+                Organization::new(r.name, r.code, r.organization_type, r.legal_representative)
+                    .map_err(D::Error::custom)?;
+            Ok(match r.agent {
+                Some(agent) => org.with_agent(agent),
+                None => org,
+            })
+        }
+    }
+}
