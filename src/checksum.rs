@@ -267,12 +267,26 @@ pub fn taiwan_id(body: &[u8]) -> Option<u8> {
 /// the upper-case letters without I, O, Z, S and V.
 pub const GB32100_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+/// The value of each ASCII byte in the GB 32100 alphabet, or `u8::MAX`.
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const GB32100_VALUES: [u8; 128] = {
+    let mut table = [u8::MAX; 128];
+    let mut i = 0;
+    while i < GB32100_ALPHABET.len() {
+        table[GB32100_ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// The value of a character of the GB 32100 alphabet.
 pub(crate) fn gb32100_value(b: u8) -> Option<u32> {
-    GB32100_ALPHABET
-        .iter()
-        .position(|&c| c == b)
-        .map(|v| v as u32)
+    match GB32100_VALUES.get(usize::from(b)) {
+        Some(&v) if v != u8::MAX => Some(u32::from(v)),
+        _ => None,
+    }
 }
 
 /// The GB 32100-2015 check character of a unified social credit code's

@@ -266,7 +266,7 @@ impl CharClass {
             CharClass::DigitOrLetterNotIO => {
                 b.is_ascii_digit() || (b.is_ascii_uppercase() && b != b'I' && b != b'O')
             }
-            CharClass::CreditCodeChar => crate::checksum::GB32100_ALPHABET.contains(&b),
+            CharClass::CreditCodeChar => crate::checksum::gb32100_value(b).is_some(),
         }
     }
 
