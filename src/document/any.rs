@@ -66,7 +66,7 @@ impl fmt::Display for SubjectKind {
 macro_rules! documents {
     ($(
         $(#[$meta:meta])*
-        $kind:ident($ty:ty), $id:literal, $zh:literal, $en:literal, $subject:ident;
+        $kind:ident($ty:ty), $id:literal, $zh:literal, $en:literal, $subject:ident, $min:literal..=$max:literal;
     )+) => {
         /// A kind of document, without a number: what a policy accepts, what
         /// a form asks for.
@@ -147,6 +147,17 @@ macro_rules! documents {
             pub fn subject(&self) -> SubjectKind {
                 match self {
                     $(DocumentKind::$kind => SubjectKind::$subject,)+
+                }
+            }
+        }
+
+        impl DocumentKind {
+            /// Whether a string with `n` characters other than whitespace and
+            /// hyphens could be a number of this kind: a filter that lets
+            /// [`detect`] skip parsers that cannot succeed.
+            fn plausible(&self, n: usize) -> bool {
+                match self {
+                    $(DocumentKind::$kind => ($min..=$max).contains(&n),)+
                 }
             }
         }
@@ -257,46 +268,46 @@ macro_rules! documents {
 documents! {
     /// 居民身份证: the 18-character number of GB 11643-1999, also carried by
     /// the residence permits of Hong Kong, Macao and Taiwan residents.
-    ResidentId(ResidentId), "resident_id", "居民身份证", "Resident Identity Card", Individual;
+    ResidentId(ResidentId), "resident_id", "居民身份证", "Resident Identity Card", Individual, 18..=18;
     /// 外国人永久居留身份证, both generations.
     ForeignPermanentResidentId(ForeignPermanentResidentId), "foreign_permanent_resident_id",
-        "外国人永久居留身份证", "Foreign Permanent Resident ID Card", Individual;
+        "外国人永久居留身份证", "Foreign Permanent Resident ID Card", Individual, 15..=18;
     /// 统一社会信用代码.
-    Uscc(Uscc), "uscc", "统一社会信用代码", "Unified Social Credit Code", Organization;
+    Uscc(Uscc), "uscc", "统一社会信用代码", "Unified Social Credit Code", Organization, 18..=18;
     /// 手机号码.
-    MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual;
+    MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual, 11..=15;
     /// 银行卡.
-    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual;
+    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 16..=19;
     /// The 15-digit number of GB 11643-1989.
     LegacyResidentId(LegacyResidentId), "legacy_resident_id", "15 位居民身份证号码",
-        "15-digit Resident Identity Number", Individual;
+        "15-digit Resident Identity Number", Individual, 15..=15;
     /// 营业执照注册号 (15 digits, before 2015).
     BusinessRegistrationNumber(BusinessRegistrationNumber), "business_registration_number",
-        "营业执照注册号", "Business Registration Number", Organization;
+        "营业执照注册号", "Business Registration Number", Organization, 15..=15;
     /// 香港身份证.
-    HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual;
+    HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual, 8..=11;
     /// 台湾身份证 and the 2021 resident UI number.
-    TaiwanId(TaiwanId), "taiwan_id", "台湾身份证", "Taiwan National Identification Card", Individual;
+    TaiwanId(TaiwanId), "taiwan_id", "台湾身份证", "Taiwan National Identification Card", Individual, 10..=10;
     /// 港澳居民来往内地通行证 (回乡证).
     HkMacaoTravelPermit(HkMacaoTravelPermit), "hk_macao_travel_permit", "港澳居民来往内地通行证",
-        "Mainland Travel Permit for Hong Kong and Macao Residents", Individual;
+        "Mainland Travel Permit for Hong Kong and Macao Residents", Individual, 9..=11;
     /// 中国护照 (ordinary passport).
-    ChinesePassport(ChinesePassport), "chinese_passport", "中国护照", "Chinese Passport", Individual;
+    ChinesePassport(ChinesePassport), "chinese_passport", "中国护照", "Chinese Passport", Individual, 9..=9;
     /// 往来港澳通行证.
     ExitEntryPermit(ExitEntryPermit), "exit_entry_permit", "往来港澳通行证",
-        "Exit-Entry Permit for Travelling to and from Hong Kong and Macao", Individual;
+        "Exit-Entry Permit for Travelling to and from Hong Kong and Macao", Individual, 9..=9;
     /// 台湾居民来往大陆通行证 (台胞证).
     TaiwanTravelPermit(TaiwanTravelPermit), "taiwan_travel_permit", "台湾居民来往大陆通行证",
-        "Mainland Travel Permit for Taiwan Residents", Individual;
+        "Mainland Travel Permit for Taiwan Residents", Individual, 8..=13;
     /// 澳门居民身份证 (format only).
-    MacaoId(MacaoId), "macao_id", "澳门居民身份证", "Macao Resident Identity Card", Individual;
+    MacaoId(MacaoId), "macao_id", "澳门居民身份证", "Macao Resident Identity Card", Individual, 8..=10;
     /// 组织机构代码 (before 2015).
-    OrganizationCode(OrganizationCode), "organization_code", "组织机构代码", "Organization Code", Organization;
+    OrganizationCode(OrganizationCode), "organization_code", "组织机构代码", "Organization Code", Organization, 9..=9;
     /// 外国护照.
-    ForeignPassport(ForeignPassport), "foreign_passport", "外国护照", "Foreign Passport", Individual;
+    ForeignPassport(ForeignPassport), "foreign_passport", "外国护照", "Foreign Passport", Individual, 8..=24;
     /// 外国驾驶证.
     ForeignDrivingLicence(ForeignDrivingLicence), "foreign_driving_licence", "外国驾驶证",
-        "Foreign Driving Licence", Individual;
+        "Foreign Driving Licence", Individual, 8..=24;
 }
 
 /// The error of [`DocumentKind::from_str`]: not a stable identifier of any
@@ -363,11 +374,18 @@ impl fmt::Debug for Document {
 /// assert!(detect("not a number").is_empty());
 /// ```
 pub fn detect(s: &str) -> Vec<DocumentKind> {
+    // Characters other than whitespace and hyphens (the separators some
+    // schemes drop), counted up to a bound: no number is longer.
+    let n = s
+        .chars()
+        .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
+        .take(32)
+        .count();
     let kinds = DocumentKind::all();
     let mut found = [false; 32];
     let mut count = 0;
     for (slot, &kind) in found.iter_mut().zip(kinds) {
-        if Document::parse_as(kind, s).is_ok() {
+        if kind.plausible(n) && Document::parse_as(kind, s).is_ok() {
             *slot = true;
             count += 1;
         }
