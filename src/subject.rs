@@ -111,12 +111,12 @@ impl NameError {
 
 /// Normalises a name: trims, reads full-width ASCII as ASCII, collapses
 /// runs of whitespace to one space, and maps each character through `map`.
-/// Fails on digits and control characters, and on lengths outside
-/// `min..=max` characters.
+/// Fails on control characters, on digits unless `digits` allows them, and
+/// on lengths outside `min..=max` characters.
 fn normalize(
     s: &str,
-    min: usize,
-    max: usize,
+    (min, max): (usize, usize),
+    digits: bool,
     map: impl Fn(char) -> char,
 ) -> Result<String, NameError> {
     let s = s.trim();
@@ -128,15 +128,15 @@ fn normalize(
     let mut space = false;
     for (i, c) in s.chars().enumerate() {
         let c = from_full_width(c);
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if c.is_control() || (c.is_numeric() && c != '〇') {
+        if c.is_control() || (!digits && c.is_numeric() && c != '〇') {
             return Err(NameError::Character {
                 position: i + 1,
                 found: c,
             });
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
         }
         if space {
             out.push(' ');
@@ -171,6 +171,35 @@ fn mask_chars(
         }
     }
     Ok(())
+}
+
+/// `Display` (the name in full), a `Debug` that shows only the first `head`
+/// and last `tail` characters, and `FromStr` through `parse`.
+macro_rules! name_traits {
+    ($ty:ident, $head:literal, $tail:literal) => {
+        impl fmt::Display for $ty {
+            /// The name in full. Use `{:?}` for logs.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $ty {
+            /// The masked name.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($ty), "("))?;
+                mask_chars(f, &self.0, $head, $tail)?;
+                f.write_str(")")
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = NameError;
+            fn from_str(s: &str) -> Result<Self, NameError> {
+                $ty::parse(s)
+            }
+        }
+    };
 }
 
 /// A person's name as entered on a verification form (姓名).
@@ -211,7 +240,7 @@ impl PersonName {
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
     pub fn parse(s: &str) -> Result<PersonName, NameError> {
-        normalize(s, Self::MIN_CHARS, Self::MAX_CHARS, |c| match c {
+        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), false, |c| match c {
             '•' | '‧' | '・' | '･' | '∙' | '⋅' | '.' | '·' => '·',
             other => other,
         })
@@ -242,27 +271,7 @@ impl PersonName {
     }
 }
 
-impl fmt::Display for PersonName {
-    /// The name in full. Use `{:?}` for logs.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for PersonName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("PersonName(")?;
-        mask_chars(f, &self.0, 1, 0)?;
-        f.write_str(")")
-    }
-}
-
-impl std::str::FromStr for PersonName {
-    type Err = NameError;
-    fn from_str(s: &str) -> Result<Self, NameError> {
-        PersonName::parse(s)
-    }
-}
+name_traits!(PersonName, 1, 0);
 
 /// An organisation's name (单位名称) as entered on a form or printed on a
 /// bank account.
@@ -307,50 +316,13 @@ impl OrganizationName {
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
     pub fn parse(s: &str) -> Result<OrganizationName, NameError> {
-        let s = s.trim();
-        if s.is_empty() {
-            return Err(NameError::Empty);
-        }
-        // Digits are allowed in organisation names: check only controls.
-        if let Some((i, c)) = s.chars().enumerate().find(|(_, c)| c.is_control()) {
-            return Err(NameError::Character {
-                position: i + 1,
-                found: c,
-            });
-        }
-        let mut out = String::with_capacity(s.len());
-        let mut count = 0;
-        let mut space = false;
-        for c in s.chars().map(from_full_width) {
-            if c.is_whitespace() {
-                space = true;
-                continue;
-            }
-            if space {
-                out.push(' ');
-                count += 1;
-                space = false;
-            }
-            out.push(match c {
-                '(' => '（',
-                ')' => '）',
-                other => other,
-            });
-            count += 1;
-        }
-        if count < Self::MIN_CHARS {
-            return Err(NameError::TooShort {
-                min: Self::MIN_CHARS,
-                found: count,
-            });
-        }
-        if count > Self::MAX_CHARS {
-            return Err(NameError::TooLong {
-                max: Self::MAX_CHARS,
-                found: count,
-            });
-        }
-        Ok(OrganizationName(out))
+        // Digits are allowed in organisation names (三六零, 360).
+        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), true, |c| match c {
+            '(' => '（',
+            ')' => '）',
+            other => other,
+        })
+        .map(OrganizationName)
     }
 
     /// The normalised name.
@@ -387,28 +359,7 @@ impl OrganizationName {
     }
 }
 
-impl fmt::Display for OrganizationName {
-    /// The name in full.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for OrganizationName {
-    /// The first two and the last four characters.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("OrganizationName(")?;
-        mask_chars(f, &self.0, 2, 4)?;
-        f.write_str(")")
-    }
-}
-
-impl std::str::FromStr for OrganizationName {
-    type Err = NameError;
-    fn from_str(s: &str) -> Result<Self, NameError> {
-        OrganizationName::parse(s)
-    }
-}
+name_traits!(OrganizationName, 2, 4);
 
 /// Why a subject could not be built.
 ///
