@@ -12,6 +12,7 @@
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 pub mod age;
+pub mod calendar;
 pub mod checksum;
 pub mod document;
 mod error;

@@ -1,0 +1,41 @@
+//! Speed of working-day arithmetic: adding 250 working days must be a
+//! lookup, not a walk over a year of dates.
+//!
+//! Run: `cargo bench --bench calendar`
+
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+use realname::calendar::{due, ChinaMainland, Duration, Weekdays, WorkCalendar};
+
+fn calendar(c: &mut Criterion) {
+    let start = NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
+    let end = NaiveDate::from_ymd_opt(2025, 3, 15).unwrap();
+    let mainland = ChinaMainland::default();
+    let mut group = c.benchmark_group("calendar");
+    group.bench_function("mainland_is_working_day", |b| {
+        b.iter(|| mainland.is_working_day(black_box(start)))
+    });
+    group.bench_function("mainland_add_250_working_days", |b| {
+        b.iter(|| mainland.add_working_days(black_box(start), black_box(250)))
+    });
+    group.bench_function("mainland_working_days_in_a_year", |b| {
+        b.iter(|| mainland.working_days_between(black_box(start), black_box(end)))
+    });
+    group.bench_function("weekdays_add_250_working_days", |b| {
+        b.iter(|| Weekdays.add_working_days(black_box(start), black_box(250)))
+    });
+    let submitted = Utc.with_ymd_and_hms(2024, 3, 15, 7, 0, 0).unwrap();
+    group.bench_function("due_3_working_days", |b| {
+        b.iter(|| due(black_box(submitted), Duration::WorkingDays(3), &mainland))
+    });
+    group.bench_function("mainland_default", |b| b.iter(ChinaMainland::default));
+    group.finish();
+}
+
+criterion_group!(benches, calendar);
+criterion_main!(benches);
