@@ -74,12 +74,9 @@ pub(crate) fn mod11_2_17(body: &[u8; 17]) -> Option<u8> {
 
 /// The check character for a weighted sum `s` (mod 11): the value `c` that
 /// makes `s + c = 1 (mod 11)`, with 10 written `X`.
-#[inline]
 fn check_char_mod11_2(s: u32) -> u8 {
-    match (12 - s) % 11 {
-        10 => b'X',
-        c => b'0' + c as u8,
-    }
+    const CHECK: &[u8; 11] = b"10X98765432";
+    CHECK.get((s % 11) as usize).copied().unwrap_or(b'?')
 }
 
 /// Whether `number` (body followed by its check character) passes

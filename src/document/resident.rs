@@ -100,9 +100,10 @@ impl ResidentId {
         if let Ok(raw) = <&[u8; 18]>::try_from(s.as_bytes()) {
             if is_plain(raw[0]) && is_plain(raw[17]) {
                 match Self::from_ascii(raw, options) {
-                    Ok(id) => return Ok(id),
-                    Err(e) if raw.is_ascii() => return Err(e),
-                    Err(_) => {}
+                    // Only a character error can come from a multi-byte
+                    // character (its bytes are not digits).
+                    Err(Error::Character { .. }) if !raw.is_ascii() => {}
+                    result => return result,
                 }
             }
         }

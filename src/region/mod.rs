@@ -651,6 +651,10 @@ pub(crate) fn check_code(
     permits: bool,
 ) -> Result<(), RegionProblem> {
     let province = code / 10_000;
+    // The common case first: a mainland province at the default level.
+    if check == RegionCheck::Province && is_mainland_province(province) {
+        return Ok(());
+    }
     if permits && is_permit_code(code) {
         return Ok(());
     }
