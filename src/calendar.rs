@@ -168,29 +168,24 @@ pub trait WorkCalendar {
     }
 }
 
-impl<C: WorkCalendar + ?Sized> WorkCalendar for &C {
-    fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
-        (**self).is_working_day(date)
-    }
-    fn add_working_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
-        (**self).add_working_days(from, n)
-    }
-    fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u32, CalendarError> {
-        (**self).working_days_between(from, to)
-    }
+/// Forwards every method of [`WorkCalendar`] through a pointer type, so
+/// that `&C` and `Box<C>` (including `Box<dyn WorkCalendar>`) are calendars.
+macro_rules! forward_calendar {
+    ($($ptr:ty),+) => {$(
+        impl<C: WorkCalendar + ?Sized> WorkCalendar for $ptr {
+            fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+                (**self).is_working_day(date)
+            }
+            fn add_working_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
+                (**self).add_working_days(from, n)
+            }
+            fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u32, CalendarError> {
+                (**self).working_days_between(from, to)
+            }
+        }
+    )+};
 }
-
-impl<C: WorkCalendar + ?Sized> WorkCalendar for Box<C> {
-    fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
-        (**self).is_working_day(date)
-    }
-    fn add_working_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
-        (**self).add_working_days(from, n)
-    }
-    fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u32, CalendarError> {
-        (**self).working_days_between(from, to)
-    }
-}
+forward_calendar!(&C, Box<C>);
 
 /// Monday to Friday are working days, every year; no holidays.
 ///
