@@ -17,7 +17,9 @@ pub mod checksum;
 pub mod document;
 mod error;
 pub mod org;
+pub mod policy;
 pub mod region;
+pub mod rules;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod subject;

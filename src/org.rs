@@ -31,7 +31,6 @@
 //! assert_eq!(Category::Enterprise.organization_types(), [OrganizationType::Enterprise]);
 //! ```
 
-use std::fmt;
 
 /// How sure a fact of these tables is, as the research notes grade it.
 ///
@@ -95,6 +94,7 @@ impl OrganizationClass {
 /// names, its `all()` and `FromStr`.
 macro_rules! named_enum {
     (
+        $module:literal;
         $(#[$meta:meta])*
         $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $id:literal, $zh:literal, $en:literal; )+
@@ -109,44 +109,45 @@ macro_rules! named_enum {
         }
 
         impl $name {
-            #[doc = concat!("Every value, in declaration order.\n\n```\nassert!(!realname::org::", stringify!($name), "::all().is_empty());\n```")]
+            #[doc = concat!("Every value, in declaration order.\n\n```\nassert!(!realname::", $module, "::", stringify!($name), "::all().is_empty());\n```")]
             pub fn all() -> &'static [$name] {
                 &[$($name::$variant),+]
             }
 
-            #[doc = concat!("The stable identifier (as `FromStr` and serde read it).\n\n```\nuse realname::org::", stringify!($name), ";\nfor v in ", stringify!($name), "::all() {\n    assert_eq!(v.id().parse::<", stringify!($name), ">().ok(), Some(*v));\n}\n```")]
+            #[doc = concat!("The stable identifier (as `FromStr` and serde read it).\n\n```\nuse realname::", $module, "::", stringify!($name), ";\nfor v in ", stringify!($name), "::all() {\n    assert_eq!(v.id().parse::<", stringify!($name), ">().ok(), Some(*v));\n}\n```")]
             pub fn id(&self) -> &'static str {
                 match self { $($name::$variant => $id,)+ }
             }
 
-            #[doc = concat!("The Chinese name.\n\n```\nassert!(!realname::org::", stringify!($name), "::all()[0].name_zh().is_ascii());\n```")]
+            #[doc = concat!("The Chinese name.\n\n```\nassert!(!realname::", $module, "::", stringify!($name), "::all()[0].name_zh().is_ascii());\n```")]
             pub fn name_zh(&self) -> &'static str {
                 match self { $($name::$variant => $zh,)+ }
             }
 
-            #[doc = concat!("The English name, as `Display` prints it.\n\n```\nassert!(realname::org::", stringify!($name), "::all()[0].name_en().is_ascii());\n```")]
+            #[doc = concat!("The English name, as `Display` prints it.\n\n```\nassert!(realname::", $module, "::", stringify!($name), "::all()[0].name_en().is_ascii());\n```")]
             pub fn name_en(&self) -> &'static str {
                 match self { $($name::$variant => $en,)+ }
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.name_en())
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = UnknownName;
-            fn from_str(s: &str) -> Result<Self, UnknownName> {
+            type Err = $crate::org::UnknownName;
+            fn from_str(s: &str) -> Result<Self, $crate::org::UnknownName> {
                 match s {
                     $($id => Ok($name::$variant),)+
-                    _ => Err(UnknownName),
+                    _ => Err($crate::org::UnknownName),
                 }
             }
         }
     };
 }
+pub(crate) use named_enum;
 
 /// The error of the organisation tables' `FromStr`: not a stable
 /// identifier.
@@ -159,6 +160,7 @@ macro_rules! named_enum {
 pub struct UnknownName;
 
 named_enum! {
+    "org";
     /// A certificate an organisation holds (证件), which carries its unified
     /// social credit code and which providers ask to see.
     ///
@@ -233,6 +235,7 @@ named_enum! {
 }
 
 named_enum! {
+    "org";
     /// A type of organisation a provider verifies, as the providers name
     /// them: Baidu AI Cloud's list of 18 types with their certificates
     /// (seed 001, the table "常见单位类型对应统一社会信用代码证件样式"), and
@@ -401,6 +404,7 @@ impl OrganizationType {
 }
 
 named_enum! {
+    "org";
     /// The registration authority of a unified social credit code: its
     /// first character (登记管理部门代码, GB 32100-2015).
     ///
@@ -508,6 +512,7 @@ macro_rules! categories {
         types: [$($ty:ident),*], certificate: $cert:expr, sure: $sure:ident;
     )+) => {
         named_enum! {
+            "org";
             /// An organisation category of GB 32100-2015: the first two
             /// characters of a unified social credit code (registration
             /// authority and 机构类别代码).

@@ -1,0 +1,459 @@
+//! Consistency checks of a profile, and the walk over its sources.
+
+use std::fmt;
+
+use super::{
+    AttemptLimit, Duration, Limit, Listed, MethodKind, Profile, ReviewTime, Source, Sourced,
+    Stated, Transition,
+};
+use crate::{DocumentKind, SubjectKind};
+
+/// What is wrong with a profile's value.
+///
+/// ```
+/// use realname::policy::ProfileProblem;
+/// assert_eq!(ProfileProblem::Zero.to_string(), "is zero, which allows nothing");
+/// assert_eq!(ProfileProblem::Zero.code(), "zero");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProfileProblem {
+    /// A name is empty.
+    EmptyName,
+    /// A method accepts no document.
+    NoDocuments,
+    /// A list that must name something is empty.
+    EmptyList,
+    /// A limit, size or duration of zero.
+    Zero,
+    /// A range whose minimum exceeds its maximum.
+    RangeReversed {
+        /// The minimum.
+        min: u64,
+        /// The maximum.
+        max: u64,
+    },
+    /// The same method or transition twice.
+    Duplicate,
+    /// A method accepts a document of the other kind of subject.
+    DocumentOfOtherSubject(DocumentKind),
+    /// A method is for a kind of subject the profile does not serve.
+    SubjectNotServed(SubjectKind),
+    /// A rule names a method the profile does not offer.
+    MethodNotOffered(MethodKind),
+    /// A change-flow limit names a change the profile does not state.
+    ChangeNotStated(Transition),
+}
+
+impl ProfileProblem {
+    /// A stable identifier of the problem.
+    ///
+    /// ```
+    /// assert_eq!(realname::policy::ProfileProblem::NoDocuments.code(), "no_documents");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProfileProblem::EmptyName => "empty_name",
+            ProfileProblem::NoDocuments => "no_documents",
+            ProfileProblem::EmptyList => "empty_list",
+            ProfileProblem::Zero => "zero",
+            ProfileProblem::RangeReversed { .. } => "range_reversed",
+            ProfileProblem::Duplicate => "duplicate",
+            ProfileProblem::DocumentOfOtherSubject(_) => "document_of_other_subject",
+            ProfileProblem::SubjectNotServed(_) => "subject_not_served",
+            ProfileProblem::MethodNotOffered(_) => "method_not_offered",
+            ProfileProblem::ChangeNotStated(_) => "change_not_stated",
+        }
+    }
+
+    /// The problem in Chinese.
+    ///
+    /// ```
+    /// use realname::policy::ProfileProblem;
+    /// assert_eq!(ProfileProblem::RangeReversed { min: 3, max: 1 }.message_zh(), "最小值 3 大于最大值 1");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        match self {
+            ProfileProblem::EmptyName => "名称为空".to_owned(),
+            ProfileProblem::NoDocuments => "认证方式不接受任何证件".to_owned(),
+            ProfileProblem::EmptyList => "列表为空".to_owned(),
+            ProfileProblem::Zero => "取值为零，不允许任何操作".to_owned(),
+            ProfileProblem::RangeReversed { min, max } => format!("最小值 {min} 大于最大值 {max}"),
+            ProfileProblem::Duplicate => "重复出现".to_owned(),
+            ProfileProblem::DocumentOfOtherSubject(k) => {
+                format!("{}不属于该认证方式的主体类型", k.name_zh())
+            }
+            ProfileProblem::SubjectNotServed(s) => format!("配置未服务{}主体", s.name_zh()),
+            ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
+            ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
+        }
+    }
+}
+
+impl fmt::Display for ProfileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileProblem::EmptyName => f.write_str("is empty"),
+            ProfileProblem::NoDocuments => f.write_str("a method that accepts no document"),
+            ProfileProblem::EmptyList => f.write_str("is an empty list"),
+            ProfileProblem::Zero => f.write_str("is zero, which allows nothing"),
+            ProfileProblem::RangeReversed { min, max } => {
+                write!(f, "the minimum {min} exceeds the maximum {max}")
+            }
+            ProfileProblem::Duplicate => f.write_str("appears twice"),
+            ProfileProblem::DocumentOfOtherSubject(k) => write!(
+                f,
+                "{} is held by an {}, not by the method's subject",
+                k.id(),
+                k.subject()
+            ),
+            ProfileProblem::SubjectNotServed(s) => {
+                write!(f, "is for an {s}, which the profile's subjects do not include")
+            }
+            ProfileProblem::MethodNotOffered(m) => {
+                write!(f, "names {}, which the profile does not offer", m.id())
+            }
+            ProfileProblem::ChangeNotStated(t) => {
+                write!(f, "names {}, a change the profile does not state", t.id())
+            }
+        }
+    }
+}
+
+/// Why a profile was rejected: the field, by its path, and the problem.
+///
+/// ```
+/// use realname::policy::{Limit, Profile, ProfileProblem, Provider};
+///
+/// let mut p = Provider::Tencent.profile().clone();
+/// p.account_caps[1].value.limit = Limit::AtMost(0);
+/// let err = p.check().unwrap_err();
+/// assert_eq!(err.field, "account_caps[1].limit");
+/// assert_eq!(err.problem, ProfileProblem::Zero);
+/// assert_eq!(err.to_string(), "account_caps[1].limit: is zero, which allows nothing");
+/// assert_eq!(err.code(), "profile_zero");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{field}: {problem}")]
+#[non_exhaustive]
+pub struct ProfileError {
+    /// The field's path, as in `methods[2].review`.
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: ProfileProblem,
+}
+
+impl ProfileError {
+    /// A stable identifier: `profile_` and the problem's code.
+    ///
+    /// ```
+    /// use realname::policy::Profile;
+    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// assert_eq!(err.code(), "profile_empty_name");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self.problem {
+            ProfileProblem::EmptyName => "profile_empty_name",
+            ProfileProblem::NoDocuments => "profile_no_documents",
+            ProfileProblem::EmptyList => "profile_empty_list",
+            ProfileProblem::Zero => "profile_zero",
+            ProfileProblem::RangeReversed { .. } => "profile_range_reversed",
+            ProfileProblem::Duplicate => "profile_duplicate",
+            ProfileProblem::DocumentOfOtherSubject(_) => "profile_document_of_other_subject",
+            ProfileProblem::SubjectNotServed(_) => "profile_subject_not_served",
+            ProfileProblem::MethodNotOffered(_) => "profile_method_not_offered",
+            ProfileProblem::ChangeNotStated(_) => "profile_change_not_stated",
+        }
+    }
+
+    /// The message in Chinese.
+    ///
+    /// ```
+    /// use realname::policy::Profile;
+    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// assert_eq!(err.message_zh(), "配置项 name_en：名称为空");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        format!("配置项 {}：{}", self.field, self.problem.message_zh())
+    }
+}
+
+/// Collects the first problem found, with its path.
+struct Checker<'p> {
+    profile: &'p Profile,
+    error: Option<ProfileError>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, field: impl FnOnce() -> String, problem: ProfileProblem) {
+        if self.error.is_none() {
+            self.error = Some(ProfileError {
+                field: field(),
+                problem,
+            });
+        }
+    }
+
+    fn offered(&mut self, path: &str, method: MethodKind) {
+        if self.profile.method(method).is_none() {
+            self.fail(|| path.to_owned(), ProfileProblem::MethodNotOffered(method));
+        }
+    }
+
+    fn nonzero(&mut self, path: &str, n: u64) {
+        if n == 0 {
+            self.fail(|| path.to_owned(), ProfileProblem::Zero);
+        }
+    }
+
+    fn limit(&mut self, path: &str, limit: &Limit) {
+        if limit.number() == Some(0) {
+            self.fail(|| path.to_owned(), ProfileProblem::Zero);
+        }
+    }
+
+    fn range(&mut self, path: &str, min: u64, max: u64) {
+        if min > max {
+            self.fail(|| path.to_owned(), ProfileProblem::RangeReversed { min, max });
+        }
+    }
+
+    fn review(&mut self, path: &str, time: &ReviewTime) {
+        if let ReviewTime::Range { min, max, .. } = time {
+            self.range(path, u64::from(*min), u64::from(*max));
+        }
+    }
+
+    fn duration(&mut self, path: &str, d: &Duration) {
+        let n = match d {
+            Duration::Minutes(n)
+            | Duration::Hours(n)
+            | Duration::CalendarDays(n)
+            | Duration::WorkingDays(n)
+            | Duration::CalendarMonths(n) => *n,
+        };
+        self.nonzero(path, u64::from(n));
+    }
+
+    fn attempts(&mut self, path: &str, limit: &AttemptLimit) {
+        self.nonzero(&format!("{path}.max"), u64::from(limit.max));
+        if let Some(super::OnExhaust::FallbackTo(m)) = limit.on_exhaust {
+            self.offered(&format!("{path}.on_exhaust"), m);
+        }
+        if let super::Scope::ChangeRequest(t) = limit.scope {
+            if self.profile.change(t).is_none() {
+                self.fail(|| format!("{path}.scope"), ProfileProblem::ChangeNotStated(t));
+            }
+        }
+    }
+
+    fn nonempty<T>(&mut self, path: &str, list: &Stated<Vec<T>>) {
+        if list.value().is_some_and(Vec::is_empty) {
+            self.fail(|| path.to_owned(), ProfileProblem::EmptyList);
+        }
+    }
+
+    fn run(&mut self) {
+        let p = self.profile;
+        if p.name_en.trim().is_empty() {
+            self.fail(|| "name_en".to_owned(), ProfileProblem::EmptyName);
+        }
+        if p.name_zh.trim().is_empty() {
+            self.fail(|| "name_zh".to_owned(), ProfileProblem::EmptyName);
+        }
+        if let Some(types) = p.organization_types.value() {
+            if types.items.is_empty() && !types.open {
+                self.fail(|| "organization_types".to_owned(), ProfileProblem::EmptyList);
+            }
+        }
+        for (i, m) in p.methods.iter().enumerate() {
+            let at = |field: &str| format!("methods[{i}].{field}");
+            if p.methods.iter().take(i).any(|earlier| earlier.kind == m.kind) {
+                self.fail(|| at("kind"), ProfileProblem::Duplicate);
+            }
+            if !p.subjects.is_empty() && !p.subjects.iter().any(|s| s.value == m.subject) {
+                self.fail(|| at("subject"), ProfileProblem::SubjectNotServed(m.subject));
+            }
+            if let Some(Listed { items, open }) = m.documents.value() {
+                if items.is_empty() && !open {
+                    self.fail(|| at("documents"), ProfileProblem::NoDocuments);
+                }
+                if let Some(k) = items.iter().find(|k| k.subject() != m.subject) {
+                    self.fail(|| at("documents"), ProfileProblem::DocumentOfOtherSubject(*k));
+                }
+            }
+            self.nonempty(&at("residency"), &m.residency);
+            if let Some(t) = m.review.value() {
+                self.review(&at("review"), t);
+            }
+            if let Some(r) = m.manual_review.value() {
+                self.review(&at("manual_review.time"), &r.time);
+            }
+            for (j, a) in m.attempts.iter().enumerate() {
+                self.attempts(&at(&format!("attempts[{j}]")), &a.value);
+            }
+            if let Some(pay) = &m.payment {
+                if let Some(a) = pay.amount_fen.value() {
+                    self.range(
+                        &at("payment.amount_fen"),
+                        u64::from(a.min_fen),
+                        u64::from(a.max_fen),
+                    );
+                }
+                if let Some(t) = pay.arrival.value() {
+                    self.review(&at("payment.arrival"), t);
+                }
+                if let Some(d) = pay.deadline.value() {
+                    self.duration(&at("payment.deadline.within"), &d.within);
+                }
+            }
+        }
+        for (i, cap) in p.account_caps.iter().enumerate() {
+            self.limit(&format!("account_caps[{i}].limit"), &cap.value.limit);
+        }
+        for (i, cap) in p.phone_caps.iter().enumerate() {
+            self.limit(&format!("phone_caps[{i}].limit"), &cap.value.limit);
+        }
+        for (i, u) in p.uploads.iter().enumerate() {
+            let at = |field: &str| format!("uploads[{i}].{field}");
+            if u.methods.is_empty() {
+                self.fail(|| at("methods"), ProfileProblem::EmptyList);
+            }
+            for (j, m) in u.methods.iter().enumerate() {
+                self.offered(&at(&format!("methods[{j}]")), *m);
+            }
+            self.nonempty(&at("formats"), &u.formats);
+            if let Some(n) = u.max_bytes.value() {
+                self.nonzero(&at("max_bytes"), *n);
+            }
+        }
+        for (i, c) in p.changes.iter().enumerate() {
+            let at = |field: &str| format!("changes[{i}].{field}");
+            if p.changes.iter().take(i).any(|e| e.transition == c.transition) {
+                self.fail(|| at("transition"), ProfileProblem::Duplicate);
+            }
+            if let Some(cd) = c.cooldown.value() {
+                self.duration(&at("cooldown.wait"), &cd.wait);
+            }
+            if let Some(w) = c.window.value() {
+                self.duration(&at("window.within"), &w.within);
+            }
+            for (field, list) in [
+                ("old_subject_methods", &c.old_subject_methods),
+                ("new_subject_methods", &c.new_subject_methods),
+            ] {
+                self.nonempty(&at(field), list);
+                for (j, m) in list.value().into_iter().flatten().enumerate() {
+                    self.offered(&at(&format!("{field}[{j}]")), *m);
+                }
+            }
+            for (j, a) in c.attempts.iter().enumerate() {
+                self.offered(&at(&format!("attempts[{j}].method")), a.value.method);
+                self.attempts(&at(&format!("attempts[{j}].limit")), &a.value.limit);
+            }
+        }
+        for (i, r) in p.individual_restrictions.iter().enumerate() {
+            if r.value.access == super::Access::LimitedGb(0) {
+                self.fail(
+                    || format!("individual_restrictions[{i}].access"),
+                    ProfileProblem::Zero,
+                );
+            }
+        }
+    }
+}
+
+impl Profile {
+    /// Checks the profile for consistency: names not empty, no range whose
+    /// minimum exceeds its maximum, no method that accepts no document (or
+    /// documents of the other kind of subject), no cap, limit, size or
+    /// duration of zero, no method or transition twice, no rule naming a
+    /// method the profile does not offer. The error names the first field
+    /// at fault.
+    ///
+    /// Profiles read through serde are checked as they are read.
+    ///
+    /// ```
+    /// use realname::policy::{Listed, Profile, ProfileProblem, Provider, Stated};
+    ///
+    /// let mut p = Provider::Baidu.profile().clone();
+    /// p.methods[1].documents = Stated::Given(realname::policy::Sourced::unsourced(Listed::complete(vec![])));
+    /// let err = p.check().unwrap_err();
+    /// assert_eq!(err.to_string(), "methods[1].documents: a method that accepts no document");
+    /// ```
+    pub fn check(&self) -> Result<(), ProfileError> {
+        let mut checker = Checker {
+            profile: self,
+            error: None,
+        };
+        checker.run();
+        checker.error.map_or(Ok(()), Err)
+    }
+}
+
+/// Calls `f` with each source of the profile and the path of its value.
+pub(super) fn walk_sources<'p>(p: &'p Profile, f: &mut dyn FnMut(String, &'p Source)) {
+    fn list<'p, T>(
+        items: &'p [Sourced<T>],
+        path: &dyn Fn(usize) -> String,
+        f: &mut dyn FnMut(String, &'p Source),
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            if let Some(s) = &item.source {
+                f(path(i), s);
+            }
+        }
+    }
+    fn stated<'p, T>(v: &'p Stated<T>, path: String, f: &mut dyn FnMut(String, &'p Source)) {
+        if let Some(s) = v.source() {
+            f(path, s);
+        }
+    }
+    list(&p.subjects, &|i| format!("subjects[{i}]"), f);
+    stated(&p.organization_types, "organization_types".to_owned(), f);
+    for (i, m) in p.methods.iter().enumerate() {
+        let at = |field: &str| format!("methods[{i}].{field}");
+        if let Some(s) = &m.source {
+            f(format!("methods[{i}]"), s);
+        }
+        stated(&m.documents, at("documents"), f);
+        stated(&m.residency, at("residency"), f);
+        list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
+        stated(&m.decision, at("decision"), f);
+        stated(&m.review, at("review"), f);
+        stated(&m.manual_review, at("manual_review"), f);
+        list(&m.attempts, &|j| at(&format!("attempts[{j}]")), f);
+        if let Some(pay) = &m.payment {
+            stated(&pay.amount_fen, at("payment.amount_fen"), f);
+            stated(&pay.arrival, at("payment.arrival"), f);
+            stated(&pay.deadline, at("payment.deadline"), f);
+            stated(&pay.refund, at("payment.refund"), f);
+        }
+    }
+    list(&p.account_caps, &|i| format!("account_caps[{i}]"), f);
+    list(&p.phone_caps, &|i| format!("phone_caps[{i}]"), f);
+    stated(&p.min_age, "min_age".to_owned(), f);
+    for (i, u) in p.uploads.iter().enumerate() {
+        let at = |field: &str| format!("uploads[{i}].{field}");
+        stated(&u.formats, at("formats"), f);
+        stated(&u.max_bytes, at("max_bytes"), f);
+        list(&u.image, &|j| at(&format!("image[{j}]")), f);
+    }
+    for (i, c) in p.changes.iter().enumerate() {
+        let at = |field: &str| format!("changes[{i}].{field}");
+        if let Some(s) = &c.availability.source {
+            f(at("availability"), s);
+        }
+        stated(&c.cooldown, at("cooldown"), f);
+        stated(&c.window, at("window"), f);
+        stated(&c.old_subject_methods, at("old_subject_methods"), f);
+        stated(&c.new_subject_methods, at("new_subject_methods"), f);
+        list(&c.attempts, &|j| at(&format!("attempts[{j}]")), f);
+        stated(&c.withdrawable, at("withdrawable"), f);
+    }
+    list(
+        &p.individual_restrictions,
+        &|i| format!("individual_restrictions[{i}]"),
+        f,
+    );
+}
