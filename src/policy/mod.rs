@@ -151,14 +151,20 @@ impl<T> Sourced<T> {
 /// assert_eq!(baidu.min_age.value(), Some(&MinAge { years: 14, rule: AgeRule::Birthday }));
 /// assert_eq!(Provider::Tencent.profile().min_age, Stated::NotStated);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Stated<T> {
     /// The provider does not state this rule. Distinct from "none" and
     /// "unlimited": nothing is known, so nothing is refused on it.
-    #[default]
     NotStated,
     /// The provider states the rule.
     Given(Sourced<T>),
+}
+
+impl<T> Default for Stated<T> {
+    /// Not stated.
+    fn default() -> Stated<T> {
+        Stated::NotStated
+    }
 }
 
 impl<T> Stated<T> {

@@ -1,0 +1,578 @@
+//! The built-in profiles: every value against the seed phrase it rests on,
+//! the choices made where a seed contradicts itself, JSON and TOML round
+//! trips, and malformed profiles rejected with the field named.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use realname::calendar::{ChinaMainland, Duration};
+use realname::policy::{
+    Limit, MethodKind, Profile, ProfileProblem, Provider, Qualifier, ReviewTime, Scope, TimeUnit,
+    Transition,
+};
+use realname::rules::{self, Applicant, Reason};
+use realname::SubjectKind;
+use serde_json::Value;
+
+/// Every sourced value of every built-in profile: provider, path, the value
+/// as JSON, and the phrase of the seed it rests on. One row per value; the
+/// test below also fails if a profile gains a value this table lacks.
+const VALUES: &[(&str, &str, &str, &str)] = &[
+    ("kingsoft", "subjects[0]", r#""individual""#, "金山云账号实名认证分为个人实名认证和企业实名认证"),
+    ("kingsoft", "subjects[1]", r#""organization""#, "金山云账号实名认证分为个人实名认证和企业实名认证"),
+    ("kingsoft", "organization_types", r#"{"items":["enterprise","individual_business","government_organ","public_institution","private_non_enterprise_unit"],"open":true}"#, "企业、个体工商户、政府、事业单位、学校、组织等"),
+    ("kingsoft", "methods[0]", r#"{"kind":"id_card_video","subject":"individual"}"#, "个人身份证 个人银行卡 个人其他证件"),
+    ("kingsoft", "methods[0].documents", r#"{"items":["resident_id"]}"#, "本文指导您如何通过个人身份证进行认证"),
+    ("kingsoft", "methods[0].residency", r#"["mainland"]"#, "identity card information and a video of your face(for Mainland China resident only)"),
+    ("kingsoft", "methods[0].decision", r#""automatic""#, "上传成功后系统自动完成验证"),
+    ("kingsoft", "methods[1]", r#"{"kind":"bank_card","subject":"individual"}"#, "个人身份证 个人银行卡 个人其他证件"),
+    ("kingsoft", "methods[1].documents", r#"{"items":["resident_id"]}"#, "通过填写姓名、身份证号码、银行卡号、手机号、短信验证"),
+    ("kingsoft", "methods[1].decision", r#""automatic""#, "上传成功后系统自动完成验证"),
+    ("kingsoft", "methods[2]", r#"{"kind":"document_upload","subject":"individual"}"#, "个人身份证 个人银行卡 个人其他证件"),
+    ("kingsoft", "methods[2].documents", r#"{"items":["foreign_passport","foreign_driving_licence","hk_macao_travel_permit"],"open":true}"#, "such as the passport or driver's license issued by the governments of countries and regions outside Mainland China or the home visit permit for Hong Kong and Macao residents"),
+    ("kingsoft", "methods[2].residency", r#"["hong_kong_macao","taiwan","overseas"]"#, "个人其他证件认证仅供港澳台及海外用户使用"),
+    ("kingsoft", "methods[2].requirements[0]", r#""valid_document""#, "证件在有效期内"),
+    ("kingsoft", "methods[2].decision", r#""manual""#, "金山云运营人员1~2个工作日完成人工审核"),
+    ("kingsoft", "methods[2].review", r#"{"range":{"min":1,"max":2,"unit":"working_days","qualifier":"typically"}}"#, "预计1~2个工作日内完成审核"),
+    ("kingsoft", "methods[3]", r#"{"kind":"corporate_transfer","subject":"organization"}"#, "企业证件认证 企业银行对公转账"),
+    ("kingsoft", "methods[3].requirements[0]", r#""bank_account_name_is_legal_name""#, "银行开户名为单位全称，否则会导致打款失败"),
+    ("kingsoft", "methods[3].attempts[0]", r#"{"counted":"amount_entries","max":3,"scope":"transfer"}"#, "您有3次重复提交认证的机会"),
+    ("kingsoft", "methods[3].attempts[1]", r#"{"counted":"method_uses","max":1,"scope":"account","on_exhaust":{"fallback_to":"certificate_upload"}}"#, "一个金山云账号只能进行一次企业对公账户认证"),
+    ("kingsoft", "methods[4]", r#"{"kind":"certificate_upload","subject":"organization"}"#, "企业证件认证 企业银行对公转账"),
+    ("kingsoft", "methods[4].decision", r#""manual""#, "请等待金山云审核"),
+    ("kingsoft", "methods[4].review", r#"{"range":{"min":1,"max":2,"unit":"working_days","qualifier":"typically"}}"#, "预计1~2个工作日内完成审核"),
+    ("kingsoft", "account_caps[0]", r#"{"subject":"individual","key":"document_number","limit":{"at_most":1},"raise":{"by_staff":"sales_manager"}}"#, "同一个证件信息默认仅支持1个金山云账号认证。如果疑问，请联系销售经理处理"),
+    ("kingsoft", "account_caps[1]", r#"{"subject":"individual","key":"natural_person","limit":{"at_most":1}}"#, "一个人只能实名认证一个金山云账号"),
+    ("kingsoft", "account_caps[2]", r#"{"subject":"organization","key":"organization","limit":"several"}"#, "一个企业可以实名认证多个金山云账号"),
+    ("kingsoft", "account_caps[3]", r#"{"subject":"organization","key":"certificate_number","limit":"several"}"#, "对于同一个单位证件号码，可实名认证多个账号"),
+    ("kingsoft", "uploads[0].image[0]", r#""handheld_front_side""#, "上传手持证件正面照"),
+    ("kingsoft", "uploads[0].image[1]", r#""all_information_visible""#, "请确保证件所有信息清晰可见"),
+    ("kingsoft", "uploads[0].image[2]", r#""no_headwear""#, "照片需免冠"),
+    ("kingsoft", "uploads[0].image[3]", r#""face_visible""#, "手持证件者的五官必须清晰可见"),
+    ("kingsoft", "changes[0].availability", r#"{"offline":"account_manager"}"#, "您如果需要变更企业名称等信息，请联系您的客户经理进行处理"),
+    ("kingsoft", "individual_restrictions[0]", r#"{"capability":"vat_special_invoice","access":"denied"}"#, "无法申请增值税专用发票"),
+    ("kingsoft", "individual_restrictions[1]", r#"{"capability":"enterprise_promotions","access":"denied"}"#, "可参加个人类运营活动"),
+    ("baidu", "subjects[0]", r#""individual""#, "个人认证 适用于个人开发爱好者 个人"),
+    ("baidu", "subjects[1]", r#""organization""#, "企业、个体工商户、事业单位、学校、社会团体等"),
+    ("baidu", "organization_types", r#"{"items":["enterprise","individual_business","law_firm","public_institution","government_organ","social_organization","social_service_organization","foundation","private_non_enterprise_unit","grassroots_self_governance","owners_assembly","foreign_cultural_center","religious_venue","trade_union","judicial_expertise_institution","rural_collective_economic_organization","grassroots_legal_service_office","overseas_ngo_representative_office"],"open":true}"#, "企业认证-常见单位类型对应统一社会信用代码证件样式"),
+    ("baidu", "methods[0]", r#"{"kind":"face","subject":"individual"}"#, "个人刷脸认证"),
+    ("baidu", "methods[0].documents", r#"{"items":["resident_id","hk_macao_travel_permit","taiwan_travel_permit","foreign_permanent_resident_id","chinese_passport"]}"#, "支持以下证件的刷脸： 大陆居民二代身份证、 港澳台居民往来内地通行证、 外国人永久居留证、 定居国外的中国公民护照"),
+    ("baidu", "methods[0].review", r#""instant""#, "个人刷脸认证：即时完成"),
+    ("baidu", "methods[1]", r#"{"kind":"bank_card","subject":"individual"}"#, "个人银行卡认证"),
+    ("baidu", "methods[1].documents", r#"{"items":["resident_id"]}"#, "包括姓名、身份证号、银行卡号（仅支持银联卡认证）、手机号码"),
+    ("baidu", "methods[1].requirements[0]", r#""union_pay_card""#, "仅支持银联卡认证"),
+    ("baidu", "methods[1].review", r#""instant""#, "个人银行卡认证：即时完成"),
+    ("baidu", "methods[1].attempts[0]", r#"{"counted":"attempts","max":10,"scope":"account","on_exhaust":"method_locked"}"#, "百度智能云针对个人银行卡认证有10次的认证次数限制"),
+    ("baidu", "methods[2]", r#"{"kind":"legal_representative_face","subject":"organization"}"#, "法定代表人刷脸认证"),
+    ("baidu", "methods[2].documents", r#"{"items":["uscc","business_registration_number"]}"#, "包括企业名称、营业执照注册号、法定代表人姓名和身份证号"),
+    ("baidu", "methods[2].review", r#""instant""#, "刷脸通过后，即完成企业实名认证"),
+    ("baidu", "methods[2].manual_review", r#"{"when":"other_organization","time":{"range":{"min":0,"max":2,"unit":"working_days","qualifier":"at_most"}}}"#, "针对非企业的“其他组织”，刷脸通过后将会送至人工审核，审核将在2个工作日内完成"),
+    ("baidu", "methods[2].attempts[0]", r#"{"counted":"attempts","max":10,"scope":"account","on_exhaust":"method_locked"}"#, "法定代表人刷脸认证有10次的认证次数限制"),
+    ("baidu", "methods[3]", r#"{"kind":"corporate_transfer","subject":"organization"}"#, "企业对公打款认证"),
+    ("baidu", "methods[3].documents", r#"{"items":["uscc","business_registration_number"]}"#, "包括企业名称、营业执照注册号、法定代表人姓名、开户银行、企业银行账号"),
+    ("baidu", "methods[3].requirements[0]", r#""no_payment_licence""#, "拥有第三方支付牌照的企业暂不支持“企业对公打款认证”方式"),
+    ("baidu", "methods[3].requirements[1]", r#"{"not_organization_type":"public_institution"}"#, "企业对公打款：最快30分钟（暂不支持事业单位）"),
+    ("baidu", "methods[3].review", r#"{"range":{"min":30,"max":30,"unit":"minutes","qualifier":"at_the_fastest"}}"#, "企业对公打款：最快30分钟"),
+    ("baidu", "methods[3].manual_review", r#"{"when":"risk_policy","time":{"range":{"min":0,"max":2,"unit":"working_days","qualifier":"at_most"}}}"#, "若您的账户命中百度智能云的风险策略，在金额验证通过后将会送至人工审核。审核将在2个工作日内完成"),
+    ("baidu", "methods[3].attempts[0]", r#"{"counted":"attempts","max":10,"scope":"account","on_exhaust":"method_locked"}"#, "企业对公打款认证有10次的认证次数限制"),
+    ("baidu", "methods[3].attempts[1]", r#"{"counted":"amount_entries","max":2,"scope":"transfer","on_exhaust":"restart"}"#, "请在验证金额处任意属于两次错误的金额后，重新发起对公打款认证"),
+    ("baidu", "methods[3].payment.amount_fen", r#"{"min_fen":1,"max_fen":100}"#, "随机金额（0.01元~1元）"),
+    ("baidu", "methods[3].payment.arrival", r#"{"range":{"min":0,"max":2,"unit":"calendar_days","qualifier":"typically"}}"#, "预计将在0-2天内到账"),
+    ("baidu", "methods[3].payment.deadline", r#"{"within":{"calendar_days":8},"from":"receipt"}"#, "收到打款后，请在8天内将金额填写至百度智能云实名认证页面"),
+    ("baidu", "methods[3].payment.refund", r#""not_required""#, "打款金额无需退回"),
+    ("baidu", "methods[4]", r#"{"kind":"recharge","subject":"organization"}"#, "百度智能云充值认证"),
+    ("baidu", "methods[4].requirements[0]", r#""payer_name_is_verified_name""#, "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝"),
+    ("baidu", "methods[4].review", r#"{"range":{"min":0,"max":2,"unit":"calendar_days","qualifier":"typically"}}"#, "百度智能云充值认证：0-2天"),
+    ("baidu", "methods[4].payment.amount_fen", r#"{"min_fen":0,"max_fen":100}"#, "系统将自动生成一个0~1元的随机金额"),
+    ("baidu", "methods[4].payment.deadline", r#"{"within":{"calendar_days":3},"from":"amount_generated"}"#, "您需在3天内按照系统生成的金额给自己的专属账号打款"),
+    ("baidu", "methods[4].payment.refund", r#""credited_to_balance""#, "打款金额将自动充值进您的账户余额"),
+    ("baidu", "account_caps[0]", r#"{"subject":"individual","key":"document_number","limit":{"at_most":5}}"#, "1个身份证号最多可以认证5个百度智能云账号"),
+    ("baidu", "phone_caps[0]", r#"{"purpose":"register","accounts":"云账号","limit":{"at_most":10}}"#, "2024-08 更新1个手机号可注册云账号数量为10个"),
+    ("baidu", "phone_caps[1]", r#"{"purpose":"register","accounts":"百度账号","limit":{"at_most":1}}"#, "一个手机号码可以注册一个百度账号"),
+    ("baidu", "phone_caps[2]", r#"{"purpose":"bind","accounts":"百度账号","limit":{"at_most":5}}"#, "但是可以绑定5个百度账号"),
+    ("baidu", "phone_caps[3]", r#"{"purpose":"login","accounts":"百度账号","limit":{"at_most":1}}"#, "且该手机号码只能登录其中一个账号"),
+    ("baidu", "min_age", r#"{"years":14,"rule":"birthday"}"#, "不可以，14岁以上可以申请"),
+    ("baidu", "uploads[0].formats", r#"["jpeg","png"]"#, "格式要求jpg、jpeg、png"),
+    ("baidu", "uploads[0].max_bytes", r#"4194304"#, "不超过4MB"),
+    ("baidu", "uploads[0].image[0]", r#""colour""#, "请提供证件原件彩色照片、彩色扫描件或加盖公章鲜章的复印件"),
+    ("baidu", "uploads[0].image[1]", r#""no_electronic_seal""#, "暂不支持电子章"),
+    ("baidu", "uploads[0].image[2]", r#""no_screenshot_or_edit""#, "不得翻拍、截图、镜像、PS"),
+    ("baidu", "changes[0].availability", r#""online""#, "点击【修改个人认证】进入变更页面"),
+    ("baidu", "changes[0].cooldown", r#"{"wait":{"calendar_days":30},"gates":"initiation"}"#, "30天后可以发起新的变更"),
+    ("baidu", "changes[0].window", r#"{"within":{"calendar_days":1},"from":"initiation"}"#, "需在1天内提交新主体实名认证，否则将自动撤回变更"),
+    ("baidu", "changes[0].old_subject_methods", r#"["face","bank_card"]"#, "可以选择刷脸认证或银行卡认证"),
+    ("baidu", "changes[0].new_subject_methods", r#"["face","bank_card"]"#, "可选择刷脸或银行卡认证的方法完成新主体个人实名"),
+    ("baidu", "changes[0].attempts[0]", r#"{"method":"bank_card","limit":{"counted":"attempts","max":5,"scope":{"change_request":"individual_to_individual"},"on_exhaust":"other_method_or_withdraw"}}"#, "百度智能云针对个人银行卡认证有5次的认证次数限制"),
+    ("baidu", "changes[0].withdrawable", r#"true"#, "可以撤回"),
+    ("baidu", "changes[1].availability", r#""online""#, "点击【变更为企业认证】进入变更页面"),
+    ("baidu", "changes[1].old_subject_methods", r#"["face","bank_card"]"#, "可以选择刷脸认证或银行卡认证"),
+    ("baidu", "changes[1].new_subject_methods", r#"["legal_representative_face","corporate_transfer"]"#, "可选择法定代表人刷脸认证或企业对公打款认证"),
+    ("baidu", "changes[1].attempts[0]", r#"{"method":"legal_representative_face","limit":{"counted":"attempts","max":5,"scope":{"change_request":"individual_to_organization"},"on_exhaust":"other_method_or_withdraw"}}"#, "针对法定代表人刷脸认证和企业对公打款认证有5次的认证次数限"),
+    ("baidu", "changes[1].attempts[1]", r#"{"method":"corporate_transfer","limit":{"counted":"attempts","max":5,"scope":{"change_request":"individual_to_organization"},"on_exhaust":"other_method_or_withdraw"}}"#, "针对法定代表人刷脸认证和企业对公打款认证有5次的认证次数限"),
+    ("baidu", "changes[2].availability", r#""online""#, "1、支持工商变更（即仅变更企业名称）"),
+    ("baidu", "changes[2].cooldown", r#"{"wait":{"calendar_days":30},"gates":"initiation"}"#, "30天内只可以完成1次变更"),
+    ("baidu", "changes[2].withdrawable", r#"true"#, "您也可以撤回修改后重新提交"),
+    ("baidu", "changes[3].availability", r#""online""#, "2、非工商变更（即变更企业主体）"),
+    ("baidu", "changes[3].window", r#"{"within":{"calendar_days":9},"from":"approval"}"#, "请在页面提示的时间（9天）内"),
+    ("baidu", "changes[3].old_subject_methods", r#"["face"]"#, "由该联系人完成人脸识别认证"),
+    ("baidu", "changes[3].new_subject_methods", r#"["legal_representative_face","corporate_transfer","recharge"]"#, "支持法定代表人刷脸认证、企业对公打款认证、百度智能云充值认证三种方式"),
+    ("baidu", "changes[4].availability", r#""forbidden""#, "企业认证 个人认证 不支持变更"),
+    ("baidu", "changes[5].availability", r#""forbidden""#, "百度智能云账号完成个人实名认证后，暂不支持取消或解除"),
+    ("baidu", "individual_restrictions[0]", r#"{"capability":"vat_special_invoice","access":"denied"}"#, "无法开具增值税专用发票"),
+    ("baidu", "individual_restrictions[1]", r#"{"capability":"sms_service","access":"denied"}"#, "无法使用SMS产品"),
+    ("baidu", "individual_restrictions[2]", r#"{"capability":"live_and_vod_traffic","access":{"limited_gb":100}}"#, "LSS和VOD个人认证有100GB的流量限制"),
+    ("tencent", "subjects[0]", r#""individual""#, "实名认证方式包括个人实名认证和企业实名认证"),
+    ("tencent", "subjects[1]", r#""organization""#, "实名认证方式包括个人实名认证和企业实名认证"),
+    ("tencent", "methods[0]", r#"{"kind":"wechat_scan","subject":"individual"}"#, "可以通过微信扫码、QQ 扫码和人脸识别三种操作进行实名认证"),
+    ("tencent", "methods[0].residency", r#"["mainland"]"#, "港澳台及境外用户请前往 [国际站](https://intl.cloud.tencent.com/) 进行实名认证"),
+    ("tencent", "methods[0].review", r#""instant""#, "微信扫码：即时完成（推荐）"),
+    ("tencent", "methods[1]", r#"{"kind":"qq_scan","subject":"individual"}"#, "可以通过微信扫码、QQ 扫码和人脸识别三种操作进行实名认证"),
+    ("tencent", "methods[1].residency", r#"["mainland"]"#, "港澳台及境外用户请前往 [国际站](https://intl.cloud.tencent.com/) 进行实名认证"),
+    ("tencent", "methods[1].review", r#""instant""#, "QQ 扫码：即时完成"),
+    ("tencent", "methods[2]", r#"{"kind":"face","subject":"individual"}"#, "可以通过微信扫码、QQ 扫码和人脸识别三种操作进行实名认证"),
+    ("tencent", "methods[2].residency", r#"["mainland"]"#, "港澳台及境外用户请前往 [国际站](https://intl.cloud.tencent.com/) 进行实名认证"),
+    ("tencent", "methods[2].review", r#""instant""#, "人脸识别：即时完成"),
+    ("tencent", "methods[3]", r#"{"kind":"wechat_official_account","subject":"organization"}"#, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证"),
+    ("tencent", "methods[3].review", r#""instant""#, "微信公众平台：即时完成（推荐）"),
+    ("tencent", "methods[4]", r#"{"kind":"legal_representative_wechat","subject":"organization"}"#, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证"),
+    ("tencent", "methods[4].review", r#""instant""#, "企业法人微信扫码：即时完成（推荐）"),
+    ("tencent", "methods[5]", r#"{"kind":"legal_representative_face","subject":"organization"}"#, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证"),
+    ("tencent", "methods[5].review", r#""instant""#, "企业法人人脸识别：即时完成（推荐）"),
+    ("tencent", "methods[6]", r#"{"kind":"recharge","subject":"organization"}"#, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证"),
+    ("tencent", "methods[6].review", r#"{"range":{"min":1,"max":1,"unit":"working_days","qualifier":"at_most"}}"#, "腾讯云充值：1个工作日"),
+    ("tencent", "methods[7]", r#"{"kind":"corporate_transfer","subject":"organization"}"#, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证"),
+    ("tencent", "methods[7].review", r#"{"range":{"min":1,"max":3,"unit":"working_days","qualifier":"at_most"}}"#, "企业对公打款：1 - 3个工作日"),
+    ("tencent", "account_caps[0]", r#"{"subject":"individual","key":"document_number","limit":{"at_most":3},"raise":"hard","release":"change_bound_document"}"#, "1个个人身份信息（个人身份证）仅支持实名认证3个腾讯云账号"),
+    ("tencent", "account_caps[1]", r#"{"subject":"organization","key":"organization_name_or_licence","limit":{"at_most":10},"raise":{"by_staff":"account_manager"},"release":"change_bound_document"}"#, "1个企业身份信息（企业名称/营业执照）默认支持实名认证10个账号"),
+    ("tencent", "phone_caps[0]", r#"{"purpose":"verify","limit":"limited"}"#, "实名认证的证件或手机号码超限"),
+    ("tencent", "changes[0].availability", r#""forbidden""#, "腾讯云账号进行实名认证后无法解除认证状态"),
+    ("tencent", "changes[1].availability", r#""online""#, "变更个人实名信息"),
+    ("tencent", "changes[1].cooldown", r#"{"wait":{"calendar_months":1},"gates":"initiation"}"#, "一个月最多修改一次"),
+    ("tencent", "changes[2].availability", r#""online""#, "变更企业实名信息"),
+    ("tencent", "changes[2].cooldown", r#"{"wait":{"calendar_months":1},"gates":"initiation"}"#, "一个月最多修改一次"),
+    ("tencent", "changes[3].availability", r#""online""#, "变更企业实名信息"),
+    ("tencent", "changes[3].cooldown", r#"{"wait":{"calendar_months":1},"gates":"initiation"}"#, "一个月最多修改一次"),
+    ("huawei_international", "subjects[0]", r#""individual""#, "Individual Real-Name Authentication"),
+    ("huawei_international", "methods[0]", r#"{"kind":"document_upload","subject":"individual"}"#, "Individual users can upload one of the following certificates for real-name authentication"),
+    ("huawei_international", "methods[0].documents", r#"{"items":["chinese_passport","foreign_passport","resident_id","hong_kong_id","macao_id","taiwan_id","hk_macao_travel_permit","taiwan_travel_permit","foreign_driving_licence"]}"#, "passport, ID card, Mainland Travel Permit for Hong Kong and Macao Residents or for Taiwan Residents, Residence Permit for Hong Kong and Macao Residents or for Taiwan Residents, or non-Chinese driver license"),
+    ("huawei_international", "methods[0].requirements[0]", r#""issued_where_registered""#, "The address where the uploaded certificate was issued must be the same as the account registration address"),
+    ("huawei_international", "methods[0].requirements[1]", r#""valid_document""#, "Your certificate must be valid"),
+    ("huawei_international", "methods[0].requirements[2]", r#""not_partner_program_member""#, "You cannot perform individual authentication if you have joined a partner program"),
+    ("huawei_international", "methods[0].decision", r#""manual""#, "The authentication review will be completed"),
+    ("huawei_international", "methods[0].review", r#"{"range":{"min":0,"max":3,"unit":"working_days","qualifier":"at_most"}}"#, "completed within three working days"),
+    ("huawei_international", "account_caps[0]", r#"{"subject":"individual","key":"document_number","limit":{"at_most":3}}"#, "Each certificate number can be used to authenticate a maximum of three accounts"),
+    ("huawei_international", "uploads[0].formats", r#"["jpeg","bmp","png","pdf"]"#, "Supported file formats include JPG, JPEG, BMP, PNG, and PDF"),
+    ("huawei_international", "uploads[0].max_bytes", r#"10485760"#, "Each file must not exceed 10 MB"),
+    ("huawei_international", "uploads[0].image[0]", r#""handheld_front_side""#, "Upload a photo of you holding your individual certificate showing the front side"),
+    ("huawei_international", "uploads[0].image[1]", r#""all_information_visible""#, "All of the information on the certificate must be clearly visible"),
+    ("huawei_international", "uploads[0].image[2]", r#""face_visible""#, "Your face and arms must be clearly visible"),
+    ("huawei_international", "uploads[0].image[3]", r#""no_headwear""#, "with no headwear"),
+    ("huawei_international", "uploads[0].image[4]", r#""unmodified""#, "Upload an original, unmodified photo"),
+];
+
+/// `methods[2].review` as a JSON pointer, `/methods/2/review`.
+fn pointer(path: &str) -> String {
+    let mut out = String::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, Some(rest.trim_end_matches(']'))),
+            None => (part, None),
+        };
+        out.push('/');
+        out.push_str(name);
+        if let Some(i) = index {
+            out.push('/');
+            out.push_str(i);
+        }
+    }
+    out
+}
+
+fn provider(id: &str) -> Provider {
+    id.parse().unwrap()
+}
+
+#[test]
+fn every_built_in_value_is_the_one_its_seed_phrase_states() {
+    for (id, path, expected, quote) in VALUES {
+        let profile = provider(id).profile();
+        let json = serde_json::to_value(profile).unwrap();
+        let node = json
+            .pointer(&pointer(path))
+            .unwrap_or_else(|| panic!("{id} {path}: no such value"));
+        let expected: Value = serde_json::from_str(expected).unwrap();
+        let is_method = path.starts_with("methods[") && !path.contains('.');
+        let got = if is_method {
+            serde_json::json!({"kind": node["kind"], "subject": node["subject"]})
+        } else {
+            node["value"].clone()
+        };
+        assert_eq!(got, expected, "{id} {path}");
+        let source = &node["source"];
+        assert_eq!(source["quote"], *quote, "{id} {path}");
+    }
+    let listed = VALUES.len();
+    let sourced: usize = Provider::all().iter().map(|p| p.profile().sources().count()).sum();
+    assert_eq!(listed, sourced, "every sourced value has a row here");
+}
+
+/// The seed text from `line - 1` to `line + 4`, without whitespace: the
+/// seeds are extracted from PDFs and web pages, and a phrase may break
+/// across lines.
+fn seed_window(document: &str, line: u32) -> String {
+    let path = format!("{}/tests/seeds/{document}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let first = line.saturating_sub(2) as usize;
+    text.lines()
+        .skip(first)
+        .take(6)
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn every_source_quotes_its_seed_at_the_line_it_names() {
+    for p in Provider::all() {
+        for (path, source) in p.profile().sources() {
+            assert!(
+                p.seeds().contains(&source.document.as_str()),
+                "{p} {path}: {} is not one of the provider's seeds",
+                source.document
+            );
+            let line = source.line.expect("built-in sources name a line");
+            let quote: String = source.quote.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(
+                seed_window(&source.document, line).contains(&quote),
+                "{p} {path}: {:?} is not at {} line {line}",
+                source.quote,
+                source.document
+            );
+        }
+    }
+}
+
+/// Walks a profile's JSON: every stated value and every method carries a
+/// source.
+fn unsourced(value: &Value, path: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            let is_method = map.contains_key("kind") && map.contains_key("subject");
+            if (map.contains_key("value") || is_method) && !map.contains_key("source") {
+                out.push(path.to_owned());
+            }
+            for (k, v) in map {
+                if k != "value" && k != "source" {
+                    unsourced(v, &format!("{path}.{k}"), out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                unsourced(v, &format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_built_in_value_says_where_it_came_from() {
+    for p in Provider::all() {
+        let mut missing = Vec::new();
+        unsourced(&serde_json::to_value(p.profile()).unwrap(), "", &mut missing);
+        assert!(missing.is_empty(), "{p}: {missing:?}");
+    }
+}
+
+#[test]
+fn built_in_profiles_pass_their_own_check() {
+    for p in Provider::all() {
+        assert_eq!(p.profile().check(), Ok(()), "{p}");
+    }
+}
+
+#[test]
+fn built_in_profiles_round_trip_through_json_and_toml() {
+    for p in Provider::all() {
+        let profile = p.profile();
+        let json = serde_json::to_string_pretty(profile).unwrap();
+        let back: Profile = serde_json::from_str(&json).unwrap();
+        assert_eq!(&back, profile, "{p} through JSON");
+        let toml = toml::to_string(profile).unwrap();
+        let back: Profile = toml::from_str(&toml).unwrap_or_else(|e| panic!("{p}: {e}\n{toml}"));
+        assert_eq!(&back, profile, "{p} through TOML");
+    }
+}
+
+#[test]
+fn a_hand_written_toml_profile_loads() {
+    let text = r#"
+        name_en = "Example Cloud"
+        name_zh = "示例云"
+
+        [[subjects]]
+        value = "individual"
+
+        [[methods]]
+        kind = "face"
+        subject = "individual"
+        documents = { value = { items = ["resident_id"] } }
+        review = { value = "instant" }
+        attempts = [{ value = { counted = "attempts", max = 5, scope = "account", on_exhaust = "method_locked" } }]
+
+        [[account_caps]]
+        value = { subject = "individual", key = "document_number", limit = { at_most = 2 } }
+
+        [min_age]
+        value = { years = 18 }
+    "#;
+    let p: Profile = toml::from_str(text).unwrap();
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 1).is_ok());
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 2).is_err());
+    assert_eq!(p.min_age.value().unwrap().years, 18);
+    assert_eq!(
+        rules::attempts_left(&p, MethodKind::Face, Scope::Account, 4),
+        Ok(Some(1))
+    );
+}
+
+/// Each malformed profile and the field its error must name.
+const MALFORMED: &[(&str, &str, &str)] = &[
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"face","subject":"individual","documents":{"value":{"items":[]}}}]}"#,
+        "methods[0].documents",
+        "a method that accepts no document",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":3,"max":1,"unit":"working_days","qualifier":"at_most"}}}}]}"#,
+        "methods[0].review",
+        "the minimum 3 exceeds the maximum 1",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","account_caps":[{"value":{"subject":"individual","key":"document_number","limit":{"at_most":0}}}]}"#,
+        "account_caps[0].limit",
+        "is zero",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"face","subject":"individual"},{"kind":"face","subject":"individual"}]}"#,
+        "methods[1].kind",
+        "appears twice",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"bank_card","subject":"individual","documents":{"value":{"items":["uscc"]}}}]}"#,
+        "methods[0].documents",
+        "uscc is held by an organization",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"corporate_transfer","subject":"organization","attempts":[{"value":{"counted":"method_uses","max":1,"scope":"account","on_exhaust":{"fallback_to":"certificate_upload"}}}]}]}"#,
+        "methods[0].attempts[0].on_exhaust",
+        "names certificate_upload, which the profile does not offer",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"recharge","subject":"organization","payment":{"direction":"to_provider","amount_fen":{"value":{"min_fen":100,"max_fen":1}}}}]}"#,
+        "methods[0].payment.amount_fen",
+        "the minimum 100 exceeds the maximum 1",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","uploads":[{"methods":[],"max_bytes":{"value":0}}]}"#,
+        "uploads[0].methods",
+        "is an empty list",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","changes":[{"transition":"individual_to_individual","availability":{"value":"online"},"cooldown":{"value":{"wait":{"calendar_days":0},"gates":"initiation"}}}]}"#,
+        "changes[0].cooldown.wait",
+        "is zero",
+    ),
+    (
+        r#"{"name_en":"","name_zh":"某云"}"#,
+        "name_en",
+        "is empty",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","subjects":[{"value":"individual"}],"methods":[{"kind":"recharge","subject":"organization"}]}"#,
+        "methods[0].subject",
+        "is for an organization",
+    ),
+    // Serde's own errors name the field too.
+    (
+        r#"{"name_en":"X","name_zh":"某云","min_age":{"value":{"years":14,"rule":"birthday","yeras":3}}}"#,
+        "yeras",
+        "unknown field",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","account_caps":[{"value":{"subject":"individual","key":"document_number","limit":{"at_most":-1}}}]}"#,
+        "-1",
+        "invalid value",
+    ),
+    (
+        r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"telepathy","subject":"individual"}]}"#,
+        "telepathy",
+        "unknown variant",
+    ),
+];
+
+#[test]
+fn malformed_profiles_are_rejected_naming_the_field() {
+    for (json, field, problem) in MALFORMED {
+        let err = serde_json::from_str::<Profile>(json).unwrap_err().to_string();
+        assert!(err.contains(field), "{json}: {err}");
+        assert!(err.contains(problem), "{json}: {err}");
+    }
+}
+
+#[test]
+fn malformed_toml_is_rejected_naming_the_field() {
+    let text = "name_en = \"X\"\nname_zh = \"某云\"\n[[phone_caps]]\nvalue = { purpose = \"register\", limit = { at_most = 0 } }\n";
+    let err = toml::from_str::<Profile>(text).unwrap_err().to_string();
+    assert!(err.contains("phone_caps[0].limit: is zero"), "{err}");
+}
+
+// The choices made where a seed is unclear or contradicts itself
+// (research/policies.md, part 4), one test each.
+
+#[test]
+fn kingsoft_caps_one_account_per_personal_document_and_several_per_organisation() {
+    // Line 58 "同一个证件信息默认仅支持1个" against lines 60 and 192 "多个".
+    let k = Provider::Kingsoft.profile();
+    assert!(rules::check_account_cap(k, SubjectKind::Individual, 1).is_err());
+    assert!(rules::check_account_cap(k, SubjectKind::Organization, 1).is_ok());
+    assert_eq!(k.account_cap(SubjectKind::Organization).unwrap().value.limit, Limit::Several);
+}
+
+#[test]
+fn kingsoft_corporate_transfer_is_used_once_with_three_amount_entries() {
+    let k = Provider::Kingsoft.profile();
+    let m = MethodKind::CorporateTransfer;
+    assert_eq!(rules::attempts_left(k, m, Scope::Transfer, 0), Ok(Some(3)));
+    assert_eq!(rules::attempts_left(k, m, Scope::Account, 0), Ok(Some(1)));
+    let r = rules::attempts_left(k, m, Scope::Account, 1).unwrap_err();
+    assert_eq!(r.message_zh(), "企业对公打款认证已使用 1 次，已达上限，请改用企业证件认证");
+}
+
+#[test]
+fn baidu_cooldown_holds_back_a_new_change_for_30_days_after_the_last() {
+    // "30天内只可以完成一次变更" and "30天后可以发起新的变更", read together.
+    let b = Provider::Baidu.profile();
+    let cal = ChinaMainland::default();
+    let last = Utc.with_ymd_and_hms(2026, 3, 1, 4, 0, 0).unwrap();
+    let t = Transition::IndividualToIndividual;
+    let day_29 = Utc.with_ymd_and_hms(2026, 3, 30, 4, 0, 0).unwrap();
+    let day_30 = Utc.with_ymd_and_hms(2026, 3, 31, 4, 0, 0).unwrap();
+    let r = rules::check_change(b, t, Some(last), day_29, &cal).unwrap_err();
+    assert_eq!(
+        r.reason(),
+        &Reason::ChangeCooldown { transition: t, wait: Duration::CalendarDays(30), allowed_from: day_30 }
+    );
+    assert!(rules::check_change(b, t, Some(last), day_30, &cal).is_ok());
+    // Stated for renaming an organisation too, not for individual → organisation.
+    assert!(rules::check_change(b, Transition::OrganizationRename, Some(last), day_29, &cal).is_err());
+    assert!(rules::check_change(b, Transition::IndividualToOrganization, Some(last), day_29, &cal).is_ok());
+}
+
+#[test]
+fn tencent_month_is_a_calendar_month_after_the_last_change() {
+    // "一个月最多修改一次": the stricter reading; 31 January then 1 February is refused.
+    let t = Provider::Tencent.profile();
+    let cal = ChinaMainland::default();
+    let last = Utc.with_ymd_and_hms(2026, 1, 31, 4, 0, 0).unwrap();
+    let next_month = Utc.with_ymd_and_hms(2026, 2, 1, 4, 0, 0).unwrap();
+    let change = Transition::OrganizationToOrganization;
+    assert!(rules::check_change(t, change, Some(last), next_month, &cal).is_err());
+    let allowed = Utc.with_ymd_and_hms(2026, 2, 28, 4, 0, 0).unwrap();
+    assert!(rules::check_change(t, change, Some(last), allowed, &cal).is_ok());
+}
+
+#[test]
+fn tencent_review_times_are_the_per_method_maximums() {
+    // "腾讯云充值：1个工作日" over "一般1 - 3个工作日"; instant over "最快30分钟".
+    let t = Provider::Tencent.profile();
+    let review = |m| *t.method(m).unwrap().review.value().unwrap();
+    assert_eq!(
+        review(MethodKind::Recharge),
+        ReviewTime::Range { min: 1, max: 1, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost }
+    );
+    assert_eq!(review(MethodKind::LegalRepresentativeFace), ReviewTime::Instant);
+}
+
+#[test]
+fn baidu_legal_representative_face_is_instant_with_a_manual_branch() {
+    let b = Provider::Baidu.profile();
+    let cal = ChinaMainland::default();
+    // Thursday 2026-04-30, 10:00 Beijing. 1–5 May is the Labour Day
+    // holiday, so the two working days are Wednesday 6 and Thursday 7 May:
+    // due at 24:00 on 7 May, Beijing time.
+    let at = Utc.with_ymd_and_hms(2026, 4, 30, 2, 0, 0).unwrap();
+    let m = MethodKind::LegalRepresentativeFace;
+    let instant = rules::review_due(b, m, false, at, &cal).unwrap().unwrap();
+    assert_eq!(instant.due, at);
+    let manual = rules::review_due(b, m, true, at, &cal).unwrap().unwrap();
+    assert_eq!(manual.due, Utc.with_ymd_and_hms(2026, 5, 7, 16, 0, 0).unwrap());
+    // The corporate transfer's "最快30分钟" gives no deadline of its own.
+    assert_eq!(rules::review_due(b, MethodKind::CorporateTransfer, false, at, &cal), Ok(None));
+}
+
+#[test]
+fn baidu_public_institutions_may_not_use_the_corporate_transfer() {
+    use realname::org::OrganizationType;
+    let b = Provider::Baidu.profile();
+    let school = Applicant::organization().with_type(OrganizationType::PublicInstitution);
+    let r = rules::check_method(b, MethodKind::CorporateTransfer, &school).unwrap_err();
+    assert_eq!(r.basis().unwrap().line, Some(1236));
+    assert!(rules::check_method(b, MethodKind::LegalRepresentativeFace, &school).is_ok());
+    let licensed = Applicant::organization().with_payment_licence(true);
+    assert!(rules::check_method(b, MethodKind::CorporateTransfer, &licensed).is_err());
+}
+
+#[test]
+fn baidu_fourteen_is_old_enough_on_the_birthday() {
+    let b = Provider::Baidu.profile();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert!(rules::check_age(b, day(2012, 12, 1), day(2026, 12, 1)).is_ok());
+    assert!(rules::check_age(b, day(2012, 12, 2), day(2026, 12, 1)).is_err());
+    let r = rules::check_age(b, day(2027, 1, 1), day(2026, 12, 1)).unwrap_err();
+    assert_eq!(r.code(), "born_after_today");
+}
+
+#[test]
+fn huawei_partner_program_members_may_not_verify_as_individuals() {
+    let h = Provider::HuaweiInternational.profile();
+    let partner = Applicant::individual().with_partner_program(true);
+    let r = rules::check_method(h, MethodKind::DocumentUpload, &partner).unwrap_err();
+    assert_eq!(
+        r.to_string(),
+        "Verification by personal document upload requires not a member of the partner program"
+    );
+    // Huawei's page states nothing of organisations: no method is offered.
+    let org = rules::check_method(h, MethodKind::CertificateUpload, &Applicant::organization());
+    assert_eq!(org.unwrap_err().code(), "method_not_offered");
+    assert!(rules::check_account_cap(h, SubjectKind::Organization, 1_000).is_ok());
+}
+
+#[test]
+fn may_this_id_verify_one_more_account_differs_by_provider() {
+    let already = 2;
+    let answers: Vec<(Provider, bool)> = Provider::all()
+        .iter()
+        .map(|p| (*p, rules::check_account_cap(p.profile(), SubjectKind::Individual, already).is_ok()))
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            (Provider::Kingsoft, false),
+            (Provider::Baidu, true),
+            (Provider::Tencent, true),
+            (Provider::HuaweiInternational, true),
+        ]
+    );
+}
+
+#[test]
+fn profile_errors_have_codes_and_chinese_messages() {
+    let mut p = Provider::Baidu.profile().clone();
+    p.uploads[0].formats = realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
+    let err = p.check().unwrap_err();
+    assert_eq!(err.field, "uploads[0].formats");
+    assert_eq!(err.problem, ProfileProblem::EmptyList);
+    assert_eq!(err.code(), "profile_empty_list");
+    assert_eq!(err.message_zh(), "配置项 uploads[0].formats：列表为空");
+}
