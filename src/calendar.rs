@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, Utc, Weekday};
 
 /// Why a calendar could not answer.
 ///
@@ -616,24 +616,35 @@ pub fn due(
         Duration::Hours(n) => add(chrono::Duration::hours(i64::from(n))),
         Duration::CalendarDays(n) => add(chrono::Duration::days(i64::from(n))),
         Duration::CalendarMonths(n) => {
-            let local = start.with_timezone(&china_standard_time());
+            let local = beijing_time(start).ok_or(CalendarError::Overflow)?;
             local
                 .checked_add_months(Months::new(n))
-                .map(|d| d.with_timezone(&Utc))
+                .and_then(from_beijing_time)
                 .ok_or(CalendarError::Overflow)
         }
         Duration::WorkingDays(n) => {
-            let cst = china_standard_time();
-            let date = start.with_timezone(&cst).date_naive();
+            let date = beijing_time(start).ok_or(CalendarError::Overflow)?.date();
             let last = calendar.add_working_days(date, n)?;
-            let end = last.succ_opt().ok_or(CalendarError::Overflow)?;
-            let midnight = end.and_hms_opt(0, 0, 0).ok_or(CalendarError::Overflow)?;
-            cst.from_local_datetime(&midnight)
-                .single()
-                .map(|d| d.with_timezone(&Utc))
+            last.succ_opt()
+                .and_then(|end| end.and_hms_opt(0, 0, 0))
+                .and_then(from_beijing_time)
                 .ok_or(CalendarError::Overflow)
         }
     }
+}
+
+/// The wall-clock time in China Standard Time, or `None` past the last
+/// time chrono can represent (chrono's own conversion panics there).
+pub(crate) fn beijing_time(t: DateTime<Utc>) -> Option<NaiveDateTime> {
+    t.naive_utc().checked_add_signed(chrono::Duration::hours(8))
+}
+
+/// The moment a China Standard Time wall-clock time names, if
+/// representable.
+fn from_beijing_time(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    local
+        .checked_sub_signed(chrono::Duration::hours(8))
+        .map(|utc| utc.and_utc())
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::age::full_years;
-use crate::calendar::{china_standard_time, due, CalendarError, Duration, WorkCalendar};
+use crate::calendar::{beijing_time, due, CalendarError, Duration, WorkCalendar};
 use crate::org::OrganizationType;
 use crate::policy::{
     AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,
@@ -479,13 +479,15 @@ fn requirement_zh(r: &Requirement) -> String {
 
 /// A time in China Standard Time, to the minute.
 fn beijing(t: &DateTime<Utc>) -> String {
-    let t = t.with_timezone(&china_standard_time());
-    format!(
-        "{} {:02}:{:02} (UTC+8)",
-        t.date_naive(),
-        t.hour(),
-        t.minute()
-    )
+    match beijing_time(*t) {
+        Some(local) => format!(
+            "{} {:02}:{:02} (UTC+8)",
+            local.date(),
+            local.hour(),
+            local.minute()
+        ),
+        None => t.to_string(),
+    }
 }
 
 fn yuan(fen: u32) -> String {

@@ -223,3 +223,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn due_at_the_ends_of_time_is_an_error_not_a_panic() {
+    use chrono::{DateTime, Utc};
+    use realname::calendar::{due, CalendarError, Duration, Weekdays};
+    for start in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
+        for d in [
+            Duration::WorkingDays(1),
+            Duration::CalendarMonths(1),
+            Duration::CalendarDays(1),
+            Duration::Minutes(u32::MAX),
+        ] {
+            match due(start, d, &Weekdays) {
+                Ok(end) => assert!(end >= start),
+                Err(e) => assert_eq!(e, CalendarError::Overflow),
+            }
+        }
+    }
+}

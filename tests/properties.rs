@@ -286,3 +286,193 @@ proptest! {
         }
     }
 }
+
+// Policy rules: no input panics them, even on a profile that was never
+// checked, and their answers are consistent.
+
+use chrono::{DateTime, Utc};
+use realname::calendar::{ChinaMainland, Duration as Span};
+use realname::policy::{
+    Limit, MethodKind, Profile, Provider, Qualifier, ReviewTime, Scope, Stated, TimeUnit,
+    Transition,
+};
+use realname::rules::{self, Applicant};
+use realname::SubjectKind;
+
+fn any_time() -> impl Strategy<Value = DateTime<Utc>> {
+    prop_oneof![
+        // 2003 to 2027: around the years the mainland calendar knows.
+        (1_041_379_200i64..1_830_297_600).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap()),
+        (-8_000_000_000_000i64..8_000_000_000_000)
+            .prop_map(|s| DateTime::from_timestamp(s, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)),
+        Just(DateTime::<Utc>::MAX_UTC),
+        Just(DateTime::<Utc>::MIN_UTC),
+    ]
+}
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (730_000i32..740_000).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap()),
+        (-95_000_000i32..95_000_000)
+            .prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).unwrap_or(NaiveDate::MAX)),
+        Just(NaiveDate::MAX),
+        Just(NaiveDate::MIN),
+    ]
+}
+
+/// A built-in profile with every number replaced by `n` (zero included) and
+/// its review ranges reversed: a profile [`Profile::check`] would refuse,
+/// which the rules must still answer without panicking.
+fn unchecked_profile() -> impl Strategy<Value = Profile> {
+    (0..Provider::all().len(), any::<u32>(), any::<bool>()).prop_map(|(i, n, months)| {
+        let mut p = Provider::all()[i].profile().clone();
+        for cap in &mut p.account_caps {
+            cap.value.limit = Limit::AtMost(n);
+        }
+        for m in &mut p.methods {
+            for a in &mut m.attempts {
+                a.value.max = n;
+            }
+            m.review = Stated::given(
+                ReviewTime::Range { min: n, max: n / 2, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost },
+                realname::policy::Source::new("test", 1, "reversed"),
+            );
+        }
+        for c in &mut p.changes {
+            if let Stated::Given(cd) = &mut c.cooldown {
+                cd.value.wait = if months { Span::CalendarMonths(n) } else { Span::WorkingDays(n) };
+            }
+            for a in &mut c.attempts {
+                a.value.limit.max = n;
+            }
+        }
+        if let Stated::Given(age) = &mut p.min_age {
+            age.value.years = n;
+        }
+        for u in &mut p.uploads {
+            u.max_bytes = Stated::given(u64::from(n), realname::policy::Source::new("test", 1, "n"));
+        }
+        p
+    })
+}
+
+fn any_method() -> impl Strategy<Value = MethodKind> {
+    (0..MethodKind::all().len()).prop_map(|i| MethodKind::all()[i])
+}
+
+fn any_transition() -> impl Strategy<Value = Transition> {
+    (0..Transition::all().len()).prop_map(|i| Transition::all()[i])
+}
+
+fn any_scope() -> impl Strategy<Value = Scope> {
+    prop_oneof![
+        Just(Scope::Account),
+        Just(Scope::Transfer),
+        any_transition().prop_map(Scope::ChangeRequest),
+    ]
+}
+
+fn read(r: &realname::rules::Refusal) {
+    assert!(!r.code().is_empty());
+    assert!(!r.message_zh().is_empty());
+    assert!(!r.to_string().is_empty());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn rules_never_panic(
+        p in unchecked_profile(),
+        n in any::<u32>(),
+        birth in any_date(),
+        today in any_date(),
+        file in nasty_string(),
+        size in any::<u64>(),
+        (last, now) in (any_time(), any_time()),
+        method in any_method(),
+        transition in any_transition(),
+        scope in any_scope(),
+        individual in any::<bool>(),
+    ) {
+        let cal = ChinaMainland::default();
+        let subject = if individual { SubjectKind::Individual } else { SubjectKind::Organization };
+        let applicant = Applicant::new(subject);
+        let results = [
+            rules::check_account_cap(&p, subject, n),
+            rules::check_age(&p, birth, today),
+            rules::check_method(&p, method, &applicant).map(|_| ()),
+            rules::check_upload(&p, method, &file, size),
+            rules::check_amount(&p, method, n),
+            rules::attempts_left(&p, method, scope, n).map(|_| ()),
+            rules::check_change(&p, transition, Some(last), now, &cal),
+        ];
+        for r in results.iter().filter_map(|r| r.as_ref().err()) {
+            read(r);
+        }
+        for d in realname::DocumentKind::all() {
+            if let Err(r) = rules::check_document(&p, method, *d) {
+                read(&r);
+            }
+        }
+        let _ = rules::methods_for(&p, &applicant).count();
+        if let Ok(Some(due)) = rules::review_due(&p, method, individual, last, &cal) {
+            prop_assert!(due.due >= last);
+        }
+    }
+
+    #[test]
+    fn account_caps_refuse_from_the_limit_on(i in 0..4usize, n in 0u32..20) {
+        let p = Provider::all()[i].profile();
+        for subject in [SubjectKind::Individual, SubjectKind::Organization] {
+            let refused = rules::check_account_cap(p, subject, n).is_err();
+            let limit = p.account_cap(subject).and_then(|c| c.value.limit.number());
+            prop_assert_eq!(refused, limit.is_some_and(|l| n >= l));
+            if refused {
+                prop_assert!(rules::check_account_cap(p, subject, n.saturating_add(1)).is_err());
+            }
+        }
+    }
+
+    #[test]
+    fn attempts_left_and_used_add_up(i in 0..4usize, method in any_method(), scope in any_scope(), used in 0u32..30) {
+        match rules::attempts_left(Provider::all()[i].profile(), method, scope, used) {
+            Ok(Some(left)) => {
+                prop_assert!(left >= 1);
+                let again = rules::attempts_left(Provider::all()[i].profile(), method, scope, used + left);
+                prop_assert!(again.is_err());
+            }
+            Ok(None) => {}
+            Err(r) => match r.reason() {
+                realname::rules::Reason::AttemptsExhausted { max, used: u, .. } => prop_assert!(u >= max),
+                other => prop_assert!(false, "unexpected {:?}", other),
+            },
+        }
+    }
+
+    #[test]
+    fn a_change_allowed_now_stays_allowed(
+        i in 0..4usize,
+        transition in any_transition(),
+        last in (1_072_915_200i64..1_790_000_000).prop_map(|s| DateTime::from_timestamp(s, 0).unwrap()),
+        after in 0i64..100_000_000,
+        later in 0i64..100_000_000,
+    ) {
+        let p = Provider::all()[i].profile();
+        let cal = ChinaMainland::default();
+        let now = last + chrono::Duration::seconds(after);
+        if rules::check_change(p, transition, Some(last), now, &cal).is_ok() {
+            let then = now + chrono::Duration::seconds(later);
+            prop_assert!(rules::check_change(p, transition, Some(last), then, &cal).is_ok());
+        }
+    }
+
+    #[test]
+    fn upload_refusals_show_the_extension_only(stem in "[张三李四王五]{2,4}", ext in "[a-z]{0,5}") {
+        let name = format!("{stem}身份证.{ext}");
+        if let Err(r) = rules::check_upload(Provider::HuaweiInternational.profile(), MethodKind::DocumentUpload, &name, 1) {
+            prop_assert!(!r.to_string().contains(&stem));
+            prop_assert!(!r.message_zh().contains(&stem));
+        }
+    }
+}
