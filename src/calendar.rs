@@ -28,7 +28,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, Utc, Weekday,
+};
 
 /// Why a calendar could not answer.
 ///

@@ -31,7 +31,6 @@
 //! assert_eq!(Category::Enterprise.organization_types(), [OrganizationType::Enterprise]);
 //! ```
 
-
 /// How sure a fact of these tables is, as the research notes grade it.
 ///
 /// ```

@@ -284,7 +284,12 @@ impl Refusal {
     /// ```
     pub fn message_zh(&self) -> String {
         match &self.reason {
-            Reason::AccountCap { key, verified, raise, .. } => {
+            Reason::AccountCap {
+                key,
+                verified,
+                raise,
+                ..
+            } => {
                 let whose = match key {
                     CapKey::DocumentNumber => "该证件",
                     CapKey::NaturalPerson => "该用户",
@@ -310,13 +315,22 @@ impl Refusal {
             Reason::ResidencyNotServed { method, residency } => {
                 format!("{}不适用于{}用户", method.name_zh(), residency.name_zh())
             }
-            Reason::RequirementNotMet { method, requirement } => {
+            Reason::RequirementNotMet {
+                method,
+                requirement,
+            } => {
                 format!("{}要求{}", method.name_zh(), requirement_zh(requirement))
             }
             Reason::OrganizationTypeNotServed { organization_type } => {
                 format!("暂不支持{}进行实名认证", organization_type.name_zh())
             }
-            Reason::AttemptsExhausted { method, counted, max, on_exhaust, .. } => {
+            Reason::AttemptsExhausted {
+                method,
+                counted,
+                max,
+                on_exhaust,
+                ..
+            } => {
                 let what = match counted {
                     Counted::Attempts => "认证",
                     Counted::AmountEntries => "输入金额",
@@ -334,18 +348,34 @@ impl Refusal {
                 format!("{}已{what} {max} 次，已达上限{next}", method.name_zh())
             }
             Reason::ChangeForbidden { transition } => format!("不支持{}", transition.name_zh()),
-            Reason::ChangeOffline { transition, contact } => {
-                format!("{}无法在线办理，请联系{}", transition.name_zh(), contact.name_zh())
+            Reason::ChangeOffline {
+                transition,
+                contact,
+            } => {
+                format!(
+                    "{}无法在线办理，请联系{}",
+                    transition.name_zh(),
+                    contact.name_zh()
+                )
             }
-            Reason::ChangeCooldown { wait, allowed_from, .. } => format!(
+            Reason::ChangeCooldown {
+                wait, allowed_from, ..
+            } => format!(
                 "距上次变更未满 {}，{} 起可再次变更",
                 wait.to_string_zh(),
                 beijing(allowed_from)
             ),
             Reason::DeadlinePassed { due } => format!("已超过办理期限（{}）", beijing(due)),
             Reason::UploadEmpty => "文件为空".to_owned(),
-            Reason::UploadFormat { extension, accepted } => {
-                let ext = if extension.is_empty() { "无扩展名的" } else { extension };
+            Reason::UploadFormat {
+                extension,
+                accepted,
+            } => {
+                let ext = if extension.is_empty() {
+                    "无扩展名的"
+                } else {
+                    extension
+                };
                 format!("不支持 {ext} 文件，仅支持 {}", formats(accepted))
             }
             Reason::UploadTooLarge { bytes, max_bytes } => {
@@ -370,7 +400,12 @@ impl Refusal {
     /// ```
     pub fn message_en(&self) -> String {
         match &self.reason {
-            Reason::AccountCap { key, verified, raise, .. } => {
+            Reason::AccountCap {
+                key,
+                verified,
+                raise,
+                ..
+            } => {
                 let whose = match key {
                     CapKey::DocumentNumber => "This document",
                     CapKey::NaturalPerson => "This person",
@@ -384,11 +419,13 @@ impl Refusal {
                     }
                     _ => String::new(),
                 };
-                format!("{whose} has already verified {verified} account{s}, the most allowed{more}")
+                format!(
+                    "{whose} has already verified {verified} account{s}, the most allowed{more}"
+                )
             }
-            Reason::TooYoung { min_years, age } => format!(
-                "You must be at least {min_years} years old to verify (you are {age})"
-            ),
+            Reason::TooYoung { min_years, age } => {
+                format!("You must be at least {min_years} years old to verify (you are {age})")
+            }
             Reason::BornAfterToday { today } => {
                 format!("The birth date is after today ({today})")
             }
@@ -406,7 +443,10 @@ impl Refusal {
                 method.name_en(),
                 residency.name_en()
             ),
-            Reason::RequirementNotMet { method, requirement } => format!(
+            Reason::RequirementNotMet {
+                method,
+                requirement,
+            } => format!(
                 "Verification by {} requires {requirement}",
                 method.name_en()
             ),
@@ -414,7 +454,13 @@ impl Refusal {
                 "Organisations of the type {} cannot verify here",
                 organization_type.name_en()
             ),
-            Reason::AttemptsExhausted { method, counted, max, used, on_exhaust } => {
+            Reason::AttemptsExhausted {
+                method,
+                counted,
+                max,
+                used,
+                on_exhaust,
+            } => {
                 let next = match on_exhaust {
                     Some(e) => format!("; {e}"),
                     None => String::new(),
@@ -427,12 +473,17 @@ impl Refusal {
             Reason::ChangeForbidden { transition } => {
                 format!("This change ({}) is not allowed", transition.name_en())
             }
-            Reason::ChangeOffline { transition, contact } => format!(
+            Reason::ChangeOffline {
+                transition,
+                contact,
+            } => format!(
                 "This change ({}) cannot be made online; contact the provider's {}",
                 transition.name_en(),
                 contact.name_en()
             ),
-            Reason::ChangeCooldown { wait, allowed_from, .. } => format!(
+            Reason::ChangeCooldown {
+                wait, allowed_from, ..
+            } => format!(
                 "The last change was less than {wait} ago; a new change is allowed from {}",
                 beijing(allowed_from)
             ),
@@ -440,8 +491,15 @@ impl Refusal {
                 format!("The deadline, {}, has passed", beijing(due))
             }
             Reason::UploadEmpty => "The file is empty".to_owned(),
-            Reason::UploadFormat { extension, accepted } => {
-                let ext = if extension.is_empty() { "without an extension" } else { extension };
+            Reason::UploadFormat {
+                extension,
+                accepted,
+            } => {
+                let ext = if extension.is_empty() {
+                    "without an extension"
+                } else {
+                    extension
+                };
                 format!("Files {ext} are not accepted; use {}", formats(accepted))
             }
             Reason::UploadTooLarge { bytes, max_bytes } => format!(
@@ -673,7 +731,11 @@ pub fn check_account_cap(
 /// // Tencent Cloud states no minimum age.
 /// assert!(check_age(Provider::Tencent.profile(), day(2020, 1, 1), day(2026, 1, 1)).is_ok());
 /// ```
-pub fn check_age(profile: &Profile, birth_date: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+pub fn check_age(
+    profile: &Profile,
+    birth_date: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
     let Some(min) = profile.min_age.sourced() else {
         return Ok(());
     };
@@ -720,10 +782,15 @@ pub fn check_method<'p>(
             ));
         }
     }
-    if let (Some(t), Some(types)) = (applicant.organization_type, profile.organization_types.sourced()) {
+    if let (Some(t), Some(types)) = (
+        applicant.organization_type,
+        profile.organization_types.sourced(),
+    ) {
         if applicant.subject == SubjectKind::Organization && !types.value.allows(&t) {
             return Err(Refusal::new(
-                Reason::OrganizationTypeNotServed { organization_type: t },
+                Reason::OrganizationTypeNotServed {
+                    organization_type: t,
+                },
                 types.source.clone(),
             ));
         }
@@ -737,7 +804,10 @@ pub fn check_method<'p>(
         };
         if fails {
             return Err(Refusal::new(
-                Reason::RequirementNotMet { method, requirement: r.value },
+                Reason::RequirementNotMet {
+                    method,
+                    requirement: r.value,
+                },
                 r.source.clone(),
             ));
         }
@@ -767,7 +837,11 @@ pub fn methods_for<'p>(
         .filter(move |m| check_method(profile, m.kind, applicant).is_ok())
 }
 
-fn offered(profile: &Profile, method: MethodKind, subject: SubjectKind) -> Result<&Method, Refusal> {
+fn offered(
+    profile: &Profile,
+    method: MethodKind,
+    subject: SubjectKind,
+) -> Result<&Method, Refusal> {
     match profile.method(method) {
         Some(m) if m.subject == subject => Ok(m),
         found => Err(Refusal::new(
@@ -796,15 +870,15 @@ pub fn check_document(
     method: MethodKind,
     document: DocumentKind,
 ) -> Result<(), Refusal> {
-    let m = offered(profile, method, document.subject()).or_else(|refusal| {
+    let m = offered(profile, method, document.subject()).map_err(|refusal| {
         // Offered, but to the other kind of subject: the document is the
         // problem, not the method.
         match profile.method(method) {
-            Some(m) => Err(Refusal::new(
+            Some(m) => Refusal::new(
                 Reason::DocumentNotAccepted { method, document },
                 m.source.clone(),
-            )),
-            None => Err(refusal),
+            ),
+            None => refusal,
         }
     })?;
     match m.documents.sourced() {
@@ -909,11 +983,17 @@ pub fn check_change(
     match rule.availability.value {
         Availability::Online => {}
         Availability::Forbidden => {
-            return Err(Refusal::new(Reason::ChangeForbidden { transition }, source()))
+            return Err(Refusal::new(
+                Reason::ChangeForbidden { transition },
+                source(),
+            ))
         }
         Availability::Offline(contact) => {
             return Err(Refusal::new(
-                Reason::ChangeOffline { transition, contact },
+                Reason::ChangeOffline {
+                    transition,
+                    contact,
+                },
                 source(),
             ))
         }
@@ -1047,7 +1127,10 @@ pub fn check_amount(profile: &Profile, method: MethodKind, fen: u32) -> Result<(
         .and_then(|p| p.amount_fen.sourced());
     match range {
         Some(r) if !r.value.contains(fen) => Err(Refusal::new(
-            Reason::AmountOutOfRange { fen, range: r.value },
+            Reason::AmountOutOfRange {
+                fen,
+                range: r.value,
+            },
             r.source.clone(),
         )),
         _ => Ok(()),
@@ -1119,7 +1202,10 @@ pub fn review_due(
         return Ok(None);
     };
     let time = if manual {
-        m.manual_review.value().map(|r| r.time).or(m.review.value().copied())
+        m.manual_review
+            .value()
+            .map(|r| r.time)
+            .or(m.review.value().copied())
     } else {
         m.review.value().copied()
     };

@@ -210,7 +210,10 @@ fn every_built_in_value_is_the_one_its_seed_phrase_states() {
         assert_eq!(source["quote"], *quote, "{id} {path}");
     }
     let listed = VALUES.len();
-    let sourced: usize = Provider::all().iter().map(|p| p.profile().sources().count()).sum();
+    let sourced: usize = Provider::all()
+        .iter()
+        .map(|p| p.profile().sources().count())
+        .sum();
     assert_eq!(listed, sourced, "every sourced value has a row here");
 }
 
@@ -240,7 +243,11 @@ fn every_source_quotes_its_seed_at_the_line_it_names() {
                 source.document
             );
             let line = source.line.expect("built-in sources name a line");
-            let quote: String = source.quote.chars().filter(|c| !c.is_whitespace()).collect();
+            let quote: String = source
+                .quote
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
             assert!(
                 seed_window(&source.document, line).contains(&quote),
                 "{p} {path}: {:?} is not at {} line {line}",
@@ -279,7 +286,11 @@ fn unsourced(value: &Value, path: &str, out: &mut Vec<String>) {
 fn every_built_in_value_says_where_it_came_from() {
     for p in Provider::all() {
         let mut missing = Vec::new();
-        unsourced(&serde_json::to_value(p.profile()).unwrap(), "", &mut missing);
+        unsourced(
+            &serde_json::to_value(p.profile()).unwrap(),
+            "",
+            &mut missing,
+        );
         assert!(missing.is_empty(), "{p}: {missing:?}");
     }
 }
@@ -383,11 +394,7 @@ const MALFORMED: &[(&str, &str, &str)] = &[
         "changes[0].cooldown.wait",
         "is zero",
     ),
-    (
-        r#"{"name_en":"","name_zh":"某云"}"#,
-        "name_en",
-        "is empty",
-    ),
+    (r#"{"name_en":"","name_zh":"某云"}"#, "name_en", "is empty"),
     (
         r#"{"name_en":"X","name_zh":"某云","subjects":[{"value":"individual"}],"methods":[{"kind":"recharge","subject":"organization"}]}"#,
         "methods[0].subject",
@@ -414,7 +421,9 @@ const MALFORMED: &[(&str, &str, &str)] = &[
 #[test]
 fn malformed_profiles_are_rejected_naming_the_field() {
     for (json, field, problem) in MALFORMED {
-        let err = serde_json::from_str::<Profile>(json).unwrap_err().to_string();
+        let err = serde_json::from_str::<Profile>(json)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(field), "{json}: {err}");
         assert!(err.contains(problem), "{json}: {err}");
     }
@@ -436,7 +445,13 @@ fn kingsoft_caps_one_account_per_personal_document_and_several_per_organisation(
     let k = Provider::Kingsoft.profile();
     assert!(rules::check_account_cap(k, SubjectKind::Individual, 1).is_err());
     assert!(rules::check_account_cap(k, SubjectKind::Organization, 1).is_ok());
-    assert_eq!(k.account_cap(SubjectKind::Organization).unwrap().value.limit, Limit::Several);
+    assert_eq!(
+        k.account_cap(SubjectKind::Organization)
+            .unwrap()
+            .value
+            .limit,
+        Limit::Several
+    );
 }
 
 #[test]
@@ -446,7 +461,10 @@ fn kingsoft_corporate_transfer_is_used_once_with_three_amount_entries() {
     assert_eq!(rules::attempts_left(k, m, Scope::Transfer, 0), Ok(Some(3)));
     assert_eq!(rules::attempts_left(k, m, Scope::Account, 0), Ok(Some(1)));
     let r = rules::attempts_left(k, m, Scope::Account, 1).unwrap_err();
-    assert_eq!(r.message_zh(), "企业对公打款认证已使用 1 次，已达上限，请改用企业证件认证");
+    assert_eq!(
+        r.message_zh(),
+        "企业对公打款认证已使用 1 次，已达上限，请改用企业证件认证"
+    );
 }
 
 #[test]
@@ -461,12 +479,25 @@ fn baidu_cooldown_holds_back_a_new_change_for_30_days_after_the_last() {
     let r = rules::check_change(b, t, Some(last), day_29, &cal).unwrap_err();
     assert_eq!(
         r.reason(),
-        &Reason::ChangeCooldown { transition: t, wait: Duration::CalendarDays(30), allowed_from: day_30 }
+        &Reason::ChangeCooldown {
+            transition: t,
+            wait: Duration::CalendarDays(30),
+            allowed_from: day_30
+        }
     );
     assert!(rules::check_change(b, t, Some(last), day_30, &cal).is_ok());
     // Stated for renaming an organisation too, not for individual → organisation.
-    assert!(rules::check_change(b, Transition::OrganizationRename, Some(last), day_29, &cal).is_err());
-    assert!(rules::check_change(b, Transition::IndividualToOrganization, Some(last), day_29, &cal).is_ok());
+    assert!(
+        rules::check_change(b, Transition::OrganizationRename, Some(last), day_29, &cal).is_err()
+    );
+    assert!(rules::check_change(
+        b,
+        Transition::IndividualToOrganization,
+        Some(last),
+        day_29,
+        &cal
+    )
+    .is_ok());
 }
 
 #[test]
@@ -489,9 +520,17 @@ fn tencent_review_times_are_the_per_method_maximums() {
     let review = |m| *t.method(m).unwrap().review.value().unwrap();
     assert_eq!(
         review(MethodKind::Recharge),
-        ReviewTime::Range { min: 1, max: 1, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost }
+        ReviewTime::Range {
+            min: 1,
+            max: 1,
+            unit: TimeUnit::WorkingDays,
+            qualifier: Qualifier::AtMost
+        }
     );
-    assert_eq!(review(MethodKind::LegalRepresentativeFace), ReviewTime::Instant);
+    assert_eq!(
+        review(MethodKind::LegalRepresentativeFace),
+        ReviewTime::Instant
+    );
 }
 
 #[test]
@@ -506,9 +545,15 @@ fn baidu_legal_representative_face_is_instant_with_a_manual_branch() {
     let instant = rules::review_due(b, m, false, at, &cal).unwrap().unwrap();
     assert_eq!(instant.due, at);
     let manual = rules::review_due(b, m, true, at, &cal).unwrap().unwrap();
-    assert_eq!(manual.due, Utc.with_ymd_and_hms(2026, 5, 7, 16, 0, 0).unwrap());
+    assert_eq!(
+        manual.due,
+        Utc.with_ymd_and_hms(2026, 5, 7, 16, 0, 0).unwrap()
+    );
     // The corporate transfer's "最快30分钟" gives no deadline of its own.
-    assert_eq!(rules::review_due(b, MethodKind::CorporateTransfer, false, at, &cal), Ok(None));
+    assert_eq!(
+        rules::review_due(b, MethodKind::CorporateTransfer, false, at, &cal),
+        Ok(None)
+    );
 }
 
 #[test]
@@ -553,7 +598,12 @@ fn may_this_id_verify_one_more_account_differs_by_provider() {
     let already = 2;
     let answers: Vec<(Provider, bool)> = Provider::all()
         .iter()
-        .map(|p| (*p, rules::check_account_cap(p.profile(), SubjectKind::Individual, already).is_ok()))
+        .map(|p| {
+            (
+                *p,
+                rules::check_account_cap(p.profile(), SubjectKind::Individual, already).is_ok(),
+            )
+        })
         .collect();
     assert_eq!(
         answers,
@@ -569,7 +619,8 @@ fn may_this_id_verify_one_more_account_differs_by_provider() {
 #[test]
 fn profile_errors_have_codes_and_chinese_messages() {
     let mut p = Provider::Baidu.profile().clone();
-    p.uploads[0].formats = realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
+    p.uploads[0].formats =
+        realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
     let err = p.check().unwrap_err();
     assert_eq!(err.field, "uploads[0].formats");
     assert_eq!(err.problem, ProfileProblem::EmptyList);

@@ -334,13 +334,22 @@ fn unchecked_profile() -> impl Strategy<Value = Profile> {
                 a.value.max = n;
             }
             m.review = Stated::given(
-                ReviewTime::Range { min: n, max: n / 2, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost },
+                ReviewTime::Range {
+                    min: n,
+                    max: n / 2,
+                    unit: TimeUnit::WorkingDays,
+                    qualifier: Qualifier::AtMost,
+                },
                 realname::policy::Source::new("test", 1, "reversed"),
             );
         }
         for c in &mut p.changes {
             if let Stated::Given(cd) = &mut c.cooldown {
-                cd.value.wait = if months { Span::CalendarMonths(n) } else { Span::WorkingDays(n) };
+                cd.value.wait = if months {
+                    Span::CalendarMonths(n)
+                } else {
+                    Span::WorkingDays(n)
+                };
             }
             for a in &mut c.attempts {
                 a.value.limit.max = n;
@@ -350,7 +359,8 @@ fn unchecked_profile() -> impl Strategy<Value = Profile> {
             age.value.years = n;
         }
         for u in &mut p.uploads {
-            u.max_bytes = Stated::given(u64::from(n), realname::policy::Source::new("test", 1, "n"));
+            u.max_bytes =
+                Stated::given(u64::from(n), realname::policy::Source::new("test", 1, "n"));
         }
         p
     })

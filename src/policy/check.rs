@@ -108,7 +108,10 @@ impl fmt::Display for ProfileProblem {
                 k.subject()
             ),
             ProfileProblem::SubjectNotServed(s) => {
-                write!(f, "is for an {s}, which the profile's subjects do not include")
+                write!(
+                    f,
+                    "is for an {s}, which the profile's subjects do not include"
+                )
             }
             ProfileProblem::MethodNotOffered(m) => {
                 write!(f, "names {}, which the profile does not offer", m.id())
@@ -214,7 +217,10 @@ impl Checker<'_> {
 
     fn range(&mut self, path: &str, min: u64, max: u64) {
         if min > max {
-            self.fail(|| path.to_owned(), ProfileProblem::RangeReversed { min, max });
+            self.fail(
+                || path.to_owned(),
+                ProfileProblem::RangeReversed { min, max },
+            );
         }
     }
 
@@ -242,7 +248,10 @@ impl Checker<'_> {
         }
         if let super::Scope::ChangeRequest(t) = limit.scope {
             if self.profile.change(t).is_none() {
-                self.fail(|| format!("{path}.scope"), ProfileProblem::ChangeNotStated(t));
+                self.fail(
+                    || format!("{path}.scope"),
+                    ProfileProblem::ChangeNotStated(t),
+                );
             }
         }
     }
@@ -263,23 +272,36 @@ impl Checker<'_> {
         }
         if let Some(types) = p.organization_types.value() {
             if types.items.is_empty() && !types.open {
-                self.fail(|| "organization_types".to_owned(), ProfileProblem::EmptyList);
+                self.fail(
+                    || "organization_types".to_owned(),
+                    ProfileProblem::EmptyList,
+                );
             }
         }
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
-            if p.methods.iter().take(i).any(|earlier| earlier.kind == m.kind) {
+            if p.methods
+                .iter()
+                .take(i)
+                .any(|earlier| earlier.kind == m.kind)
+            {
                 self.fail(|| at("kind"), ProfileProblem::Duplicate);
             }
             if !p.subjects.is_empty() && !p.subjects.iter().any(|s| s.value == m.subject) {
-                self.fail(|| at("subject"), ProfileProblem::SubjectNotServed(m.subject));
+                self.fail(
+                    || at("subject"),
+                    ProfileProblem::SubjectNotServed(m.subject),
+                );
             }
             if let Some(Listed { items, open }) = m.documents.value() {
                 if items.is_empty() && !open {
                     self.fail(|| at("documents"), ProfileProblem::NoDocuments);
                 }
                 if let Some(k) = items.iter().find(|k| k.subject() != m.subject) {
-                    self.fail(|| at("documents"), ProfileProblem::DocumentOfOtherSubject(*k));
+                    self.fail(
+                        || at("documents"),
+                        ProfileProblem::DocumentOfOtherSubject(*k),
+                    );
                 }
             }
             self.nonempty(&at("residency"), &m.residency);
@@ -329,7 +351,11 @@ impl Checker<'_> {
         }
         for (i, c) in p.changes.iter().enumerate() {
             let at = |field: &str| format!("changes[{i}].{field}");
-            if p.changes.iter().take(i).any(|e| e.transition == c.transition) {
+            if p.changes
+                .iter()
+                .take(i)
+                .any(|e| e.transition == c.transition)
+            {
                 self.fail(|| at("transition"), ProfileProblem::Duplicate);
             }
             if let Some(cd) = c.cooldown.value() {

@@ -61,7 +61,10 @@ pub struct Source {
     /// The document: for the built-in profiles, the seed file's name.
     pub document: String,
     /// The line the phrase is on, counting from 1, where known.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub line: Option<u32>,
     /// The phrase the value rests on, as the document words it.
     pub quote: String,
@@ -107,7 +110,10 @@ pub struct Sourced<T> {
     /// The value.
     pub value: T,
     /// Where it came from; every value of a built-in profile has one.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<Source>,
 }
 
@@ -226,7 +232,7 @@ impl<T> Stated<T> {
 
 #[cfg(feature = "serde")]
 mod stated_serde {
-    use super::{Stated, Sourced};
+    use super::{Sourced, Stated};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     impl<T: Serialize> Serialize for Stated<T> {
@@ -618,6 +624,45 @@ named_enum! {
     }
 }
 
+impl Residency {
+    /// Where the holder of a document lives, as far as the document shows:
+    /// a resident ID's holder (mainland citizen, or a Hong Kong, Macao or
+    /// Taiwan resident with a residence permit), the region of a Hong Kong,
+    /// Macao or Taiwan document, overseas for foreigners' documents; `None`
+    /// for a Chinese passport (its holder may live anywhere) and for
+    /// organisations' numbers, bank cards and mobile numbers.
+    ///
+    /// ```
+    /// use realname::policy::Residency;
+    /// use realname::{Document, DocumentKind};
+    ///
+    /// let permit = Document::parse_as(DocumentKind::ResidentId, "830000199201300022")?;
+    /// assert_eq!(Residency::of_document(&permit), Some(Residency::Taiwan));
+    /// let card = Document::parse_as(DocumentKind::ResidentId, "11010519491231002X")?;
+    /// assert_eq!(Residency::of_document(&card), Some(Residency::Mainland));
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn of_document(document: &crate::Document) -> Option<Residency> {
+        use crate::{Document as D, Holder};
+        match document {
+            D::ResidentId(id) => Some(match id.holder() {
+                Holder::MainlandCitizen => Residency::Mainland,
+                Holder::HongKongResident | Holder::MacaoResident => Residency::HongKongMacao,
+                Holder::TaiwanResident => Residency::Taiwan,
+            }),
+            D::LegacyResidentId(_) | D::ExitEntryPermit(_) => Some(Residency::Mainland),
+            D::HongKongId(_) | D::MacaoId(_) | D::HkMacaoTravelPermit(_) => {
+                Some(Residency::HongKongMacao)
+            }
+            D::TaiwanId(_) | D::TaiwanTravelPermit(_) => Some(Residency::Taiwan),
+            D::ForeignPermanentResidentId(_)
+            | D::ForeignPassport(_)
+            | D::ForeignDrivingLicence(_) => Some(Residency::Overseas),
+            _ => None,
+        }
+    }
+}
+
 /// A condition an applicant must meet to use a method.
 ///
 /// ```
@@ -762,6 +807,9 @@ impl fmt::Display for Qualifier {
 /// assert_eq!(t.to_string(), "typically 1–2 working days");
 /// assert_eq!(t.to_string_zh(), "预计 1–2 个工作日");
 /// assert_eq!(ReviewTime::Instant.deadline(), Some(Duration::Minutes(0)));
+/// let within = ReviewTime::Range { min: 0, max: 3, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost };
+/// assert_eq!(within.to_string(), "at most 3 working days");
+/// assert_eq!(within.to_string_zh(), "3 个工作日内");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -830,7 +878,9 @@ impl ReviewTime {
                     TimeUnit::CalendarDays => " 天",
                     TimeUnit::WorkingDays => " 个工作日",
                 };
-                if min == max {
+                if *qualifier == Qualifier::AtMost && *min == 0 {
+                    format!("{max}{unit}内")
+                } else if min == max {
                     format!("{q} {max}{unit}")
                 } else {
                     format!("{q} {min}–{max}{unit}")
@@ -857,7 +907,7 @@ impl fmt::Display for ReviewTime {
                     TimeUnit::WorkingDays => "working day",
                 };
                 let s = if *max == 1 { "" } else { "s" };
-                if min == max {
+                if min == max || (*qualifier == Qualifier::AtMost && *min == 0) {
                     write!(f, "{qualifier} {max} {unit}{s}")
                 } else {
                     write!(f, "{qualifier} {min}–{max} {unit}{s}")
@@ -1004,7 +1054,10 @@ pub struct AttemptLimit {
     /// Over what.
     pub scope: Scope,
     /// What follows when none are left; `None`: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub on_exhaust: Option<OnExhaust>,
 }
 
@@ -1056,12 +1109,7 @@ impl AmountRange {
 impl fmt::Display for AmountRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let yuan = |fen: u32| format!("{}.{:02}", fen / 100, fen % 100);
-        write!(
-            f,
-            "{}–{} yuan",
-            yuan(self.min_fen),
-            yuan(self.max_fen)
-        )
+        write!(f, "{}–{} yuan", yuan(self.min_fen), yuan(self.max_fen))
     }
 }
 
@@ -1134,16 +1182,28 @@ pub struct Payment {
     /// Which way the money moves.
     pub direction: PaymentDirection,
     /// The amount's range.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub amount_fen: Stated<AmountRange>,
     /// How long the money takes to arrive.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub arrival: Stated<ReviewTime>,
     /// By when the applicant must enter the amount or pay.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub deadline: Stated<Deadline>,
     /// What becomes of the money.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub refund: Stated<Refund>,
 }
 
@@ -1185,34 +1245,64 @@ pub struct Method {
     /// Who may use it.
     pub subject: SubjectKind,
     /// Where the provider offers it.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub source: Option<Source>,
     /// What it checks, as the provider describes it.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub factors: Vec<Factor>,
     /// The identity documents it accepts.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub documents: Stated<Listed<DocumentKind>>,
     /// Where its users must live.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub residency: Stated<Vec<Residency>>,
     /// Conditions on the applicant.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub requirements: Vec<Sourced<Requirement>>,
     /// Who decides.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub decision: Stated<Decision>,
     /// How long the outcome takes.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub review: Stated<ReviewTime>,
     /// A manual review that follows under a condition.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub manual_review: Stated<ManualReview>,
     /// Limits on attempts; empty: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub attempts: Vec<Sourced<AttemptLimit>>,
     /// The money side, for transfer and recharge methods.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub payment: Option<Payment>,
 }
 
@@ -1401,10 +1491,16 @@ pub struct AccountCap {
     /// How many accounts.
     pub limit: Limit,
     /// Whether staff can raise it; `None`: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub raise: Option<Raise>,
     /// How a place is given back; `None`: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub release: Option<Release>,
 }
 
@@ -1444,7 +1540,10 @@ pub struct PhoneCap {
     pub purpose: PhonePurpose,
     /// Which of the provider's kinds of account, where it has several
     /// (Baidu: 云账号, 百度账号).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub accounts: Option<String>,
     /// How many.
     pub limit: Limit,
@@ -1585,14 +1684,23 @@ pub struct UploadRule {
     /// The methods it applies to.
     pub methods: Vec<MethodKind>,
     /// The formats accepted.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub formats: Stated<Vec<FileFormat>>,
     /// The largest file, in bytes (a provider's "MB" is read as 1,048,576
     /// bytes).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub max_bytes: Stated<u64>,
     /// What the image must show.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub image: Vec<Sourced<ImageRule>>,
 }
 
@@ -1712,23 +1820,41 @@ pub struct ChangeRule {
     /// Whether and how it can be made.
     pub availability: Sourced<Availability>,
     /// How long after the last change.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub cooldown: Stated<Cooldown>,
     /// By when the new subject must be submitted or verified, or the change
     /// is withdrawn.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub window: Stated<Deadline>,
     /// How the current subject confirms the change.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub old_subject_methods: Stated<Vec<MethodKind>>,
     /// How the new subject is verified.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub new_subject_methods: Stated<Vec<MethodKind>>,
     /// Attempt limits within the flow; empty: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
     pub attempts: Vec<Sourced<MethodAttempts>>,
     /// Whether the applicant may withdraw the request.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub withdrawable: Stated<bool>,
 }
 

@@ -30,7 +30,7 @@ use super::{attempts, complete, given, method, sourced, Seed};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    AccountCap, Access, AmountRange, Anchor, Availability, Capability, CapKey, ChangeRule,
+    Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
     PhoneCap, PhonePurpose, Profile, Qualifier, Refund, Requirement, Restriction, ReviewCondition,
@@ -44,8 +44,14 @@ pub(super) fn profile() -> Profile {
     let s1 = Seed(S1);
     let mut p = Profile::new("Baidu AI Cloud", "百度智能云");
     p.subjects = vec![
-        sourced(SubjectKind::Individual, s1.at(178, "个人认证 适用于个人开发爱好者 个人")),
-        sourced(SubjectKind::Organization, s1.at(165, "企业、个体工商户、事业单位、学校、社会团体等")),
+        sourced(
+            SubjectKind::Individual,
+            s1.at(178, "个人认证 适用于个人开发爱好者 个人"),
+        ),
+        sourced(
+            SubjectKind::Organization,
+            s1.at(165, "企业、个体工商户、事业单位、学校、社会团体等"),
+        ),
     ];
     let types: Vec<T> = T::all()
         .iter()
@@ -60,12 +66,20 @@ pub(super) fn profile() -> Profile {
     let org_documents = || {
         given(
             complete(&[D::Uscc, D::BusinessRegistrationNumber]),
-            s1.at(319, "包括企业名称、营业执照注册号、法定代表人姓名和身份证号"),
+            s1.at(
+                319,
+                "包括企业名称、营业执照注册号、法定代表人姓名和身份证号",
+            ),
         )
     };
     let locked = |quote: &str, line: u32| {
         sourced(
-            attempts(Counted::Attempts, 10, Scope::Account, Some(OnExhaust::MethodLocked)),
+            attempts(
+                Counted::Attempts,
+                10,
+                Scope::Account,
+                Some(OnExhaust::MethodLocked),
+            ),
             s1.at(line, quote),
         )
     };
@@ -102,23 +116,45 @@ pub(super) fn profile() -> Profile {
     );
     bank.documents = given(
         complete(&[D::ResidentId]),
-        s1.at(279, "包括姓名、身份证号、银行卡号（仅支持银联卡认证）、手机号码"),
+        s1.at(
+            279,
+            "包括姓名、身份证号、银行卡号（仅支持银联卡认证）、手机号码",
+        ),
     );
-    bank.requirements = vec![sourced(Requirement::UnionPayCard, s1.at(268, "仅支持银联卡认证"))];
+    bank.requirements = vec![sourced(
+        Requirement::UnionPayCard,
+        s1.at(268, "仅支持银联卡认证"),
+    )];
     bank.review = given(ReviewTime::Instant, s1.at(1228, "个人银行卡认证：即时完成"));
-    bank.attempts = vec![locked("百度智能云针对个人银行卡认证有10次的认证次数限制", 283)];
+    bank.attempts = vec![locked(
+        "百度智能云针对个人银行卡认证有10次的认证次数限制",
+        283,
+    )];
 
     let mut legal_face = method(
         M::LegalRepresentativeFace,
         SubjectKind::Organization,
         s1.at(170, "法定代表人刷脸认证"),
-        &[F::OrganizationRegistration, F::LegalRepresentative, F::FaceScan],
+        &[
+            F::OrganizationRegistration,
+            F::LegalRepresentative,
+            F::FaceScan,
+        ],
     );
     legal_face.documents = org_documents();
-    legal_face.review = given(ReviewTime::Instant, s1.at(328, "刷脸通过后，即完成企业实名认证"));
+    legal_face.review = given(
+        ReviewTime::Instant,
+        s1.at(328, "刷脸通过后，即完成企业实名认证"),
+    );
     legal_face.manual_review = given(
-        ManualReview { when: ReviewCondition::OtherOrganization, time: within_2_working_days },
-        s1.at(332, "针对非企业的“其他组织”，刷脸通过后将会送至人工审核，审核将在2个工作日内完成"),
+        ManualReview {
+            when: ReviewCondition::OtherOrganization,
+            time: within_2_working_days,
+        },
+        s1.at(
+            332,
+            "针对非企业的“其他组织”，刷脸通过后将会送至人工审核，审核将在2个工作日内完成",
+        ),
     );
     legal_face.attempts = vec![locked("法定代表人刷脸认证有10次的认证次数限制", 337)];
 
@@ -126,21 +162,40 @@ pub(super) fn profile() -> Profile {
         M::CorporateTransfer,
         SubjectKind::Organization,
         s1.at(172, "企业对公打款认证"),
-        &[F::OrganizationRegistration, F::LegalRepresentative, F::OperatorFace, F::DepositAmount],
+        &[
+            F::OrganizationRegistration,
+            F::LegalRepresentative,
+            F::OperatorFace,
+            F::DepositAmount,
+        ],
     );
     transfer.documents = given(
         complete(&[D::Uscc, D::BusinessRegistrationNumber]),
-        s1.at(366, "包括企业名称、营业执照注册号、法定代表人姓名、开户银行、企业银行账号"),
+        s1.at(
+            366,
+            "包括企业名称、营业执照注册号、法定代表人姓名、开户银行、企业银行账号",
+        ),
     );
     transfer.requirements = vec![
-        sourced(Requirement::NoPaymentLicence, s1.at(355, "拥有第三方支付牌照的企业暂不支持“企业对公打款认证”方式")),
+        sourced(
+            Requirement::NoPaymentLicence,
+            s1.at(
+                355,
+                "拥有第三方支付牌照的企业暂不支持“企业对公打款认证”方式",
+            ),
+        ),
         sourced(
             Requirement::NotOrganizationType(T::PublicInstitution),
             s1.at(1236, "企业对公打款：最快30分钟（暂不支持事业单位）"),
         ),
     ];
     transfer.review = given(
-        ReviewTime::Range { min: 30, max: 30, unit: TimeUnit::Minutes, qualifier: Qualifier::AtTheFastest },
+        ReviewTime::Range {
+            min: 30,
+            max: 30,
+            unit: TimeUnit::Minutes,
+            qualifier: Qualifier::AtTheFastest,
+        },
         s1.at(1236, "企业对公打款：最快30分钟"),
     );
     transfer.manual_review = given(
@@ -150,19 +205,44 @@ pub(super) fn profile() -> Profile {
     transfer.attempts = vec![
         locked("企业对公打款认证有10次的认证次数限制", 390),
         sourced(
-            attempts(Counted::AmountEntries, 2, Scope::Transfer, Some(OnExhaust::Restart)),
-            s1.at(1352, "请在验证金额处任意属于两次错误的金额后，重新发起对公打款认证"),
+            attempts(
+                Counted::AmountEntries,
+                2,
+                Scope::Transfer,
+                Some(OnExhaust::Restart),
+            ),
+            s1.at(
+                1352,
+                "请在验证金额处任意属于两次错误的金额后，重新发起对公打款认证",
+            ),
         ),
     ];
     let mut deposit = Payment::new(PaymentDirection::ToApplicant);
-    deposit.amount_fen = given(AmountRange { min_fen: 1, max_fen: 100 }, s1.at(379, "随机金额（0.01元~1元）"));
+    deposit.amount_fen = given(
+        AmountRange {
+            min_fen: 1,
+            max_fen: 100,
+        },
+        s1.at(379, "随机金额（0.01元~1元）"),
+    );
     deposit.arrival = given(
-        ReviewTime::Range { min: 0, max: 2, unit: TimeUnit::CalendarDays, qualifier: Qualifier::Typically },
+        ReviewTime::Range {
+            min: 0,
+            max: 2,
+            unit: TimeUnit::CalendarDays,
+            qualifier: Qualifier::Typically,
+        },
         s1.at(379, "预计将在0-2天内到账"),
     );
     deposit.deadline = given(
-        Deadline { within: Duration::CalendarDays(8), from: Anchor::Receipt },
-        s1.at(383, "收到打款后，请在8天内将金额填写至百度智能云实名认证页面"),
+        Deadline {
+            within: Duration::CalendarDays(8),
+            from: Anchor::Receipt,
+        },
+        s1.at(
+            383,
+            "收到打款后，请在8天内将金额填写至百度智能云实名认证页面",
+        ),
     );
     deposit.refund = given(Refund::NotRequired, s1.at(379, "打款金额无需退回"));
     transfer.payment = Some(deposit);
@@ -175,19 +255,39 @@ pub(super) fn profile() -> Profile {
     );
     recharge.requirements = vec![sourced(
         Requirement::PayerNameIsVerifiedName,
-        s1.at(426, "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝"),
+        s1.at(
+            426,
+            "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
+        ),
     )];
     recharge.review = given(
-        ReviewTime::Range { min: 0, max: 2, unit: TimeUnit::CalendarDays, qualifier: Qualifier::Typically },
+        ReviewTime::Range {
+            min: 0,
+            max: 2,
+            unit: TimeUnit::CalendarDays,
+            qualifier: Qualifier::Typically,
+        },
         s1.at(1237, "百度智能云充值认证：0-2天"),
     );
     let mut payment = Payment::new(PaymentDirection::ToProvider);
-    payment.amount_fen = given(AmountRange { min_fen: 0, max_fen: 100 }, s1.at(420, "系统将自动生成一个0~1元的随机金额"));
+    payment.amount_fen = given(
+        AmountRange {
+            min_fen: 0,
+            max_fen: 100,
+        },
+        s1.at(420, "系统将自动生成一个0~1元的随机金额"),
+    );
     payment.deadline = given(
-        Deadline { within: Duration::CalendarDays(3), from: Anchor::AmountGenerated },
+        Deadline {
+            within: Duration::CalendarDays(3),
+            from: Anchor::AmountGenerated,
+        },
         s1.at(420, "您需在3天内按照系统生成的金额给自己的专属账号打款"),
     );
-    payment.refund = given(Refund::CreditedToBalance, s1.at(422, "打款金额将自动充值进您的账户余额"));
+    payment.refund = given(
+        Refund::CreditedToBalance,
+        s1.at(422, "打款金额将自动充值进您的账户余额"),
+    );
     recharge.payment = Some(payment);
     p.methods = vec![face, bank, legal_face, transfer, recharge];
 
@@ -202,24 +302,69 @@ pub(super) fn profile() -> Profile {
         s1.at(1403, "1个身份证号最多可以认证5个百度智能云账号"),
     )];
     let phone = |purpose, accounts: &str, n, source| {
-        sourced(PhoneCap { purpose, accounts: Some(accounts.to_owned()), limit: Limit::AtMost(n) }, source)
+        sourced(
+            PhoneCap {
+                purpose,
+                accounts: Some(accounts.to_owned()),
+                limit: Limit::AtMost(n),
+            },
+            source,
+        )
     };
     p.phone_caps = vec![
-        phone(PhonePurpose::Register, "云账号", 10, s1.at(5, "2024-08 更新1个手机号可注册云账号数量为10个")),
-        phone(PhonePurpose::Register, "百度账号", 1, s1.at(32, "一个手机号码可以注册一个百度账号")),
-        phone(PhonePurpose::Bind, "百度账号", 5, s1.at(32, "但是可以绑定5个百度账号")),
-        phone(PhonePurpose::Login, "百度账号", 1, s1.at(32, "且该手机号码只能登录其中一个账号")),
+        phone(
+            PhonePurpose::Register,
+            "云账号",
+            10,
+            s1.at(5, "2024-08 更新1个手机号可注册云账号数量为10个"),
+        ),
+        phone(
+            PhonePurpose::Register,
+            "百度账号",
+            1,
+            s1.at(32, "一个手机号码可以注册一个百度账号"),
+        ),
+        phone(
+            PhonePurpose::Bind,
+            "百度账号",
+            5,
+            s1.at(32, "但是可以绑定5个百度账号"),
+        ),
+        phone(
+            PhonePurpose::Login,
+            "百度账号",
+            1,
+            s1.at(32, "且该手机号码只能登录其中一个账号"),
+        ),
     ];
-    p.min_age = given(MinAge { years: 14, rule: AgeRule::Birthday }, s1.at(1417, "不可以，14岁以上可以申请"));
+    p.min_age = given(
+        MinAge {
+            years: 14,
+            rule: AgeRule::Birthday,
+        },
+        s1.at(1417, "不可以，14岁以上可以申请"),
+    );
 
     p.uploads = vec![UploadRule {
         methods: vec![M::LegalRepresentativeFace],
-        formats: given(vec![FileFormat::Jpeg, FileFormat::Png], s1.at(444, "格式要求jpg、jpeg、png")),
+        formats: given(
+            vec![FileFormat::Jpeg, FileFormat::Png],
+            s1.at(444, "格式要求jpg、jpeg、png"),
+        ),
         max_bytes: given(4 * 1024 * 1024, s1.at(444, "不超过4MB")),
         image: vec![
-            sourced(ImageRule::Colour, s1.at(438, "请提供证件原件彩色照片、彩色扫描件或加盖公章鲜章的复印件")),
+            sourced(
+                ImageRule::Colour,
+                s1.at(
+                    438,
+                    "请提供证件原件彩色照片、彩色扫描件或加盖公章鲜章的复印件",
+                ),
+            ),
             sourced(ImageRule::NoElectronicSeal, s1.at(438, "暂不支持电子章")),
-            sourced(ImageRule::NoScreenshotOrEdit, s1.at(442, "不得翻拍、截图、镜像、PS")),
+            sourced(
+                ImageRule::NoScreenshotOrEdit,
+                s1.at(442, "不得翻拍、截图、镜像、PS"),
+            ),
         ],
     }];
 
@@ -227,49 +372,96 @@ pub(super) fn profile() -> Profile {
 
     let restrict = |capability, access, source| sourced(Restriction { capability, access }, source);
     p.individual_restrictions = vec![
-        restrict(Capability::VatSpecialInvoice, Access::Denied, s1.at(184, "无法开具增值税专用发票")),
-        restrict(Capability::SmsService, Access::Denied, s1.at(186, "无法使用SMS产品")),
-        restrict(Capability::LiveAndVodTraffic, Access::LimitedGb(100), s1.at(188, "LSS和VOD个人认证有100GB的流量限制")),
+        restrict(
+            Capability::VatSpecialInvoice,
+            Access::Denied,
+            s1.at(184, "无法开具增值税专用发票"),
+        ),
+        restrict(
+            Capability::SmsService,
+            Access::Denied,
+            s1.at(186, "无法使用SMS产品"),
+        ),
+        restrict(
+            Capability::LiveAndVodTraffic,
+            Access::LimitedGb(100),
+            s1.at(188, "LSS和VOD个人认证有100GB的流量限制"),
+        ),
     ];
     p
 }
 
 fn changes(s1: &Seed) -> Vec<ChangeRule> {
     let online = |line, quote: &str| sourced(Availability::Online, s1.at(line, quote));
-    let thirty_days = Cooldown { wait: Duration::CalendarDays(30), gates: Gate::Initiation };
+    let thirty_days = Cooldown {
+        wait: Duration::CalendarDays(30),
+        gates: Gate::Initiation,
+    };
     let in_change = |t: Transition, method: M, quote: &str, line| -> Sourced<MethodAttempts> {
         sourced(
             MethodAttempts {
                 method,
-                limit: attempts(Counted::Attempts, 5, Scope::ChangeRequest(t), Some(OnExhaust::OtherMethodOrWithdraw)),
+                limit: attempts(
+                    Counted::Attempts,
+                    5,
+                    Scope::ChangeRequest(t),
+                    Some(OnExhaust::OtherMethodOrWithdraw),
+                ),
             },
             s1.at(line, quote),
         )
     };
-    let old_subject = |line| given(vec![M::Face, M::BankCard], s1.at(line, "可以选择刷脸认证或银行卡认证"));
+    let old_subject = |line| {
+        given(
+            vec![M::Face, M::BankCard],
+            s1.at(line, "可以选择刷脸认证或银行卡认证"),
+        )
+    };
 
     let remove = ChangeRule::new(
         Transition::Remove,
-        sourced(Availability::Forbidden, s1.at(1409, "百度智能云账号完成个人实名认证后，暂不支持取消或解除")),
+        sourced(
+            Availability::Forbidden,
+            s1.at(1409, "百度智能云账号完成个人实名认证后，暂不支持取消或解除"),
+        ),
     );
     let to_individual = ChangeRule::new(
         Transition::OrganizationToIndividual,
-        sourced(Availability::Forbidden, s1.at(517, "企业认证 个人认证 不支持变更")),
+        sourced(
+            Availability::Forbidden,
+            s1.at(517, "企业认证 个人认证 不支持变更"),
+        ),
     );
 
-    let mut rename = ChangeRule::new(Transition::OrganizationRename, online(519, "1、支持工商变更（即仅变更企业名称）"));
+    let mut rename = ChangeRule::new(
+        Transition::OrganizationRename,
+        online(519, "1、支持工商变更（即仅变更企业名称）"),
+    );
     rename.cooldown = given(thirty_days, s1.at(545, "30天内只可以完成1次变更"));
     rename.withdrawable = given(true, s1.at(544, "您也可以撤回修改后重新提交"));
 
-    let mut other_org = ChangeRule::new(Transition::OrganizationToOrganization, online(519, "2、非工商变更（即变更企业主体）"));
+    let mut other_org = ChangeRule::new(
+        Transition::OrganizationToOrganization,
+        online(519, "2、非工商变更（即变更企业主体）"),
+    );
     other_org.window = given(
-        Deadline { within: Duration::CalendarDays(9), from: Anchor::Approval },
+        Deadline {
+            within: Duration::CalendarDays(9),
+            from: Anchor::Approval,
+        },
         s1.at(574, "请在页面提示的时间（9天）内"),
     );
     other_org.old_subject_methods = given(vec![M::Face], s1.at(563, "由该联系人完成人脸识别认证"));
     other_org.new_subject_methods = given(
-        vec![M::LegalRepresentativeFace, M::CorporateTransfer, M::Recharge],
-        s1.at(583, "支持法定代表人刷脸认证、企业对公打款认证、百度智能云充值认证三种方式"),
+        vec![
+            M::LegalRepresentativeFace,
+            M::CorporateTransfer,
+            M::Recharge,
+        ],
+        s1.at(
+            583,
+            "支持法定代表人刷脸认证、企业对公打款认证、百度智能云充值认证三种方式",
+        ),
     );
 
     let t = Transition::IndividualToOrganization;
@@ -289,7 +481,10 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
     let mut to_other = ChangeRule::new(t, online(612, "点击【修改个人认证】进入变更页面"));
     to_other.cooldown = given(thirty_days, s1.at(1448, "30天后可以发起新的变更"));
     to_other.window = given(
-        Deadline { within: Duration::CalendarDays(1), from: Anchor::Initiation },
+        Deadline {
+            within: Duration::CalendarDays(1),
+            from: Anchor::Initiation,
+        },
         s1.at(616, "需在1天内提交新主体实名认证，否则将自动撤回变更"),
     );
     to_other.old_subject_methods = old_subject(619);
@@ -297,7 +492,12 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
         vec![M::Face, M::BankCard],
         s1.at(627, "可选择刷脸或银行卡认证的方法完成新主体个人实名"),
     );
-    to_other.attempts = vec![in_change(t, M::BankCard, "百度智能云针对个人银行卡认证有5次的认证次数限制", 621)];
+    to_other.attempts = vec![in_change(
+        t,
+        M::BankCard,
+        "百度智能云针对个人银行卡认证有5次的认证次数限制",
+        621,
+    )];
     to_other.withdrawable = given(true, s1.at(1456, "可以撤回"));
 
     vec![to_other, to_org, rename, other_org, to_individual, remove]

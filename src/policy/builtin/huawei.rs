@@ -23,7 +23,10 @@ pub(super) const S2: &str = "002_adfdc5c91064f6f9.txt";
 pub(super) fn profile() -> Profile {
     let s2 = Seed(S2);
     let mut p = Profile::new("Huawei Cloud (international site)", "华为云国际站");
-    p.subjects = vec![sourced(SubjectKind::Individual, s2.at(1, "Individual Real-Name Authentication"))];
+    p.subjects = vec![sourced(
+        SubjectKind::Individual,
+        s2.at(1, "Individual Real-Name Authentication"),
+    )];
 
     let mut upload = method(
         M::DocumentUpload,
@@ -56,9 +59,17 @@ pub(super) fn profile() -> Profile {
             s2.at(17, "You cannot perform individual authentication if you have joined a partner program"),
         ),
     ];
-    upload.decision = given(Decision::Manual, s2.at(26, "The authentication review will be completed"));
+    upload.decision = given(
+        Decision::Manual,
+        s2.at(26, "The authentication review will be completed"),
+    );
     upload.review = given(
-        ReviewTime::Range { min: 0, max: 3, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost },
+        ReviewTime::Range {
+            min: 0,
+            max: 3,
+            unit: TimeUnit::WorkingDays,
+            qualifier: Qualifier::AtMost,
+        },
         s2.at(26, "completed within three working days"),
     );
     p.methods = vec![upload];
@@ -71,7 +82,10 @@ pub(super) fn profile() -> Profile {
             raise: None,
             release: None,
         },
-        s2.at(16, "Each certificate number can be used to authenticate a maximum of three accounts"),
+        s2.at(
+            16,
+            "Each certificate number can be used to authenticate a maximum of three accounts",
+        ),
     )];
 
     p.uploads = vec![UploadRule {

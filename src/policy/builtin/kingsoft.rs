@@ -17,10 +17,10 @@
 use super::{attempts, complete, given, method, sourced, Seed};
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    AccountCap, Access, Availability, CapKey, ChangeRule, Contact, Counted, Decision, Factor as F,
-    ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection, Profile,
-    Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated, TimeUnit,
-    Transition, UploadRule, Capability,
+    Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
+    Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
+    Profile, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
+    TimeUnit, Transition, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
@@ -60,7 +60,10 @@ pub(super) fn profile() -> Profile {
     );
     id_card.residency = given(
         vec![Residency::Mainland],
-        s3.at(14, "identity card information and a video of your face(for Mainland China resident only)"),
+        s3.at(
+            14,
+            "identity card information and a video of your face(for Mainland China resident only)",
+        ),
     );
     id_card.decision = automatic();
 
@@ -87,13 +90,28 @@ pub(super) fn profile() -> Profile {
         s3.at(14, "such as the passport or driver's license issued by the governments of countries and regions outside Mainland China or the home visit permit for Hong Kong and Macao residents"),
     );
     other.residency = given(
-        vec![Residency::HongKongMacao, Residency::Taiwan, Residency::Overseas],
+        vec![
+            Residency::HongKongMacao,
+            Residency::Taiwan,
+            Residency::Overseas,
+        ],
         s0.at(81, "个人其他证件认证仅供港澳台及海外用户使用"),
     );
-    other.requirements = vec![sourced(Requirement::ValidDocument, s0.at(140, "证件在有效期内"))];
-    other.decision = given(Decision::Manual, s0.at(79, "金山云运营人员1~2个工作日完成人工审核"));
+    other.requirements = vec![sourced(
+        Requirement::ValidDocument,
+        s0.at(140, "证件在有效期内"),
+    )];
+    other.decision = given(
+        Decision::Manual,
+        s0.at(79, "金山云运营人员1~2个工作日完成人工审核"),
+    );
     other.review = given(
-        ReviewTime::Range { min: 1, max: 2, unit: TimeUnit::WorkingDays, qualifier: Qualifier::Typically },
+        ReviewTime::Range {
+            min: 1,
+            max: 2,
+            unit: TimeUnit::WorkingDays,
+            qualifier: Qualifier::Typically,
+        },
         s0.at(136, "预计1~2个工作日内完成审核"),
     );
 
@@ -128,11 +146,21 @@ pub(super) fn profile() -> Profile {
         M::CertificateUpload,
         SubjectKind::Organization,
         s0.at(47, "企业证件认证 企业银行对公转账"),
-        &[F::OrganizationRegistration, F::Certificate, F::LegalRepresentative, F::AuthorizationLetter],
+        &[
+            F::OrganizationRegistration,
+            F::Certificate,
+            F::LegalRepresentative,
+            F::AuthorizationLetter,
+        ],
     );
     certificate.decision = given(Decision::Manual, s0.at(184, "请等待金山云审核"));
     certificate.review = given(
-        ReviewTime::Range { min: 1, max: 2, unit: TimeUnit::WorkingDays, qualifier: Qualifier::Typically },
+        ReviewTime::Range {
+            min: 1,
+            max: 2,
+            unit: TimeUnit::WorkingDays,
+            qualifier: Qualifier::Typically,
+        },
         s0.at(184, "预计1~2个工作日内完成审核"),
     );
     p.methods = vec![id_card, bank, other, transfer, certificate];
@@ -146,7 +174,10 @@ pub(super) fn profile() -> Profile {
                 raise: Some(Raise::ByStaff(Contact::SalesManager)),
                 release: None,
             },
-            s0.at(58, "同一个证件信息默认仅支持1个金山云账号认证。如果疑问，请联系销售经理处理"),
+            s0.at(
+                58,
+                "同一个证件信息默认仅支持1个金山云账号认证。如果疑问，请联系销售经理处理",
+            ),
         ),
         sourced(
             AccountCap {
@@ -185,10 +216,19 @@ pub(super) fn profile() -> Profile {
         formats: Stated::NotStated,
         max_bytes: Stated::NotStated,
         image: vec![
-            sourced(ImageRule::HandheldFrontSide, s0.at(143, "上传手持证件正面照")),
-            sourced(ImageRule::AllInformationVisible, s0.at(143, "请确保证件所有信息清晰可见")),
+            sourced(
+                ImageRule::HandheldFrontSide,
+                s0.at(143, "上传手持证件正面照"),
+            ),
+            sourced(
+                ImageRule::AllInformationVisible,
+                s0.at(143, "请确保证件所有信息清晰可见"),
+            ),
             sourced(ImageRule::NoHeadwear, s0.at(143, "照片需免冠")),
-            sourced(ImageRule::FaceVisible, s0.at(143, "手持证件者的五官必须清晰可见")),
+            sourced(
+                ImageRule::FaceVisible,
+                s0.at(143, "手持证件者的五官必须清晰可见"),
+            ),
         ],
     }];
 
@@ -196,17 +236,26 @@ pub(super) fn profile() -> Profile {
         Transition::OrganizationRename,
         sourced(
             Availability::Offline(Contact::AccountManager),
-            s0.at(61, "您如果需要变更企业名称等信息，请联系您的客户经理进行处理"),
+            s0.at(
+                61,
+                "您如果需要变更企业名称等信息，请联系您的客户经理进行处理",
+            ),
         ),
     )];
 
     p.individual_restrictions = vec![
         sourced(
-            Restriction { capability: Capability::VatSpecialInvoice, access: Access::Denied },
+            Restriction {
+                capability: Capability::VatSpecialInvoice,
+                access: Access::Denied,
+            },
             s0.at(48, "无法申请增值税专用发票"),
         ),
         sourced(
-            Restriction { capability: Capability::EnterprisePromotions, access: Access::Denied },
+            Restriction {
+                capability: Capability::EnterprisePromotions,
+                access: Access::Denied,
+            },
             s0.at(48, "可参加个人类运营活动"),
         ),
     ];

@@ -112,15 +112,17 @@ fn method(
     m
 }
 
-fn complete<T: PartialEq>(items: &[T]) -> Listed<T>
-where
-    T: Clone,
-{
+fn complete<T: PartialEq + Clone>(items: &[T]) -> Listed<T> {
     Listed::complete(items.to_vec())
 }
 
 /// An attempt limit.
-fn attempts(counted: Counted, max: u32, scope: Scope, on_exhaust: Option<OnExhaust>) -> AttemptLimit {
+fn attempts(
+    counted: Counted,
+    max: u32,
+    scope: Scope,
+    on_exhaust: Option<OnExhaust>,
+) -> AttemptLimit {
     AttemptLimit {
         counted,
         max,

@@ -41,41 +41,95 @@ pub(super) fn profile() -> Profile {
         sourced(SubjectKind::Organization, kinds),
     ];
 
-    let individual = s4.at(53, "可以通过微信扫码、QQ 扫码和人脸识别三种操作进行实名认证");
+    let individual = s4.at(
+        53,
+        "可以通过微信扫码、QQ 扫码和人脸识别三种操作进行实名认证",
+    );
     let organization = s4.at(54, "企业用户，可以通过微信公众平台、腾讯云充值、企业对公打款、企业法人微信扫码和企业法人人脸识别进行认证");
     let instant = |line, quote: &str| given(ReviewTime::Instant, s4.at(line, quote));
     let at_most_working_days = |min, max, line, quote: &str| {
         given(
-            ReviewTime::Range { min, max, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost },
+            ReviewTime::Range {
+                min,
+                max,
+                unit: TimeUnit::WorkingDays,
+                qualifier: Qualifier::AtMost,
+            },
             s4.at(line, quote),
         )
     };
 
     let mut methods = Vec::new();
     for (kind, factors, line, quote) in [
-        (M::WeChatScan, &[F::WeChatIdentity][..], 14, "微信扫码：即时完成（推荐）"),
+        (
+            M::WeChatScan,
+            &[F::WeChatIdentity][..],
+            14,
+            "微信扫码：即时完成（推荐）",
+        ),
         (M::QqScan, &[F::QqIdentity][..], 16, "QQ 扫码：即时完成"),
-        (M::Face, &[F::NameAndNumber, F::FaceScan][..], 15, "人脸识别：即时完成"),
+        (
+            M::Face,
+            &[F::NameAndNumber, F::FaceScan][..],
+            15,
+            "人脸识别：即时完成",
+        ),
     ] {
         let mut m = method(kind, SubjectKind::Individual, individual.clone(), factors);
-        m.residency = given(vec![Residency::Mainland], s4.at(28, "港澳台及境外用户请前往 [国际站](https://intl.cloud.tencent.com/) 进行实名认证"));
+        m.residency = given(
+            vec![Residency::Mainland],
+            s4.at(
+                28,
+                "港澳台及境外用户请前往 [国际站](https://intl.cloud.tencent.com/) 进行实名认证",
+            ),
+        );
         m.review = instant(line, quote);
         methods.push(m);
     }
     for (kind, factors, line, quote) in [
-        (M::WeChatOfficialAccount, &[F::WeChatOfficialAccount][..], 18, "微信公众平台：即时完成（推荐）"),
-        (M::LegalRepresentativeWeChat, &[F::LegalRepresentative, F::WeChatIdentity][..], 19, "企业法人微信扫码：即时完成（推荐）"),
-        (M::LegalRepresentativeFace, &[F::LegalRepresentative, F::FaceScan][..], 20, "企业法人人脸识别：即时完成（推荐）"),
+        (
+            M::WeChatOfficialAccount,
+            &[F::WeChatOfficialAccount][..],
+            18,
+            "微信公众平台：即时完成（推荐）",
+        ),
+        (
+            M::LegalRepresentativeWeChat,
+            &[F::LegalRepresentative, F::WeChatIdentity][..],
+            19,
+            "企业法人微信扫码：即时完成（推荐）",
+        ),
+        (
+            M::LegalRepresentativeFace,
+            &[F::LegalRepresentative, F::FaceScan][..],
+            20,
+            "企业法人人脸识别：即时完成（推荐）",
+        ),
     ] {
-        let mut m = method(kind, SubjectKind::Organization, organization.clone(), factors);
+        let mut m = method(
+            kind,
+            SubjectKind::Organization,
+            organization.clone(),
+            factors,
+        );
         m.review = instant(line, quote);
         methods.push(m);
     }
-    let mut recharge = method(M::Recharge, SubjectKind::Organization, organization.clone(), &[F::PaymentToProvider]);
+    let mut recharge = method(
+        M::Recharge,
+        SubjectKind::Organization,
+        organization.clone(),
+        &[F::PaymentToProvider],
+    );
     recharge.review = at_most_working_days(1, 1, 21, "腾讯云充值：1个工作日");
     recharge.payment = Some(Payment::new(PaymentDirection::ToProvider));
     methods.push(recharge);
-    let mut transfer = method(M::CorporateTransfer, SubjectKind::Organization, organization, &[F::DepositAmount]);
+    let mut transfer = method(
+        M::CorporateTransfer,
+        SubjectKind::Organization,
+        organization,
+        &[F::DepositAmount],
+    );
     transfer.review = at_most_working_days(1, 3, 22, "企业对公打款：1 - 3个工作日");
     transfer.payment = Some(Payment::new(PaymentDirection::ToApplicant));
     methods.push(transfer);
@@ -90,7 +144,10 @@ pub(super) fn profile() -> Profile {
                 raise: Some(Raise::Hard),
                 release: Some(Release::ChangeBoundDocument),
             },
-            s4.at(32, "1个个人身份信息（个人身份证）仅支持实名认证3个腾讯云账号"),
+            s4.at(
+                32,
+                "1个个人身份信息（个人身份证）仅支持实名认证3个腾讯云账号",
+            ),
         ),
         sourced(
             AccountCap {
@@ -100,25 +157,45 @@ pub(super) fn profile() -> Profile {
                 raise: Some(Raise::ByStaff(Contact::AccountManager)),
                 release: Some(Release::ChangeBoundDocument),
             },
-            s4.at(33, "1个企业身份信息（企业名称/营业执照）默认支持实名认证10个账号"),
+            s4.at(
+                33,
+                "1个企业身份信息（企业名称/营业执照）默认支持实名认证10个账号",
+            ),
         ),
     ];
     p.phone_caps = vec![sourced(
-        PhoneCap { purpose: PhonePurpose::Verify, accounts: None, limit: Limit::Limited },
+        PhoneCap {
+            purpose: PhonePurpose::Verify,
+            accounts: None,
+            limit: Limit::Limited,
+        },
         s4.at(7, "实名认证的证件或手机号码超限"),
     )];
 
-    let month = Cooldown { wait: Duration::CalendarMonths(1), gates: Gate::Initiation };
+    let month = Cooldown {
+        wait: Duration::CalendarMonths(1),
+        gates: Gate::Initiation,
+    };
     let mut changes = vec![ChangeRule::new(
         Transition::Remove,
-        sourced(Availability::Forbidden, s4.at(3, "腾讯云账号进行实名认证后无法解除认证状态")),
+        sourced(
+            Availability::Forbidden,
+            s4.at(3, "腾讯云账号进行实名认证后无法解除认证状态"),
+        ),
     )];
     for (transition, line, quote) in [
         (Transition::IndividualToIndividual, 4, "变更个人实名信息"),
         (Transition::OrganizationRename, 5, "变更企业实名信息"),
-        (Transition::OrganizationToOrganization, 5, "变更企业实名信息"),
+        (
+            Transition::OrganizationToOrganization,
+            5,
+            "变更企业实名信息",
+        ),
     ] {
-        let mut c = ChangeRule::new(transition, sourced(Availability::Online, s4.at(line, quote)));
+        let mut c = ChangeRule::new(
+            transition,
+            sourced(Availability::Online, s4.at(line, quote)),
+        );
         c.cooldown = given(month, s4.at(3, "一个月最多修改一次"));
         changes.push(c);
     }
