@@ -773,12 +773,25 @@ pub fn check_method<'p>(
     method: MethodKind,
     applicant: &Applicant,
 ) -> Result<&'p Method, Refusal> {
+    judge_method(profile, method, applicant)
+        .map_err(|(reason, basis)| Refusal::new(reason, basis.cloned()))
+}
+
+/// A refusal not yet built: the reason and a borrowed source, so that
+/// callers who only filter allocate nothing.
+type Judged<'p, T> = Result<T, (Reason, Option<&'p Source>)>;
+
+fn judge_method<'p>(
+    profile: &'p Profile,
+    method: MethodKind,
+    applicant: &Applicant,
+) -> Judged<'p, &'p Method> {
     let m = offered(profile, method, applicant.subject)?;
     if let (Some(residency), Some(allowed)) = (applicant.residency, m.residency.sourced()) {
         if !allowed.value.contains(&residency) {
-            return Err(Refusal::new(
+            return Err((
                 Reason::ResidencyNotServed { method, residency },
-                allowed.source.clone(),
+                allowed.source.as_ref(),
             ));
         }
     }
@@ -787,11 +800,11 @@ pub fn check_method<'p>(
         profile.organization_types.sourced(),
     ) {
         if applicant.subject == SubjectKind::Organization && !types.value.allows(&t) {
-            return Err(Refusal::new(
+            return Err((
                 Reason::OrganizationTypeNotServed {
                     organization_type: t,
                 },
-                types.source.clone(),
+                types.source.as_ref(),
             ));
         }
     }
@@ -803,12 +816,12 @@ pub fn check_method<'p>(
             _ => false,
         };
         if fails {
-            return Err(Refusal::new(
+            return Err((
                 Reason::RequirementNotMet {
                     method,
                     requirement: r.value,
                 },
-                r.source.clone(),
+                r.source.as_ref(),
             ));
         }
     }
@@ -834,19 +847,15 @@ pub fn methods_for<'p>(
     profile
         .methods
         .iter()
-        .filter(move |m| check_method(profile, m.kind, applicant).is_ok())
+        .filter(move |m| judge_method(profile, m.kind, applicant).is_ok())
 }
 
-fn offered(
-    profile: &Profile,
-    method: MethodKind,
-    subject: SubjectKind,
-) -> Result<&Method, Refusal> {
+fn offered(profile: &Profile, method: MethodKind, subject: SubjectKind) -> Judged<'_, &Method> {
     match profile.method(method) {
         Some(m) if m.subject == subject => Ok(m),
-        found => Err(Refusal::new(
+        found => Err((
             Reason::MethodNotOffered { method, subject },
-            found.and_then(|m| m.source.clone()),
+            found.and_then(|m| m.source.as_ref()),
         )),
     }
 }
@@ -870,7 +879,7 @@ pub fn check_document(
     method: MethodKind,
     document: DocumentKind,
 ) -> Result<(), Refusal> {
-    let m = offered(profile, method, document.subject()).map_err(|refusal| {
+    let m = offered(profile, method, document.subject()).map_err(|(reason, basis)| {
         // Offered, but to the other kind of subject: the document is the
         // problem, not the method.
         match profile.method(method) {
@@ -878,7 +887,7 @@ pub fn check_document(
                 Reason::DocumentNotAccepted { method, document },
                 m.source.clone(),
             ),
-            None => refusal,
+            None => Refusal::new(reason, basis.cloned()),
         }
     })?;
     match m.documents.sourced() {

@@ -104,6 +104,66 @@ fn parsing_allocates_nothing() {
         ));
     });
     assert_eq!(n, 0, "accessors allocated");
+
+    // The policy rules answer "yes" without allocating (a refusal carries
+    // its messages' data and may allocate). Built-in profiles are built
+    // once, before counting.
+    use chrono::{NaiveDate, TimeZone, Utc};
+    use realname::calendar::ChinaMainland;
+    use realname::policy::{MethodKind, Provider, Scope, Transition};
+    use realname::rules::{self, Applicant};
+    use realname::SubjectKind;
+    for p in Provider::all() {
+        let _ = p.profile();
+    }
+    let cal = ChinaMainland::default();
+    let birth = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, 0).unwrap();
+    let last = Utc.with_ymd_and_hms(2025, 1, 1, 2, 0, 0).unwrap();
+    let applicant = Applicant::individual();
+    let mut yes = 0;
+    for p in Provider::all() {
+        let profile = p.profile();
+        let checks: [(&str, &dyn Fn() -> bool); 9] = [
+            ("cap", &|| {
+                rules::check_account_cap(profile, SubjectKind::Individual, 0).is_ok()
+            }),
+            ("age", &|| rules::check_age(profile, birth, today).is_ok()),
+            ("method", &|| {
+                rules::check_method(profile, MethodKind::Face, &applicant).is_ok()
+            }),
+            ("document", &|| {
+                rules::check_document(profile, MethodKind::Face, DocumentKind::ResidentId).is_ok()
+            }),
+            ("attempts", &|| {
+                rules::attempts_left(profile, MethodKind::BankCard, Scope::Account, 1).is_ok()
+            }),
+            ("change", &|| {
+                let t = Transition::IndividualToIndividual;
+                rules::check_change(profile, t, Some(last), now, &cal).is_ok()
+            }),
+            ("upload", &|| {
+                rules::check_upload(profile, MethodKind::DocumentUpload, "id.jpg", 1000).is_ok()
+            }),
+            ("review", &|| {
+                rules::review_due(profile, MethodKind::DocumentUpload, false, now, &cal).is_ok()
+            }),
+            ("methods", &|| {
+                rules::methods_for(profile, &applicant).count() > 0
+            }),
+        ];
+        for (name, check) in checks {
+            let mut ok = false;
+            let n = allocations_of(|| ok = std::hint::black_box(check()));
+            if ok {
+                yes += 1;
+                assert_eq!(n, 0, "{p}: {name} allocated on the way to yes");
+            }
+        }
+    }
+    assert!(yes >= 30, "only {yes} checks said yes");
+
     // The counter works: a String allocates.
     assert!(allocations_of(|| drop(std::hint::black_box(String::from("x")))) > 0);
 }
