@@ -70,7 +70,7 @@ fn main() -> ExitCode {
             for p in Provider::all() {
                 let prof = p.profile();
                 println!(
-                    "  {:<22} {} {} ({} methods, {} sourced rules)",
+                    "  {:<22} {} {} (methods: {}, sourced rules: {})",
                     p.id(),
                     p.name_en(),
                     p.name_zh(),

@@ -810,6 +810,8 @@ impl fmt::Display for Qualifier {
 /// let within = ReviewTime::Range { min: 0, max: 3, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost };
 /// assert_eq!(within.to_string(), "at most 3 working days");
 /// assert_eq!(within.to_string_zh(), "3 个工作日内");
+/// let range = ReviewTime::Range { min: 1, max: 3, unit: TimeUnit::WorkingDays, qualifier: Qualifier::AtMost };
+/// assert_eq!(range.to_string(), "1–3 working days");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -880,6 +882,13 @@ impl ReviewTime {
                 };
                 if *qualifier == Qualifier::AtMost && *min == 0 {
                     format!("{max}{unit}内")
+                } else if *qualifier == Qualifier::AtMost {
+                    // A range meant as a maximum, "1 - 3个工作日".
+                    if min == max {
+                        format!("{max}{unit}")
+                    } else {
+                        format!("{min}–{max}{unit}")
+                    }
                 } else if min == max {
                     format!("{q} {max}{unit}")
                 } else {
@@ -907,7 +916,14 @@ impl fmt::Display for ReviewTime {
                     TimeUnit::WorkingDays => "working day",
                 };
                 let s = if *max == 1 { "" } else { "s" };
-                if min == max || (*qualifier == Qualifier::AtMost && *min == 0) {
+                if *qualifier == Qualifier::AtMost && *min > 0 {
+                    // A range meant as a maximum, "1 - 3个工作日".
+                    if min == max {
+                        write!(f, "{max} {unit}{s}")
+                    } else {
+                        write!(f, "{min}–{max} {unit}{s}")
+                    }
+                } else if min == max || (*qualifier == Qualifier::AtMost && *min == 0) {
                     write!(f, "{qualifier} {max} {unit}{s}")
                 } else {
                     write!(f, "{qualifier} {min}–{max} {unit}{s}")
