@@ -39,7 +39,7 @@ use crate::policy::{
     MethodKind, OnExhaust, Profile, Raise, Requirement, Residency, ReviewTime, Scope, Source,
     Transition,
 };
-use crate::{DocumentKind, SubjectKind};
+use crate::{BankCardNumber, CardNetwork, DocumentKind, SubjectKind};
 
 /// Why a rule refused, with the numbers involved.
 ///
@@ -1115,6 +1115,56 @@ pub fn check_upload(
         }
     }
     Ok(())
+}
+
+/// Does a bank card meet the method's conditions? Baidu AI Cloud's bank
+/// card method takes UnionPay cards only ("仅支持银联卡认证"). A card whose
+/// number shows another network that is never co-branded with UnionPay
+/// (American Express, JCB, Discover, Diners Club) is refused; Visa and
+/// Mastercard numbers are not, since co-branded UnionPay cards carry them.
+///
+/// ```
+/// use realname::policy::{MethodKind, Provider};
+/// use realname::rules::check_bank_card;
+/// use realname::BankCardNumber;
+///
+/// let baidu = Provider::Baidu.profile();
+/// let unionpay: BankCardNumber = "6228480012345671".parse()?;
+/// assert!(check_bank_card(baidu, MethodKind::BankCard, &unionpay).is_ok());
+/// let jcb: BankCardNumber = "3530111333300000".parse()?;
+/// let r = check_bank_card(baidu, MethodKind::BankCard, &jcb).unwrap_err();
+/// assert_eq!(r.message_zh(), "个人银行卡认证要求使用银联卡");
+/// # Ok::<(), realname::Error>(())
+/// ```
+pub fn check_bank_card(
+    profile: &Profile,
+    method: MethodKind,
+    card: &BankCardNumber,
+) -> Result<(), Refusal> {
+    let Some(m) = profile.method(method) else {
+        return Ok(());
+    };
+    let never_unionpay = matches!(
+        card.network(),
+        CardNetwork::AmericanExpress
+            | CardNetwork::Jcb
+            | CardNetwork::Discover
+            | CardNetwork::DinersClub
+    );
+    match m
+        .requirements
+        .iter()
+        .find(|r| r.value == Requirement::UnionPayCard)
+    {
+        Some(r) if never_unionpay => Err(Refusal::new(
+            Reason::RequirementNotMet {
+                method,
+                requirement: r.value,
+            },
+            r.source.clone(),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Is an amount, in fen, within the range of the method's deposit or

@@ -404,6 +404,7 @@ proptest! {
         transition in any_transition(),
         scope in any_scope(),
         individual in any::<bool>(),
+        card in strategy::bank_card_number(),
     ) {
         let cal = ChinaMainland::default();
         let subject = if individual { SubjectKind::Individual } else { SubjectKind::Organization };
@@ -416,6 +417,7 @@ proptest! {
             rules::check_amount(&p, method, n),
             rules::attempts_left(&p, method, scope, n).map(|_| ()),
             rules::check_change(&p, transition, Some(last), now, &cal),
+            rules::check_bank_card(&p, method, &card),
         ];
         for r in results.iter().filter_map(|r| r.as_ref().err()) {
             read(r);

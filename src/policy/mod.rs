@@ -16,7 +16,8 @@
 //!
 //! Every value of the built-in profiles ([`Provider::profile`]) carries a
 //! [`Source`]: the seed document, the line and the phrase it rests on,
-//! reachable at run time through [`Profile::sources`].
+//! reachable at run time through [`Profile::sources`] and listed, with the
+//! choices made where a seed is unclear, in [`sources`].
 //!
 //! ```
 //! use realname::policy::{CapKey, Limit, Provider};
@@ -39,6 +40,11 @@ use crate::{AgeRule, DocumentKind, SubjectKind};
 
 mod builtin;
 mod check;
+
+/// Where each built-in value comes from.
+///
+#[doc = include_str!("sources.md")]
+pub mod sources {}
 
 pub use builtin::Provider;
 pub use check::{ProfileError, ProfileProblem};
