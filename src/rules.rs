@@ -35,7 +35,7 @@ use crate::age::full_years;
 use crate::calendar::{beijing_time, due, CalendarError, Duration, WorkCalendar};
 use crate::org::OrganizationType;
 use crate::policy::{
-    AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,
+    yuan, AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,
     MethodKind, OnExhaust, Profile, Raise, Requirement, Residency, ReviewTime, Scope, Source,
     Transition,
 };
@@ -207,83 +207,17 @@ impl Reason {
             Reason::Calendar(e) => e.code(),
         }
     }
-}
 
-/// A decision against the applicant: the reason with its numbers, and the
-/// source of the rule that refused.
-///
-/// `Display` gives the English message; [`message_zh`](Self::message_zh)
-/// the Chinese one. Neither holds personal data: no names, numbers or
-/// birth dates.
-///
-/// ```
-/// use realname::policy::Provider;
-/// use realname::rules::{check_account_cap, Reason};
-/// use realname::SubjectKind;
-///
-/// let refusal = check_account_cap(Provider::Kingsoft.profile(), SubjectKind::Individual, 1).unwrap_err();
-/// assert!(matches!(refusal.reason(), Reason::AccountCap { limit: 1, verified: 1, .. }));
-/// assert_eq!(refusal.message_zh(), "该证件已认证 1 个账号，已达上限；如需认证更多账号，请联系销售经理");
-/// assert_eq!(refusal.to_string(), "This document has already verified 1 account, the most allowed; to verify more, contact the provider's sales manager");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message_en())]
-pub struct Refusal {
-    reason: Reason,
-    basis: Option<Source>,
-}
-
-impl Refusal {
-    /// A refusal for `reason`, resting on `source`.
+    /// The message in Chinese, for the end user; [`Refusal::message_zh`]
+    /// gives the same.
     ///
     /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// let r = Refusal::new(Reason::UploadEmpty, None);
-    /// assert_eq!(r.message_zh(), "文件为空");
-    /// ```
-    pub fn new(reason: Reason, basis: Option<Source>) -> Refusal {
-        Refusal { reason, basis }
-    }
-
-    /// Why.
-    ///
-    /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// assert_eq!(Refusal::new(Reason::UploadEmpty, None).reason(), &Reason::UploadEmpty);
-    /// ```
-    pub fn reason(&self) -> &Reason {
-        &self.reason
-    }
-
-    /// Where the rule that refused came from, if the profile says.
-    ///
-    /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// assert!(Refusal::new(Reason::UploadEmpty, None).basis().is_none());
-    /// ```
-    pub fn basis(&self) -> Option<&Source> {
-        self.basis.as_ref()
-    }
-
-    /// A stable identifier of the reason, as [`Reason::code`].
-    ///
-    /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// assert_eq!(Refusal::new(Reason::UploadEmpty, None).code(), "upload_empty");
-    /// ```
-    pub fn code(&self) -> &'static str {
-        self.reason.code()
-    }
-
-    /// The message in Chinese, for the end user.
-    ///
-    /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// let r = Refusal::new(Reason::TooYoung { min_years: 14, age: 13 }, None);
-    /// assert_eq!(r.message_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
+    /// use realname::rules::Reason;
+    /// assert_eq!(Reason::UploadEmpty.message_zh(), "文件为空");
+    /// assert_eq!(Reason::UploadEmpty.to_string(), "The file is empty");
     /// ```
     pub fn message_zh(&self) -> String {
-        match &self.reason {
+        match self {
             Reason::AccountCap {
                 key,
                 verified,
@@ -319,7 +253,7 @@ impl Refusal {
                 method,
                 requirement,
             } => {
-                format!("{}要求{}", method.name_zh(), requirement_zh(requirement))
+                format!("{}要求{}", method.name_zh(), requirement.to_string_zh())
             }
             Reason::OrganizationTypeNotServed { organization_type } => {
                 format!("暂不支持{}进行实名认证", organization_type.name_zh())
@@ -391,15 +325,9 @@ impl Refusal {
         }
     }
 
-    /// The message in English, for the end user; `Display` prints it.
-    ///
-    /// ```
-    /// use realname::rules::{Reason, Refusal};
-    /// let r = Refusal::new(Reason::UploadTooLarge { bytes: 5 * 1048576, max_bytes: 4 * 1048576 }, None);
-    /// assert_eq!(r.message_en(), "The file is 5 MB, more than the 4 MB allowed");
-    /// ```
-    pub fn message_en(&self) -> String {
-        match &self.reason {
+    /// The message in English, as `Display` prints it.
+    fn message_en(&self) -> String {
+        match self {
             Reason::AccountCap {
                 key,
                 verified,
@@ -515,23 +443,99 @@ impl Refusal {
     }
 }
 
+/// A decision against the applicant: the reason with its numbers, and the
+/// source of the rule that refused.
+///
+/// `Display` gives the English message; [`message_zh`](Self::message_zh)
+/// the Chinese one. Neither holds personal data: no names, numbers or
+/// birth dates.
+///
+/// ```
+/// use realname::policy::Provider;
+/// use realname::rules::{check_account_cap, Reason};
+/// use realname::SubjectKind;
+///
+/// let refusal = check_account_cap(Provider::Kingsoft.profile(), SubjectKind::Individual, 1).unwrap_err();
+/// assert!(matches!(refusal.reason(), Reason::AccountCap { limit: 1, verified: 1, .. }));
+/// assert_eq!(refusal.message_zh(), "该证件已认证 1 个账号，已达上限；如需认证更多账号，请联系销售经理");
+/// assert_eq!(refusal.to_string(), "This document has already verified 1 account, the most allowed; to verify more, contact the provider's sales manager");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message_en())]
+pub struct Refusal {
+    reason: Reason,
+    basis: Option<Source>,
+}
+
+impl Refusal {
+    /// A refusal for `reason`, resting on `source`.
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// let r = Refusal::new(Reason::UploadEmpty, None);
+    /// assert_eq!(r.message_zh(), "文件为空");
+    /// ```
+    pub fn new(reason: Reason, basis: Option<Source>) -> Refusal {
+        Refusal { reason, basis }
+    }
+
+    /// Why.
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// assert_eq!(Refusal::new(Reason::UploadEmpty, None).reason(), &Reason::UploadEmpty);
+    /// ```
+    pub fn reason(&self) -> &Reason {
+        &self.reason
+    }
+
+    /// Where the rule that refused came from, if the profile says.
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// assert!(Refusal::new(Reason::UploadEmpty, None).basis().is_none());
+    /// ```
+    pub fn basis(&self) -> Option<&Source> {
+        self.basis.as_ref()
+    }
+
+    /// A stable identifier of the reason, as [`Reason::code`].
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// assert_eq!(Refusal::new(Reason::UploadEmpty, None).code(), "upload_empty");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        self.reason.code()
+    }
+
+    /// The message in Chinese, for the end user.
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// let r = Refusal::new(Reason::TooYoung { min_years: 14, age: 13 }, None);
+    /// assert_eq!(r.message_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
+    /// ```
+    pub fn message_zh(&self) -> String {
+        self.reason.message_zh()
+    }
+
+    /// The message in English, for the end user; `Display` prints it.
+    ///
+    /// ```
+    /// use realname::rules::{Reason, Refusal};
+    /// let r = Refusal::new(Reason::UploadTooLarge { bytes: 5 * 1048576, max_bytes: 4 * 1048576 }, None);
+    /// assert_eq!(r.message_en(), "The file is 5 MB, more than the 4 MB allowed");
+    /// ```
+    pub fn message_en(&self) -> String {
+        self.reason.to_string()
+    }
+}
+
 fn subject_zh(subject: SubjectKind) -> &'static str {
     match subject {
         SubjectKind::Individual => "个人认证",
         SubjectKind::Organization => "企业认证",
-    }
-}
-
-fn requirement_zh(r: &Requirement) -> String {
-    match r {
-        Requirement::ValidDocument => "证件在有效期内".to_owned(),
-        Requirement::IssuedWhereRegistered => "证件签发地与账号注册地一致".to_owned(),
-        Requirement::BankAccountNameIsLegalName => "银行开户名为单位全称".to_owned(),
-        Requirement::PayerNameIsVerifiedName => "打款账户名与实名一致".to_owned(),
-        Requirement::NotPartnerProgramMember => "未加入合作伙伴计划".to_owned(),
-        Requirement::NoPaymentLicence => "未持有第三方支付牌照".to_owned(),
-        Requirement::UnionPayCard => "使用银联卡".to_owned(),
-        Requirement::NotOrganizationType(t) => format!("非{}", t.name_zh()),
     }
 }
 
@@ -546,10 +550,6 @@ fn beijing(t: &DateTime<Utc>) -> String {
         ),
         None => t.to_string(),
     }
-}
-
-fn yuan(fen: u32) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 /// A size in MB of 1,048,576 bytes, as the providers write it.
@@ -573,7 +573,7 @@ fn formats(list: &[FileFormat]) -> String {
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Refusal::new(self.clone(), None).message_en())
+        f.write_str(&self.message_en())
     }
 }
 

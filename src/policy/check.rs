@@ -52,17 +52,31 @@ impl ProfileProblem {
     /// assert_eq!(realname::policy::ProfileProblem::NoDocuments.code(), "no_documents");
     /// ```
     pub fn code(&self) -> &'static str {
+        self.codes()[0]
+    }
+
+    /// The problem's code, and the code of a [`ProfileError`] with it.
+    fn codes(&self) -> [&'static str; 2] {
         match self {
-            ProfileProblem::EmptyName => "empty_name",
-            ProfileProblem::NoDocuments => "no_documents",
-            ProfileProblem::EmptyList => "empty_list",
-            ProfileProblem::Zero => "zero",
-            ProfileProblem::RangeReversed { .. } => "range_reversed",
-            ProfileProblem::Duplicate => "duplicate",
-            ProfileProblem::DocumentOfOtherSubject(_) => "document_of_other_subject",
-            ProfileProblem::SubjectNotServed(_) => "subject_not_served",
-            ProfileProblem::MethodNotOffered(_) => "method_not_offered",
-            ProfileProblem::ChangeNotStated(_) => "change_not_stated",
+            ProfileProblem::EmptyName => ["empty_name", "profile_empty_name"],
+            ProfileProblem::NoDocuments => ["no_documents", "profile_no_documents"],
+            ProfileProblem::EmptyList => ["empty_list", "profile_empty_list"],
+            ProfileProblem::Zero => ["zero", "profile_zero"],
+            ProfileProblem::RangeReversed { .. } => ["range_reversed", "profile_range_reversed"],
+            ProfileProblem::Duplicate => ["duplicate", "profile_duplicate"],
+            ProfileProblem::DocumentOfOtherSubject(_) => [
+                "document_of_other_subject",
+                "profile_document_of_other_subject",
+            ],
+            ProfileProblem::SubjectNotServed(_) => {
+                ["subject_not_served", "profile_subject_not_served"]
+            }
+            ProfileProblem::MethodNotOffered(_) => {
+                ["method_not_offered", "profile_method_not_offered"]
+            }
+            ProfileProblem::ChangeNotStated(_) => {
+                ["change_not_stated", "profile_change_not_stated"]
+            }
         }
     }
 
@@ -155,18 +169,7 @@ impl ProfileError {
     /// assert_eq!(err.code(), "profile_empty_name");
     /// ```
     pub fn code(&self) -> &'static str {
-        match self.problem {
-            ProfileProblem::EmptyName => "profile_empty_name",
-            ProfileProblem::NoDocuments => "profile_no_documents",
-            ProfileProblem::EmptyList => "profile_empty_list",
-            ProfileProblem::Zero => "profile_zero",
-            ProfileProblem::RangeReversed { .. } => "profile_range_reversed",
-            ProfileProblem::Duplicate => "profile_duplicate",
-            ProfileProblem::DocumentOfOtherSubject(_) => "profile_document_of_other_subject",
-            ProfileProblem::SubjectNotServed(_) => "profile_subject_not_served",
-            ProfileProblem::MethodNotOffered(_) => "profile_method_not_offered",
-            ProfileProblem::ChangeNotStated(_) => "profile_change_not_stated",
-        }
+        self.problem.codes()[1]
     }
 
     /// The message in Chinese.

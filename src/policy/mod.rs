@@ -41,7 +41,15 @@ use crate::{AgeRule, DocumentKind, SubjectKind};
 mod builtin;
 mod check;
 
-/// Where each built-in value comes from.
+/// Where each built-in value comes from. The same list is there at run
+/// time, through [`Profile::sources`]:
+///
+/// ```
+/// use realname::policy::Provider;
+/// let baidu = Provider::Baidu.profile();
+/// let (_, source) = baidu.sources().find(|(path, _)| path == "min_age").unwrap();
+/// assert_eq!(source.line, Some(1417));
+/// ```
 ///
 #[doc = include_str!("sources.md")]
 pub mod sources {}
@@ -698,6 +706,30 @@ pub enum Requirement {
     NotOrganizationType(OrganizationType),
 }
 
+impl Requirement {
+    /// The condition in Chinese.
+    ///
+    /// ```
+    /// use realname::org::OrganizationType;
+    /// use realname::policy::Requirement;
+    /// assert_eq!(Requirement::UnionPayCard.to_string_zh(), "使用银联卡");
+    /// assert_eq!(Requirement::NotOrganizationType(OrganizationType::PublicInstitution).to_string_zh(), "非事业单位");
+    /// ```
+    pub fn to_string_zh(&self) -> String {
+        let text = match self {
+            Requirement::ValidDocument => "证件在有效期内",
+            Requirement::IssuedWhereRegistered => "证件签发地与账号注册地一致",
+            Requirement::BankAccountNameIsLegalName => "银行开户名为单位全称",
+            Requirement::PayerNameIsVerifiedName => "打款账户名与实名一致",
+            Requirement::NotPartnerProgramMember => "未加入合作伙伴计划",
+            Requirement::NoPaymentLicence => "未持有第三方支付牌照",
+            Requirement::UnionPayCard => "使用银联卡",
+            Requirement::NotOrganizationType(t) => return format!("非{}", t.name_zh()),
+        };
+        text.to_owned()
+    }
+}
+
 impl fmt::Display for Requirement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -840,6 +872,22 @@ pub enum ReviewTime {
 }
 
 impl ReviewTime {
+    /// A range of `min` to `max` units, meant as `qualifier` says.
+    ///
+    /// ```
+    /// use realname::policy::{Qualifier, ReviewTime, TimeUnit};
+    /// let t = ReviewTime::range(1, 2, TimeUnit::WorkingDays, Qualifier::Typically);
+    /// assert_eq!(t.to_string(), "typically 1–2 working days");
+    /// ```
+    pub const fn range(min: u32, max: u32, unit: TimeUnit, qualifier: Qualifier) -> ReviewTime {
+        ReviewTime::Range {
+            min,
+            max,
+            unit,
+            qualifier,
+        }
+    }
+
     /// The longest the review may take, where the provider gives one: the
     /// upper end of a range meant as "at most" or "typically"; nothing for
     /// "at the fastest".
@@ -867,74 +915,74 @@ impl ReviewTime {
     /// assert_eq!(ReviewTime::Instant.to_string_zh(), "即时完成");
     /// ```
     pub fn to_string_zh(&self) -> String {
-        match self {
-            ReviewTime::Instant => "即时完成".to_owned(),
+        let ReviewTime::Range {
+            unit, qualifier, ..
+        } = self
+        else {
+            return "即时完成".to_owned();
+        };
+        let unit = match unit {
+            TimeUnit::Minutes => " 分钟",
+            TimeUnit::Hours => " 小时",
+            TimeUnit::CalendarDays => " 天",
+            TimeUnit::WorkingDays => " 个工作日",
+        };
+        let amount = self.amount();
+        match qualifier {
+            Qualifier::AtMost if self.is_within() => format!("{amount}{unit}内"),
+            Qualifier::AtMost => format!("{amount}{unit}"),
+            Qualifier::Typically => format!("预计 {amount}{unit}"),
+            Qualifier::AtTheFastest => format!("最快 {amount}{unit}"),
+        }
+    }
+
+    /// "Within n" ("n 个工作日内"): at most, from zero.
+    fn is_within(&self) -> bool {
+        matches!(
+            self,
             ReviewTime::Range {
-                min,
-                max,
-                unit,
-                qualifier,
-            } => {
-                let q = match qualifier {
-                    Qualifier::AtMost => "至多",
-                    Qualifier::Typically => "预计",
-                    Qualifier::AtTheFastest => "最快",
-                };
-                let unit = match unit {
-                    TimeUnit::Minutes => " 分钟",
-                    TimeUnit::Hours => " 小时",
-                    TimeUnit::CalendarDays => " 天",
-                    TimeUnit::WorkingDays => " 个工作日",
-                };
-                if *qualifier == Qualifier::AtMost && *min == 0 {
-                    format!("{max}{unit}内")
-                } else if *qualifier == Qualifier::AtMost {
-                    // A range meant as a maximum, "1 - 3个工作日".
-                    if min == max {
-                        format!("{max}{unit}")
-                    } else {
-                        format!("{min}–{max}{unit}")
-                    }
-                } else if min == max {
-                    format!("{q} {max}{unit}")
-                } else {
-                    format!("{q} {min}–{max}{unit}")
-                }
+                min: 0,
+                qualifier: Qualifier::AtMost,
+                ..
             }
+        )
+    }
+
+    /// The figures: `3` for a single figure or "within 3", else `1–3`.
+    fn amount(&self) -> String {
+        match self {
+            ReviewTime::Range { min, max, .. } if min != max && !self.is_within() => {
+                format!("{min}–{max}")
+            }
+            ReviewTime::Range { max, .. } => max.to_string(),
+            ReviewTime::Instant => "0".to_owned(),
         }
     }
 }
 
 impl fmt::Display for ReviewTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReviewTime::Instant => f.write_str("instant"),
-            ReviewTime::Range {
-                min,
-                max,
-                unit,
-                qualifier,
-            } => {
-                let unit = match unit {
-                    TimeUnit::Minutes => "minute",
-                    TimeUnit::Hours => "hour",
-                    TimeUnit::CalendarDays => "calendar day",
-                    TimeUnit::WorkingDays => "working day",
-                };
-                let s = if *max == 1 { "" } else { "s" };
-                if *qualifier == Qualifier::AtMost && *min > 0 {
-                    // A range meant as a maximum, "1 - 3个工作日".
-                    if min == max {
-                        write!(f, "{max} {unit}{s}")
-                    } else {
-                        write!(f, "{min}–{max} {unit}{s}")
-                    }
-                } else if min == max || (*qualifier == Qualifier::AtMost && *min == 0) {
-                    write!(f, "{qualifier} {max} {unit}{s}")
-                } else {
-                    write!(f, "{qualifier} {min}–{max} {unit}{s}")
-                }
-            }
+        let ReviewTime::Range {
+            max,
+            unit,
+            qualifier,
+            ..
+        } = self
+        else {
+            return f.write_str("instant");
+        };
+        let unit = match unit {
+            TimeUnit::Minutes => "minute",
+            TimeUnit::Hours => "hour",
+            TimeUnit::CalendarDays => "calendar day",
+            TimeUnit::WorkingDays => "working day",
+        };
+        let s = if *max == 1 { "" } else { "s" };
+        let amount = self.amount();
+        match qualifier {
+            // A range meant as a maximum, "1 - 3个工作日", reads as itself.
+            Qualifier::AtMost if !self.is_within() => write!(f, "{amount} {unit}{s}"),
+            q => write!(f, "{q} {amount} {unit}{s}"),
         }
     }
 }
@@ -1130,9 +1178,13 @@ impl AmountRange {
 
 impl fmt::Display for AmountRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let yuan = |fen: u32| format!("{}.{:02}", fen / 100, fen % 100);
         write!(f, "{}–{} yuan", yuan(self.min_fen), yuan(self.max_fen))
     }
+}
+
+/// An amount in fen as yuan with two decimals: `0.01`.
+pub(crate) fn yuan(fen: u32) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 /// What a deadline counts from.

@@ -83,12 +83,7 @@ pub(super) fn profile() -> Profile {
             s1.at(line, quote),
         )
     };
-    let within_2_working_days = ReviewTime::Range {
-        min: 0,
-        max: 2,
-        unit: TimeUnit::WorkingDays,
-        qualifier: Qualifier::AtMost,
-    };
+    let within_2_working_days = ReviewTime::range(0, 2, TimeUnit::WorkingDays, Qualifier::AtMost);
 
     let mut face = method(
         M::Face,
@@ -190,12 +185,7 @@ pub(super) fn profile() -> Profile {
         ),
     ];
     transfer.review = given(
-        ReviewTime::Range {
-            min: 30,
-            max: 30,
-            unit: TimeUnit::Minutes,
-            qualifier: Qualifier::AtTheFastest,
-        },
+        ReviewTime::range(30, 30, TimeUnit::Minutes, Qualifier::AtTheFastest),
         s1.at(1236, "企业对公打款：最快30分钟"),
     );
     transfer.manual_review = given(
@@ -226,12 +216,7 @@ pub(super) fn profile() -> Profile {
         s1.at(379, "随机金额（0.01元~1元）"),
     );
     deposit.arrival = given(
-        ReviewTime::Range {
-            min: 0,
-            max: 2,
-            unit: TimeUnit::CalendarDays,
-            qualifier: Qualifier::Typically,
-        },
+        ReviewTime::range(0, 2, TimeUnit::CalendarDays, Qualifier::Typically),
         s1.at(379, "预计将在0-2天内到账"),
     );
     deposit.deadline = given(
@@ -261,12 +246,7 @@ pub(super) fn profile() -> Profile {
         ),
     )];
     recharge.review = given(
-        ReviewTime::Range {
-            min: 0,
-            max: 2,
-            unit: TimeUnit::CalendarDays,
-            qualifier: Qualifier::Typically,
-        },
+        ReviewTime::range(0, 2, TimeUnit::CalendarDays, Qualifier::Typically),
         s1.at(1237, "百度智能云充值认证：0-2天"),
     );
     let mut payment = Payment::new(PaymentDirection::ToProvider);

@@ -64,12 +64,7 @@ pub(super) fn profile() -> Profile {
         s2.at(26, "The authentication review will be completed"),
     );
     upload.review = given(
-        ReviewTime::Range {
-            min: 0,
-            max: 3,
-            unit: TimeUnit::WorkingDays,
-            qualifier: Qualifier::AtMost,
-        },
+        ReviewTime::range(0, 3, TimeUnit::WorkingDays, Qualifier::AtMost),
         s2.at(26, "completed within three working days"),
     );
     p.methods = vec![upload];

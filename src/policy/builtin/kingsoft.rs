@@ -106,12 +106,7 @@ pub(super) fn profile() -> Profile {
         s0.at(79, "金山云运营人员1~2个工作日完成人工审核"),
     );
     other.review = given(
-        ReviewTime::Range {
-            min: 1,
-            max: 2,
-            unit: TimeUnit::WorkingDays,
-            qualifier: Qualifier::Typically,
-        },
+        ReviewTime::range(1, 2, TimeUnit::WorkingDays, Qualifier::Typically),
         s0.at(136, "预计1~2个工作日内完成审核"),
     );
 
@@ -155,12 +150,7 @@ pub(super) fn profile() -> Profile {
     );
     certificate.decision = given(Decision::Manual, s0.at(184, "请等待金山云审核"));
     certificate.review = given(
-        ReviewTime::Range {
-            min: 1,
-            max: 2,
-            unit: TimeUnit::WorkingDays,
-            qualifier: Qualifier::Typically,
-        },
+        ReviewTime::range(1, 2, TimeUnit::WorkingDays, Qualifier::Typically),
         s0.at(184, "预计1~2个工作日内完成审核"),
     );
     p.methods = vec![id_card, bank, other, transfer, certificate];

@@ -49,12 +49,7 @@ pub(super) fn profile() -> Profile {
     let instant = |line, quote: &str| given(ReviewTime::Instant, s4.at(line, quote));
     let at_most_working_days = |min, max, line, quote: &str| {
         given(
-            ReviewTime::Range {
-                min,
-                max,
-                unit: TimeUnit::WorkingDays,
-                qualifier: Qualifier::AtMost,
-            },
+            ReviewTime::range(min, max, TimeUnit::WorkingDays, Qualifier::AtMost),
             s4.at(line, quote),
         )
     };
