@@ -88,7 +88,9 @@ fn usage(problem: &str) -> ExitCode {
     if !problem.is_empty() {
         eprintln!("{problem}");
     }
-    eprintln!("usage: policy [PROVIDER] [--json] | --may-verify NUMBER [--already N] [--today YYYY-MM-DD]");
+    eprintln!(
+        "usage: policy [PROVIDER] [--json] | --may-verify NUMBER [--already N] [--today YYYY-MM-DD]"
+    );
     let ids: Vec<&str> = Provider::all().iter().map(|p| p.id()).collect();
     eprintln!("providers: {}", ids.join(", "));
     ExitCode::from(2)
@@ -330,10 +332,10 @@ fn may_verify(number: &str, already: u32, today: Option<NaiveDate>) -> ExitCode 
         if let Err(r) = rules::check_account_cap(profile, subject, already) {
             refusals.push(r);
         }
-        if let (Some(birth), Some(today)) = (birth, today) {
-            if let Err(r) = rules::check_age(profile, birth, today) {
-                refusals.push(r);
-            }
+        if let (Some(birth), Some(today)) = (birth, today)
+            && let Err(r) = rules::check_age(profile, birth, today)
+        {
+            refusals.push(r);
         }
         let answer = if methods.is_empty() {
             "no: no method accepts this document".to_owned()

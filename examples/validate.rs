@@ -27,8 +27,8 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use realname::{detect, Document, DocumentKind, Error, ParseOptions, RegionCheck};
-use serde_json::{json, Map, Value};
+use realname::{Document, DocumentKind, Error, ParseOptions, RegionCheck, detect};
+use serde_json::{Map, Value, json};
 
 struct Config {
     json: bool,
@@ -69,7 +69,9 @@ fn main() -> ExitCode {
                 config.kind = Some(kind);
             }
             "-h" | "--help" => {
-                println!("usage: validate [--json] [--show] [--strict] [--kind ID] [--today YYYY-MM-DD] [NUMBER ...]");
+                println!(
+                    "usage: validate [--json] [--show] [--strict] [--kind ID] [--today YYYY-MM-DD] [NUMBER ...]"
+                );
                 println!("reads numbers from standard input when none are given");
                 return ExitCode::SUCCESS;
             }
@@ -110,10 +112,10 @@ fn best_guess(input: &str, options: ParseOptions) -> (DocumentKind, Error) {
     };
     let mut best: Option<(DocumentKind, Error)> = None;
     for &kind in DocumentKind::all() {
-        if let Err(e) = Document::parse_as_with(kind, input, options) {
-            if best.as_ref().map_or(true, |(_, b)| rank(&e) > rank(b)) {
-                best = Some((kind, e));
-            }
+        if let Err(e) = Document::parse_as_with(kind, input, options)
+            && best.as_ref().is_none_or(|(_, b)| rank(&e) > rank(b))
+        {
+            best = Some((kind, e));
         }
     }
     best.unwrap_or((DocumentKind::ResidentId, Error::Empty))

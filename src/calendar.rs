@@ -223,7 +223,7 @@ impl WorkCalendar for Weekdays {
         // A Saturday or Sunday start lands on a weekend after whole weeks
         // when n is a multiple of 5: move back to the Friday before, which
         // is the n-th working day.
-        if n > 0 && n % 5 == 0 {
+        if n > 0 && n.is_multiple_of(5) {
             while !self.is_working_day(date)? {
                 date = date.pred_opt().ok_or(CalendarError::Overflow)?;
             }
@@ -403,8 +403,7 @@ impl ChinaMainland {
     /// ```
     /// assert!(realname::calendar::ChinaMainland::DATA_VERSION.contains("2026"));
     /// ```
-    pub const DATA_VERSION: &'static str =
-        "State Council holiday announcements 2004-2026 (chinesecalendar 1.11.0, checked against the 2026 notice)";
+    pub const DATA_VERSION: &'static str = "State Council holiday announcements 2004-2026 (chinesecalendar 1.11.0, checked against the 2026 notice)";
 
     /// The first and last years the calendar knows.
     ///
@@ -716,8 +715,9 @@ mod tests {
             Err(CalendarError::OutOfRange { .. })
         ));
         assert!(cal.is_working_day(day(2003, 12, 31)).is_err());
-        assert!(cal
-            .working_days_between(day(2026, 1, 1), day(2027, 1, 1))
-            .is_err());
+        assert!(
+            cal.working_days_between(day(2026, 1, 1), day(2027, 1, 1))
+                .is_err()
+        );
     }
 }

@@ -9,7 +9,7 @@
     clippy::indexing_slicing,
     clippy::string_slice
 )]
-#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod age;
 pub mod calendar;
@@ -26,12 +26,12 @@ pub mod subject;
 
 pub use age::AgeRule;
 pub use document::{
-    detect, BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport,
-    Country, Document, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
+    BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport, Country,
+    Document, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
     ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId,
     InputForm, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode, ParseOptions,
     PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind, TaiwanId,
-    TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck,
+    TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
 };
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};

@@ -508,7 +508,7 @@ macro_rules! categories {
     ($(
         $(#[$meta:meta])*
         $variant:ident = $code:literal, $zh:literal, $en:literal, later: $later:literal,
-        types: [$($ty:ident),*], certificate: $cert:expr, sure: $sure:ident;
+        types: [$($ty:ident),*], certificate: $cert:expr_2021, sure: $sure:ident;
     )+) => {
         named_enum! {
             "org";

@@ -32,12 +32,12 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::age::full_years;
-use crate::calendar::{beijing_time, due, CalendarError, Duration, WorkCalendar};
+use crate::calendar::{CalendarError, Duration, WorkCalendar, beijing_time, due};
 use crate::org::OrganizationType;
 use crate::policy::{
-    yuan, AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,
+    AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,
     MethodKind, OnExhaust, Profile, Raise, Requirement, Residency, ReviewTime, Scope, Source,
-    Transition,
+    Transition, yuan,
 };
 use crate::{BankCardNumber, CardNetwork, DocumentKind, SubjectKind};
 
@@ -555,7 +555,7 @@ fn beijing(t: &DateTime<Utc>) -> String {
 /// A size in MB of 1,048,576 bytes, as the providers write it.
 fn size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes % MB == 0 {
+    if bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else if bytes >= MB / 10 {
         // Rounded up, so that a file just over a limit never reads as at it.
@@ -787,26 +787,26 @@ fn judge_method<'p>(
     applicant: &Applicant,
 ) -> Judged<'p, &'p Method> {
     let m = offered(profile, method, applicant.subject)?;
-    if let (Some(residency), Some(allowed)) = (applicant.residency, m.residency.sourced()) {
-        if !allowed.value.contains(&residency) {
-            return Err((
-                Reason::ResidencyNotServed { method, residency },
-                allowed.source.as_ref(),
-            ));
-        }
+    if let (Some(residency), Some(allowed)) = (applicant.residency, m.residency.sourced())
+        && !allowed.value.contains(&residency)
+    {
+        return Err((
+            Reason::ResidencyNotServed { method, residency },
+            allowed.source.as_ref(),
+        ));
     }
     if let (Some(t), Some(types)) = (
         applicant.organization_type,
         profile.organization_types.sourced(),
-    ) {
-        if applicant.subject == SubjectKind::Organization && !types.value.allows(&t) {
-            return Err((
-                Reason::OrganizationTypeNotServed {
-                    organization_type: t,
-                },
-                types.source.as_ref(),
-            ));
-        }
+    ) && applicant.subject == SubjectKind::Organization
+        && !types.value.allows(&t)
+    {
+        return Err((
+            Reason::OrganizationTypeNotServed {
+                organization_type: t,
+            },
+            types.source.as_ref(),
+        ));
     }
     for r in &m.requirements {
         let fails = match r.value {
@@ -995,7 +995,7 @@ pub fn check_change(
             return Err(Refusal::new(
                 Reason::ChangeForbidden { transition },
                 source(),
-            ))
+            ));
         }
         Availability::Offline(contact) => {
             return Err(Refusal::new(
@@ -1004,23 +1004,23 @@ pub fn check_change(
                     contact,
                 },
                 source(),
-            ))
+            ));
         }
     }
-    if let (Some(last), Some(cooldown)) = (last_change, rule.cooldown.sourced()) {
-        if cooldown.value.gates == Gate::Initiation {
-            let allowed_from = due(last, cooldown.value.wait, calendar)
-                .map_err(|e| Refusal::new(Reason::Calendar(e), cooldown.source.clone()))?;
-            if now < allowed_from {
-                return Err(Refusal::new(
-                    Reason::ChangeCooldown {
-                        transition,
-                        wait: cooldown.value.wait,
-                        allowed_from,
-                    },
-                    cooldown.source.clone(),
-                ));
-            }
+    if let (Some(last), Some(cooldown)) = (last_change, rule.cooldown.sourced())
+        && cooldown.value.gates == Gate::Initiation
+    {
+        let allowed_from = due(last, cooldown.value.wait, calendar)
+            .map_err(|e| Refusal::new(Reason::Calendar(e), cooldown.source.clone()))?;
+        if now < allowed_from {
+            return Err(Refusal::new(
+                Reason::ChangeCooldown {
+                    transition,
+                    wait: cooldown.value.wait,
+                    allowed_from,
+                },
+                cooldown.source.clone(),
+            ));
         }
     }
     Ok(())
@@ -1103,16 +1103,16 @@ pub fn check_upload(
             ));
         }
     }
-    if let Some(max) = rule.max_bytes.sourced() {
-        if size_bytes > max.value {
-            return Err(Refusal::new(
-                Reason::UploadTooLarge {
-                    bytes: size_bytes,
-                    max_bytes: max.value,
-                },
-                max.source.clone(),
-            ));
-        }
+    if let Some(max) = rule.max_bytes.sourced()
+        && size_bytes > max.value
+    {
+        return Err(Refusal::new(
+            Reason::UploadTooLarge {
+                bytes: size_bytes,
+                max_bytes: max.value,
+            },
+            max.source.clone(),
+        ));
     }
     Ok(())
 }

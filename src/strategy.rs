@@ -26,7 +26,7 @@ use proptest::sample::select;
 
 use crate::checksum::{icao9303, iso7064_mod11_2};
 use crate::document::Country;
-use crate::{region, ForeignPermanentResidentId, LegacyResidentId, ResidentId};
+use crate::{ForeignPermanentResidentId, LegacyResidentId, ResidentId, region};
 
 /// A birth date from 1900-01-01 to 2025-12-31.
 ///

@@ -26,9 +26,9 @@
 
 use std::fmt;
 
-use crate::document::{from_full_width, Document, DocumentKind, SubjectKind};
-use crate::org::{Certainty, OrganizationType};
 use crate::Uscc;
+use crate::document::{Document, DocumentKind, SubjectKind, from_full_width};
+use crate::org::{Certainty, OrganizationType};
 
 /// Why a name was rejected.
 ///

@@ -109,10 +109,10 @@ fn parsing_allocates_nothing() {
     // its messages' data and may allocate). Built-in profiles are built
     // once, before counting.
     use chrono::{NaiveDate, TimeZone, Utc};
+    use realname::SubjectKind;
     use realname::calendar::ChinaMainland;
     use realname::policy::{MethodKind, Provider, Scope, Transition};
     use realname::rules::{self, Applicant};
-    use realname::SubjectKind;
     for p in Provider::all() {
         let _ = p.profile();
     }

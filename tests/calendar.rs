@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, TimeZone, Utc, Weekday};
 use proptest::prelude::*;
-use realname::calendar::{due, CalendarError, ChinaMainland, Duration, Weekdays, WorkCalendar};
+use realname::calendar::{CalendarError, ChinaMainland, Duration, Weekdays, WorkCalendar, due};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -156,9 +156,11 @@ fn extending_the_calendar() {
         closed.add_working_days(day(2026, 11, 20), 1),
         Ok(day(2026, 11, 24))
     );
-    assert!(ChinaMainland::default()
-        .with_day(day(2030, 1, 1), false)
-        .is_err());
+    assert!(
+        ChinaMainland::default()
+            .with_day(day(2030, 1, 1), false)
+            .is_err()
+    );
 }
 
 fn mainland_date() -> impl Strategy<Value = NaiveDate> {
@@ -227,7 +229,7 @@ proptest! {
 #[test]
 fn due_at_the_ends_of_time_is_an_error_not_a_panic() {
     use chrono::{DateTime, Utc};
-    use realname::calendar::{due, CalendarError, Duration, Weekdays};
+    use realname::calendar::{CalendarError, Duration, Weekdays, due};
     for start in [DateTime::<Utc>::MAX_UTC, DateTime::<Utc>::MIN_UTC] {
         for d in [
             Duration::WorkingDays(1),

@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use realname::{
-    strategy, BankCardNumber, Document, DocumentKind, ForeignPermanentResidentId, HongKongId,
-    InputForm, LegacyResidentId, ParseOptions, RegionCheck, ResidentId,
+    BankCardNumber, Document, DocumentKind, ForeignPermanentResidentId, HongKongId, InputForm,
+    LegacyResidentId, ParseOptions, RegionCheck, ResidentId, strategy,
 };
 
 fn all_options() -> impl Strategy<Value = ParseOptions> {
@@ -291,13 +291,13 @@ proptest! {
 // checked, and their answers are consistent.
 
 use chrono::{DateTime, Utc};
+use realname::SubjectKind;
 use realname::calendar::{ChinaMainland, Duration as Span};
 use realname::policy::{
     Limit, MethodKind, Profile, Provider, Qualifier, ReviewTime, Scope, Stated, TimeUnit,
     Transition,
 };
 use realname::rules::{self, Applicant};
-use realname::SubjectKind;
 
 fn any_time() -> impl Strategy<Value = DateTime<Utc>> {
     prop_oneof![

@@ -48,13 +48,15 @@ fn organisation_type_must_fit_the_credit_code() {
     let rep = person("张三", "11010519491231002X");
     let name = OrganizationName::parse("某某有限公司").unwrap();
     let enterprise = Uscc::parse("91110108795101314G").unwrap();
-    assert!(Organization::new(
-        name.clone(),
-        enterprise,
-        OrganizationType::Enterprise,
-        rep.clone()
-    )
-    .is_ok());
+    assert!(
+        Organization::new(
+            name.clone(),
+            enterprise,
+            OrganizationType::Enterprise,
+            rep.clone()
+        )
+        .is_ok()
+    );
     assert_eq!(
         Organization::new(
             name.clone(),
@@ -77,13 +79,15 @@ fn organisation_type_must_fit_the_credit_code() {
     }
     // Unconfirmed links never reject: 11 (机关) with any type is accepted.
     let organ = Uscc::parse(&with_check("11100000MA0000000")).unwrap();
-    assert!(Organization::new(
-        name.clone(),
-        organ,
-        OrganizationType::Enterprise,
-        rep.clone()
-    )
-    .is_ok());
+    assert!(
+        Organization::new(
+            name.clone(),
+            organ,
+            OrganizationType::Enterprise,
+            rep.clone()
+        )
+        .is_ok()
+    );
     // Unknown categories never reject.
     let unknown = Uscc::parse("9A350100M000100Y47").unwrap();
     assert!(Organization::new(name, unknown, OrganizationType::Foundation, rep).is_ok());

@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use common::{load, outcome};
 use realname::org::{Category, Certificate, OrganizationType, RegistrationAuthority};
 use realname::{
-    detect, BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport,
-    Document, DocumentKind, Error, ForeignPassport, ForeignPermanentResidentId, Gender,
-    HkMacaoTravelPermit, Holder, HongKongId, InputForm, LegacyResidentId, MacaoId, MobileNumber,
-    OrganizationCode, ParseOptions, PassportSeries, RegionCheck, RegionProblem, RegisteredEntity,
-    ResidentId, SpecialRegion, SubjectKind, TaiwanId, TaiwanTravelPermit, Uscc, UsccCheck,
+    BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport, Document,
+    DocumentKind, Error, ForeignPassport, ForeignPermanentResidentId, Gender, HkMacaoTravelPermit,
+    Holder, HongKongId, InputForm, LegacyResidentId, MacaoId, MobileNumber, OrganizationCode,
+    ParseOptions, PassportSeries, RegionCheck, RegionProblem, RegisteredEntity, ResidentId,
+    SpecialRegion, SubjectKind, TaiwanId, TaiwanTravelPermit, Uscc, UsccCheck, detect,
 };
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -281,9 +281,11 @@ fn other_document_fields() {
         BankCardNumber::parse("4111111111111111").unwrap().network(),
         CardNetwork::Visa
     );
-    assert!(!BankCardNumber::parse("9558801234567890128")
-        .unwrap()
-        .is_unionpay());
+    assert!(
+        !BankCardNumber::parse("9558801234567890128")
+            .unwrap()
+            .is_unionpay()
+    );
     let m = MobileNumber::parse("0086 166 1234 5678").unwrap();
     assert_eq!(
         (m.as_str(), m.international(), m.carrier()),
@@ -493,10 +495,11 @@ fn every_error_has_a_code_and_two_messages() {
             zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{zh}"
         );
-        assert!(e
-            .code()
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b == b'_'));
+        assert!(
+            e.code()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_')
+        );
     }
     // Control characters are escaped, never printed raw.
     assert!(!errors[2].to_string().contains('\u{0}'));

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{match_pattern, number, read_compact, simple_document, Masked, ParseOptions};
+use super::{Masked, ParseOptions, match_pattern, number, read_compact, simple_document};
 use crate::checksum::luhn;
 use crate::error::{CharClass, Error};
 

@@ -6,8 +6,8 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 
 use super::{
-    age_on, ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_var,
-    Country, Gender, InputForm, Masked, ParseOptions,
+    Country, Gender, InputForm, Masked, ParseOptions, age_on, ascii_str, birth_date,
+    document_traits, expect_digits, not_after, number, read_var,
 };
 use crate::age::AgeRule;
 use crate::checksum::{icao9303, iso7064_mod11_2};
@@ -302,7 +302,7 @@ fn parse_2023(bytes: &mut [u8; 18], lenient: bool) -> Result<(NaiveDate, Country
                 position: 18,
                 found: char::from(other),
                 expected: CharClass::DigitOrX,
-            })
+            });
         }
     }
     let province = number(&bytes[1..3]);
@@ -345,7 +345,7 @@ fn parse_2004(
                     position: i + 1,
                     found: char::from(other),
                     expected: CharClass::Letter,
-                })
+                });
             }
         }
     }

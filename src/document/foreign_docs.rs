@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-use super::{ascii_str, from_full_width, Country, InputForm, Masked, ParseOptions};
+use super::{Country, InputForm, Masked, ParseOptions, ascii_str, from_full_width};
 use crate::error::{CharClass, Error, NationalityCode};
 
 /// The lengths the number part may have.

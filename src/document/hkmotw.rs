@@ -1,7 +1,7 @@
 //! Identity cards of Hong Kong, Macao and Taiwan.
 
 use super::{
-    first_then_digits, match_pattern, read_compact, simple_document, Gender, ParseOptions,
+    Gender, ParseOptions, first_then_digits, match_pattern, read_compact, simple_document,
 };
 use crate::checksum::{hkid, taiwan_id};
 use crate::error::{CharClass, Error};

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    age_on, ascii_str, birth_date, document_traits, expect_digits, not_after, number, read_fixed,
-    Gender, Masked, ParseOptions, ResidentId,
+    Gender, Masked, ParseOptions, ResidentId, age_on, ascii_str, birth_date, document_traits,
+    expect_digits, not_after, number, read_fixed,
 };
 use crate::age::AgeRule;
 use crate::error::{CharClass, Error};

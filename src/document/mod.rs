@@ -32,7 +32,7 @@ mod orgdocs;
 mod permits;
 mod resident;
 
-pub use any::{detect, Document, DocumentKind, SubjectKind, UnknownKind};
+pub use any::{Document, DocumentKind, SubjectKind, UnknownKind, detect};
 pub use bank::{BankCardNumber, CardNetwork, Carrier, Grouped, MobileNumber};
 pub use country::Country;
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
@@ -400,7 +400,7 @@ pub(crate) fn read_var<const N: usize>(
                 return Err(Error::Length {
                     expected,
                     found: len,
-                })
+                });
             }
         }
         return Ok((out, len));
@@ -578,7 +578,9 @@ pub(crate) fn check_birth_date(year: u32, month: u32, day: u32) -> Result<(), Er
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         _ => 0,
     };
@@ -734,7 +736,7 @@ macro_rules! simple_document {
     };
     (
         @impl [$(#[$meta:meta])*] $name:ident, $n:literal, $sample:literal, $masked:literal,
-        $expecting:literal, $mask:expr
+        $expecting:literal, $mask:expr_2021
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::{
-    ascii_str, first_then_digits, match_pattern, number, read_compact, simple_document,
-    ParseOptions, UsccCheck,
+    ParseOptions, UsccCheck, ascii_str, first_then_digits, match_pattern, number, read_compact,
+    simple_document,
 };
 use crate::checksum::{gb11714, gb32100, iso7064_mod11_10};
 use crate::error::{CharClass, Error};
@@ -275,7 +275,7 @@ impl OrganizationCode {
                     position: 9,
                     found: char::from(read[8]),
                     expected: CharClass::Exactly('-'),
-                })
+                });
             }
         };
         match_pattern(body, &[CharClass::LetterOrDigit; 8])?;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{first_then_digits, match_pattern, read_compact, simple_document, ParseOptions};
+use super::{ParseOptions, first_then_digits, match_pattern, read_compact, simple_document};
 use crate::error::{CharClass, Error};
 
 use CharClass::{Digit, DigitOrLetterNotIO, Exactly, OneOf};

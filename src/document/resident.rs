@@ -5,8 +5,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use super::{
-    age_on, ascii_str, check_birth_date, date_of, document_traits, eight_digits, is_plain,
-    non_digit, not_after, number, read_fixed, Gender, InputForm, Masked, ParseOptions,
+    Gender, InputForm, Masked, ParseOptions, age_on, ascii_str, check_birth_date, date_of,
+    document_traits, eight_digits, is_plain, non_digit, not_after, number, read_fixed,
 };
 use crate::age::AgeRule;
 use crate::checksum::mod11_2_17;
@@ -97,14 +97,15 @@ impl ResidentId {
         // The hot path reads the caller's bytes in place when they are 18
         // bytes with nothing to trim. Should they hold a multi-byte
         // character, the general path below reports it properly.
-        if let Ok(raw) = <&[u8; 18]>::try_from(s.as_bytes()) {
-            if is_plain(raw[0]) && is_plain(raw[17]) {
-                match Self::from_ascii(raw, options) {
-                    // Only a character error can come from a multi-byte
-                    // character (its bytes are not digits).
-                    Err(Error::Character { .. }) if !raw.is_ascii() => {}
-                    result => return result,
-                }
+        if let Ok(raw) = <&[u8; 18]>::try_from(s.as_bytes())
+            && is_plain(raw[0])
+            && is_plain(raw[17])
+        {
+            match Self::from_ascii(raw, options) {
+                // Only a character error can come from a multi-byte
+                // character (its bytes are not digits).
+                Err(Error::Character { .. }) if !raw.is_ascii() => {}
+                result => return result,
             }
         }
         let bytes: [u8; 18] = read_fixed(s, options.get_input(), LENGTH, class_at)?;
@@ -127,7 +128,7 @@ impl ResidentId {
                     position: 18,
                     found: char::from(other),
                     expected: CharClass::DigitOrX,
-                })
+                });
             }
         };
         let code = number(&bytes[..6]);

@@ -249,13 +249,13 @@ impl Checker<'_> {
         if let Some(super::OnExhaust::FallbackTo(m)) = limit.on_exhaust {
             self.offered(&format!("{path}.on_exhaust"), m);
         }
-        if let super::Scope::ChangeRequest(t) = limit.scope {
-            if self.profile.change(t).is_none() {
-                self.fail(
-                    || format!("{path}.scope"),
-                    ProfileProblem::ChangeNotStated(t),
-                );
-            }
+        if let super::Scope::ChangeRequest(t) = limit.scope
+            && self.profile.change(t).is_none()
+        {
+            self.fail(
+                || format!("{path}.scope"),
+                ProfileProblem::ChangeNotStated(t),
+            );
         }
     }
 
@@ -273,13 +273,14 @@ impl Checker<'_> {
         if p.name_zh.trim().is_empty() {
             self.fail(|| "name_zh".to_owned(), ProfileProblem::EmptyName);
         }
-        if let Some(types) = p.organization_types.value() {
-            if types.items.is_empty() && !types.open {
-                self.fail(
-                    || "organization_types".to_owned(),
-                    ProfileProblem::EmptyList,
-                );
-            }
+        if let Some(types) = p.organization_types.value()
+            && types.items.is_empty()
+            && !types.open
+        {
+            self.fail(
+                || "organization_types".to_owned(),
+                ProfileProblem::EmptyList,
+            );
         }
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");

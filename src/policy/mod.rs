@@ -35,7 +35,7 @@
 use std::fmt;
 
 use crate::calendar::Duration;
-use crate::org::{named_enum, OrganizationType};
+use crate::org::{OrganizationType, named_enum};
 use crate::{AgeRule, DocumentKind, SubjectKind};
 
 mod builtin;

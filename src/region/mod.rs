@@ -420,7 +420,7 @@ impl Region {
     /// ```
     pub fn prefecture(&self) -> Option<Region> {
         let code = self.code() / 100 * 100;
-        if code == self.code() || code % 10_000 == 0 {
+        if code == self.code() || code.is_multiple_of(10_000) {
             return None;
         }
         lookup(code)

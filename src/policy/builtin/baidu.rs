@@ -26,7 +26,7 @@
 //! - Age: "未满14岁 … 不可以，14岁以上可以申请" (line 1417): 14 allowed,
 //!   reached on the 14th birthday.
 
-use super::{attempts, complete, given, method, sourced, Seed};
+use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{

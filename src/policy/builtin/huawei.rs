@@ -11,7 +11,7 @@
 //!   10 × 1,048,576 bytes.
 //! - "requested to retry" (line 27) states no attempt limit.
 
-use super::{complete, given, method, sourced, Seed};
+use super::{Seed, complete, given, method, sourced};
 use crate::policy::{
     AccountCap, CapKey, Decision, Factor as F, FileFormat, ImageRule, Limit, MethodKind as M,
     Profile, Qualifier, Requirement, ReviewTime, TimeUnit, UploadRule,

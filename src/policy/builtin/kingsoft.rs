@@ -14,7 +14,7 @@
 //! - The ID card method's inputs follow the detailed procedure (line 93:
 //!   name, number, video), not the overview's ID photo (line 71).
 
-use super::{attempts, complete, given, method, sourced, Seed};
+use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,

@@ -7,8 +7,8 @@ use super::{
     AttemptLimit, Counted, Listed, Method, MethodKind, OnExhaust, Profile, Scope, Source, Sourced,
     Stated,
 };
-use crate::org::named_enum;
 use crate::SubjectKind;
+use crate::org::named_enum;
 
 mod baidu;
 mod huawei;

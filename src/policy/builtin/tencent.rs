@@ -21,14 +21,14 @@
 //!   international site (line 28): the individual methods are for mainland
 //!   residents.
 
-use super::{given, method, sourced, Seed};
+use super::{Seed, given, method, sourced};
+use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
     AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
     MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, Profile, Qualifier, Raise,
     Release, Residency, ReviewTime, TimeUnit, Transition,
 };
-use crate::SubjectKind;
 
 pub(super) const S4: &str = "004_8fb8c130c10e39bd.txt";
 

@@ -3,7 +3,7 @@
 //! method accepts a document, attempts left, a change's cooldown, an upload,
 //! and a review's due time on the mainland calendar.
 //!
-//! Run: `cargo bench --bench rules`
+//! Run: `cargo bench -p realname-bench --bench rules`
 
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
@@ -11,7 +11,7 @@
 use std::hint::black_box;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{Criterion, criterion_group, criterion_main};
 use realname::calendar::ChinaMainland;
 use realname::policy::{MethodKind, Provider, Scope, Transition};
 use realname::rules::{self, Applicant};

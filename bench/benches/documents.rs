@@ -1,14 +1,14 @@
 //! Speed of every parser and of `detect`.
 //!
-//! Run: `cargo bench --bench documents`
+//! Run: `cargo bench -p realname-bench --bench documents`
 
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use realname::{detect, Document, DocumentKind};
+use criterion::{Criterion, criterion_group, criterion_main};
+use realname::{Document, DocumentKind, detect};
 
 /// A valid sample of every kind, as a user might type it.
 const SAMPLES: &[(DocumentKind, &str)] = &[

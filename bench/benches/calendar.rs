@@ -1,7 +1,7 @@
 //! Speed of working-day arithmetic: adding 250 working days must be a
 //! lookup, not a walk over a year of dates.
 //!
-//! Run: `cargo bench --bench calendar`
+//! Run: `cargo bench -p realname-bench --bench calendar`
 
 // criterion_group! defines an undocumented public function.
 #![allow(missing_docs)]
@@ -9,8 +9,8 @@
 use std::hint::black_box;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use criterion::{criterion_group, criterion_main, Criterion};
-use realname::calendar::{due, ChinaMainland, Duration, Weekdays, WorkCalendar};
+use criterion::{Criterion, criterion_group, criterion_main};
+use realname::calendar::{ChinaMainland, Duration, Weekdays, WorkCalendar, due};
 
 fn calendar(c: &mut Criterion) {
     let start = NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();

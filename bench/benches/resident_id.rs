@@ -1,6 +1,6 @@
 //! Speed of `ResidentId::parse` against a bare floor and the two Rust peers.
 //!
-//! Run: `cargo bench --bench resident_id`
+//! Run: `cargo bench -p realname-bench --bench resident_id`
 //!
 //! Every contender sees the same 1,000 inputs: half valid 18-character
 //! numbers (upper-case `X`, plain ASCII, so that no contender pays for
@@ -19,7 +19,7 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use realname::{ForeignPermanentResidentId, LegacyResidentId, ResidentId};
 
 /// A small deterministic generator, so that every run sees the same inputs.
