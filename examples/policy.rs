@@ -344,7 +344,7 @@ fn may_verify(number: &str, already: u32, today: Option<NaiveDate>) -> ExitCode 
         } else {
             let why: Vec<String> = refusals
                 .iter()
-                .map(|r| format!("{} / {} {}", r.message_zh(), r, cite(r.basis())))
+                .map(|r| format!("{} / {} {}", r.to_string_zh(), r, cite(r.basis())))
                 .collect();
             format!("no: {}", why.join("; "))
         };

@@ -52,7 +52,9 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--json" => config.json = true,
             "--show" => config.show = true,
-            "--strict" => config.options = config.options.region_check(RegionCheck::Historical),
+            "--strict" => {
+                config.options = config.options.with_region_check(RegionCheck::Historical)
+            }
             "--today" => {
                 let Some(date) = args.next().and_then(|d| d.parse().ok()) else {
                     eprintln!("--today takes a date, YYYY-MM-DD");
@@ -202,7 +204,7 @@ fn birth_check(doc: &Document, today: NaiveDate) -> Result<(), Error> {
 fn error_fields(e: &Error, out: &mut Map<String, Value>) {
     out.insert("error_code".into(), json!(e.code()));
     out.insert("reason".into(), json!(e.to_string()));
-    out.insert("reason_zh".into(), json!(e.message_zh()));
+    out.insert("reason_zh".into(), json!(e.to_string_zh()));
 }
 
 fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {

@@ -4,7 +4,7 @@
 //! a position, an impossible date, a region code, a check character. Every
 //! variant has a stable machine-readable [`Error::code`], an English message
 //! through `Display` (lower case, no trailing period) and a Chinese message
-//! through [`Error::message_zh`].
+//! through [`Error::to_string_zh`].
 //!
 //! Errors carry only what is needed to say what is wrong: a position and a
 //! character class, an impossible date (which no real person was born on), a
@@ -29,7 +29,7 @@ use crate::region::RegionProblem;
 /// assert_eq!(err, Error::Checksum { expected: '1', found: '0' });
 /// assert_eq!(err.code(), "checksum");
 /// assert_eq!(err.to_string(), "the check character is 0, expected 1");
-/// assert_eq!(err.message_zh(), "校验位为 0，应为 1");
+/// assert_eq!(err.to_string_zh(), "校验位为 0，应为 1");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
@@ -170,9 +170,9 @@ impl Error {
     /// use realname::ResidentId;
     ///
     /// let err = ResidentId::parse("1101011990030700").unwrap_err();
-    /// assert_eq!(err.message_zh(), "号码应为 18 位，实际为 16 位");
+    /// assert_eq!(err.to_string_zh(), "号码应为 18 位，实际为 16 位");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             Error::Empty => "号码为空".to_owned(),
             Error::Length { expected, found } => {
@@ -197,7 +197,7 @@ impl Error {
                 format!("出生日期 {date} 晚于当前日期 {today}")
             }
             Error::Region { code, problem } => {
-                format!("地区码 {code:06} {}", problem.message_zh())
+                format!("地区码 {code:06} {}", problem.to_string_zh())
             }
             Error::Checksum { expected, found } => {
                 format!("校验位为 {found}，应为 {expected}")

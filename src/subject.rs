@@ -88,9 +88,9 @@ impl NameError {
     ///
     /// ```
     /// use realname::subject::PersonName;
-    /// assert_eq!(PersonName::parse("张").unwrap_err().message_zh(), "姓名至少需要 2 个字，实际为 1 个");
+    /// assert_eq!(PersonName::parse("张").unwrap_err().to_string_zh(), "姓名至少需要 2 个字，实际为 1 个");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             NameError::Empty => "名称为空".to_owned(),
             NameError::TooShort { min, found } => {
@@ -416,9 +416,9 @@ impl SubjectError {
     /// use realname::org::{Category, OrganizationType};
     /// use realname::subject::SubjectError;
     /// let e = SubjectError::TypeMismatch { category: Category::Enterprise, org_type: OrganizationType::Foundation };
-    /// assert_eq!(e.message_zh(), "机构类别为“企业”的统一社会信用代码不属于“基金会”");
+    /// assert_eq!(e.to_string_zh(), "机构类别为“企业”的统一社会信用代码不属于“基金会”");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             SubjectError::WrongDocument { kind, expected } => {
                 format!("{}不是{}的证件", kind.name_zh(), expected.name_zh())

@@ -57,7 +57,7 @@ fn parsing_allocates_nothing() {
         "932682198501010017",
         "911999199012310020",
     ];
-    let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     for s in inputs {
         let n = allocations_of(|| {
             let a = ResidentId::parse(std::hint::black_box(s));

@@ -1202,7 +1202,7 @@ fn kingsoft_corporate_transfer_is_used_once_with_three_amount_entries() {
     assert_eq!(rules::attempts_left(k, m, Scope::Account, 0), Ok(Some(1)));
     let r = rules::attempts_left(k, m, Scope::Account, 1).unwrap_err();
     assert_eq!(
-        r.message_zh(),
+        r.to_string_zh(),
         "企业对公打款认证已使用 1 次，已达上限，请改用企业证件认证"
     );
 }
@@ -1367,7 +1367,7 @@ fn profile_errors_have_codes_and_chinese_messages() {
     assert_eq!(err.field, "uploads[0].formats");
     assert_eq!(err.problem, ProfileProblem::EmptyList);
     assert_eq!(err.code(), "profile_empty_list");
-    assert_eq!(err.message_zh(), "配置项 uploads[0].formats：列表为空");
+    assert_eq!(err.to_string_zh(), "配置项 uploads[0].formats：列表为空");
 }
 
 /// Renders `src/policy/sources.md`, the documentation page that lists every

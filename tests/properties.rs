@@ -13,7 +13,7 @@ fn all_options() -> impl Strategy<Value = ParseOptions> {
         prop_oneof![Just(RegionCheck::Province), Just(RegionCheck::Historical)],
         prop_oneof![Just(InputForm::Lenient), Just(InputForm::Exact)],
     )
-        .prop_map(|(r, i)| ParseOptions::new().region_check(r).input(i))
+        .prop_map(|(r, i)| ParseOptions::new().with_region_check(r).with_input(i))
 }
 
 /// Strings that reach every branch of the parsers: arbitrary text, text of
@@ -66,7 +66,7 @@ proptest! {
         let _ = realname::checksum::iso7064_mod11_2(s.as_bytes());
         let _ = realname::checksum::icao9303(s.as_bytes());
         if let Err(e) = ResidentId::parse_with(&s, options) {
-            let _ = (e.to_string(), e.message_zh(), e.code());
+            let _ = (e.to_string(), e.to_string_zh(), e.code());
         }
     }
 
@@ -74,7 +74,7 @@ proptest! {
     fn errors_never_echo_the_input(s in "[0-9]{18}") {
         if let Err(e) = ResidentId::parse(&s) {
             prop_assert!(!e.to_string().contains(&s));
-            prop_assert!(!e.message_zh().contains(&s));
+            prop_assert!(!e.to_string_zh().contains(&s));
         }
     }
 
@@ -97,7 +97,7 @@ proptest! {
         let wide: String = text.chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap()).collect();
         prop_assert_eq!(ResidentId::parse(&format!("\u{3000}{wide} ")).unwrap(), id);
         // Generated codes existed, so the strict check accepts them too.
-        let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+        let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
         prop_assert_eq!(ResidentId::parse_with(&text, strict).unwrap(), id);
     }
 
@@ -203,7 +203,7 @@ proptest! {
     fn every_document_round_trips_and_is_detected(doc in strategy::document()) {
         let text = doc.to_string();
         prop_assert_eq!(Document::parse_as(doc.kind(), &text), Ok(doc));
-        let exact = ParseOptions::new().input(InputForm::Exact);
+        let exact = ParseOptions::new().with_input(InputForm::Exact);
         prop_assert_eq!(Document::parse_as_with(doc.kind(), &text, exact), Ok(doc));
         let kinds = realname::detect(&text);
         prop_assert!(kinds.contains(&doc.kind()));
@@ -384,7 +384,7 @@ fn any_scope() -> impl Strategy<Value = Scope> {
 
 fn read(r: &realname::rules::Refusal) {
     assert!(!r.code().is_empty());
-    assert!(!r.message_zh().is_empty());
+    assert!(!r.to_string_zh().is_empty());
     assert!(!r.to_string().is_empty());
 }
 
@@ -484,7 +484,7 @@ proptest! {
         let name = format!("{stem}身份证.{ext}");
         if let Err(r) = rules::check_upload(Provider::HuaweiInternational.profile(), MethodKind::DocumentUpload, &name, 1) {
             prop_assert!(!r.to_string().contains(&stem));
-            prop_assert!(!r.message_zh().contains(&stem));
+            prop_assert!(!r.to_string_zh().contains(&stem));
         }
     }
 }

@@ -28,7 +28,7 @@ fn documents_must_belong_to_the_subject() {
                 ..
             }
         ));
-        assert!(!err.to_string().is_empty() && !err.message_zh().is_empty());
+        assert!(!err.to_string().is_empty() && !err.to_string_zh().is_empty());
     }
     for number in [
         "11010519491231002X",
@@ -156,7 +156,7 @@ fn name_errors_have_codes_and_messages() {
     for e in errors {
         assert!(e.code().starts_with("name_"));
         assert!(!e.to_string().ends_with('.'));
-        assert!(!e.message_zh().is_ascii());
+        assert!(!e.to_string_zh().is_ascii());
     }
 }
 

@@ -95,7 +95,7 @@ fn vectors_through_parse_as_and_detect() {
                 assert_eq!(doc.kind(), kind);
                 // The canonical form parses back to the same document.
                 assert_eq!(Document::parse_as(kind, doc.as_str()), Ok(doc));
-                let exact = ParseOptions::new().input(InputForm::Exact);
+                let exact = ParseOptions::new().with_input(InputForm::Exact);
                 assert_eq!(Document::parse_as_with(kind, doc.as_str(), exact), Ok(doc));
                 assert_eq!(
                     Document::parse_any(&v.input).map(|d| d.kind()),
@@ -108,7 +108,7 @@ fn vectors_through_parse_as_and_detect() {
 
 #[test]
 fn lower_case_is_lenient_only() {
-    let exact = ParseOptions::new().input(InputForm::Exact);
+    let exact = ParseOptions::new().with_input(InputForm::Exact);
     for (kind, s) in [
         (DocumentKind::HkMacaoTravelPermit, "h12345678"),
         (DocumentKind::ChinesePassport, "e12345678"),
@@ -157,8 +157,8 @@ fn organisation_numbers() {
     assert_eq!(ngo.organization_type(), None);
     assert_eq!(ngo.category(), Some(Category::PrivateNonEnterpriseUnit));
 
-    let known = ParseOptions::new().uscc_check(UsccCheck::KnownCategory);
-    let strict = ParseOptions::new().uscc_check(UsccCheck::Strict);
+    let known = ParseOptions::new().with_uscc_check(UsccCheck::KnownCategory);
+    let strict = ParseOptions::new().with_uscc_check(UsccCheck::Strict);
     assert_eq!(
         Uscc::parse_with("9A350100M000100Y47", known),
         Err(Error::Category { code: *b"9A" })
@@ -187,7 +187,7 @@ fn organisation_numbers() {
     ] {
         assert!(Uscc::parse_with(real, strict).is_ok(), "{real}");
     }
-    let historical = ParseOptions::new().region_check(RegionCheck::Historical);
+    let historical = ParseOptions::new().with_region_check(RegionCheck::Historical);
     assert!(Uscc::parse_with("91350100M000100Y43", historical).is_ok());
     assert!(Uscc::parse_with("12100000400006241T", historical).is_ok());
 
@@ -399,7 +399,7 @@ fn errors_name_what_is_wrong() {
     );
     let err = ResidentId::parse("a身份证12345678").unwrap_err();
     assert_eq!(err.to_string(), "the number has 12 characters, expected 18");
-    assert_eq!(err.message_zh(), "号码应为 18 位，实际为 12 位");
+    assert_eq!(err.to_string_zh(), "号码应为 18 位，实际为 12 位");
     let err = ResidentId::parse("11010519491231002é").unwrap_err();
     assert_eq!(
         err,
@@ -409,7 +409,7 @@ fn errors_name_what_is_wrong() {
             expected: realname::CharClass::DigitOrX
         }
     );
-    assert_eq!(err.message_zh(), "第 18 位字符“é”无效，应为数字或 X");
+    assert_eq!(err.to_string_zh(), "第 18 位字符“é”无效，应为数字或 X");
     let err = ResidentId::parse("810101199408230023").unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -436,7 +436,7 @@ fn errors_name_what_is_wrong() {
         "the birth date 2099-01-01 is after 2026-11-23"
     );
     assert_eq!(
-        err.message_zh(),
+        err.to_string_zh(),
         "出生日期 2099-01-01 晚于当前日期 2026-11-23"
     );
 }
@@ -490,7 +490,7 @@ fn every_error_has_a_code_and_two_messages() {
             "{en}"
         );
         assert!(!en.starts_with(|c: char| c.is_uppercase()), "{en}");
-        let zh = e.message_zh();
+        let zh = e.to_string_zh();
         assert!(
             zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "{zh}"
@@ -503,7 +503,7 @@ fn every_error_has_a_code_and_two_messages() {
     }
     // Control characters are escaped, never printed raw.
     assert!(!errors[2].to_string().contains('\u{0}'));
-    assert!(!errors[2].message_zh().contains('\u{0}'));
+    assert!(!errors[2].to_string_zh().contains('\u{0}'));
 }
 
 #[test]
@@ -540,7 +540,7 @@ fn resident_id_fields() {
 
 #[test]
 fn region_check_levels() {
-    let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     for ok in [
         "110101199003070011",
         "440524188001010014", // abolished code
@@ -562,7 +562,7 @@ fn region_check_levels() {
 
 #[test]
 fn exact_input_accepts_only_the_canonical_form() {
-    let exact = ParseOptions::new().input(InputForm::Exact);
+    let exact = ParseOptions::new().with_input(InputForm::Exact);
     assert!(ResidentId::parse_with("11010519491231002X", exact).is_ok());
     assert_eq!(
         ResidentId::parse_with(" 11010519491231002X", exact).map_err(|e| e.code()),

@@ -149,7 +149,7 @@ fn other_parsers(c: &mut Criterion) {
     for (name, s) in cases {
         group.bench_function(name, |b| b.iter(|| ResidentId::parse(black_box(s))));
     }
-    let strict = realname::ParseOptions::new().region_check(realname::RegionCheck::Historical);
+    let strict = realname::ParseOptions::new().with_region_check(realname::RegionCheck::Historical);
     group.bench_function("resident_id_historical", |b| {
         b.iter(|| ResidentId::parse_with(black_box("11010519491231002X"), strict))
     });

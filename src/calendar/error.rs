@@ -60,9 +60,9 @@ impl CalendarError {
     /// use chrono::NaiveDate;
     /// use realname::calendar::CalendarError;
     /// let e = CalendarError::OutOfRange { date: NaiveDate::from_ymd_opt(2031, 5, 1).unwrap(), first: 2004, last: 2026 };
-    /// assert_eq!(e.message_zh(), "日期 2031-05-01 超出日历已知的年份（2004 至 2026 年）");
+    /// assert_eq!(e.to_string_zh(), "日期 2031-05-01 超出日历已知的年份（2004 至 2026 年）");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             CalendarError::OutOfRange { date, first, last } => {
                 format!("日期 {date} 超出日历已知的年份（{first} 至 {last} 年）")

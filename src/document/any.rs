@@ -208,7 +208,7 @@ macro_rules! documents {
             ///
             /// ```
             /// use realname::{Document, DocumentKind, ParseOptions, RegionCheck};
-            /// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+            /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
             /// assert!(Document::parse_as_with(DocumentKind::ResidentId, "34052419800101001X", strict).is_err());
             /// ```
             pub fn parse_as_with(kind: DocumentKind, s: &str, options: ParseOptions) -> Result<Document, Error> {

@@ -131,7 +131,7 @@ impl BankCardNumber {
     /// );
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<19>(s, options.get_input(), b" -", CARD_LENGTHS, |_| {
+        let (bytes, len) = read_compact::<19>(s, options.input(), b" -", CARD_LENGTHS, |_| {
             CharClass::Digit
         })?;
         let text = bytes.get(..len).unwrap_or_default();
@@ -388,12 +388,12 @@ impl MobileNumber {
     ///
     /// ```
     /// use realname::{InputForm, MobileNumber, ParseOptions};
-    /// let exact = ParseOptions::new().input(InputForm::Exact);
+    /// let exact = ParseOptions::new().with_input(InputForm::Exact);
     /// assert!(MobileNumber::parse_with("+8613812345678", exact).is_ok());
     /// assert!(MobileNumber::parse_with("138 1234 5678", exact).is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let lenient = options.get_input() == crate::InputForm::Lenient;
+        let lenient = options.input() == crate::InputForm::Lenient;
         let trimmed = if lenient { s.trim() } else { s };
         let national = trimmed
             .strip_prefix("+86")
@@ -409,10 +409,9 @@ impl MobileNumber {
                     .flatten()
             })
             .unwrap_or(trimmed);
-        let (digits, len) =
-            read_compact::<11>(national, options.get_input(), b" -", &[11], |_| {
-                CharClass::Digit
-            })?;
+        let (digits, len) = read_compact::<11>(national, options.input(), b" -", &[11], |_| {
+            CharClass::Digit
+        })?;
         match_pattern(
             digits.get(..len).unwrap_or_default(),
             &[CharClass::Digit; 11],

@@ -114,12 +114,12 @@ impl ForeignPermanentResidentId {
     /// ```
     /// use realname::{ForeignPermanentResidentId, ParseOptions, RegionCheck};
     ///
-    /// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     /// assert!(ForeignPermanentResidentId::parse_with("USA310085071517", strict).is_ok());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (mut bytes, len) = read_var::<18>(s, options.get_input(), LENGTHS, class_at)?;
-        let lenient = options.get_input() == InputForm::Lenient;
+        let (mut bytes, len) = read_var::<18>(s, options.input(), LENGTHS, class_at)?;
+        let lenient = options.input() == InputForm::Lenient;
         let (birth, nationality) = if len == 18 {
             parse_2023(&mut bytes, lenient)?
         } else {
@@ -355,7 +355,7 @@ fn parse_2004(
         code: NationalityCode::Alpha3(alpha3),
     })?;
     let city = number(&bytes[3..7]);
-    region::check_city_code(city, options.get_region_check()).map_err(|problem| Error::Region {
+    region::check_city_code(city, options.region_check()).map_err(|problem| Error::Region {
         code: city * 100,
         problem,
     })?;

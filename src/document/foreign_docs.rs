@@ -25,7 +25,7 @@ impl Issued {
     /// after the country, or nothing, and drops spaces and hyphens inside
     /// the number).
     fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
-        let lenient = options.get_input() == InputForm::Lenient;
+        let lenient = options.input() == InputForm::Lenient;
         let s = if lenient { s.trim() } else { s };
         if s.is_empty() {
             return Err(Error::Empty);

@@ -63,7 +63,7 @@ impl HongKongId {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<11>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[8, 9, 10, 11],
             first_then_digits(Letter),
@@ -154,7 +154,7 @@ impl MacaoId {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<10>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[8, 10],
             first_then_digits(OneOf("157")),
@@ -227,13 +227,8 @@ impl TaiwanId {
     /// assert_eq!(TaiwanId::parse("A123456788"), Err(Error::Checksum { expected: '9', found: '8' }));
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<10>(
-            s,
-            options.get_input(),
-            b" ",
-            &[10],
-            first_then_digits(Letter),
-        )?;
+        let (bytes, len) =
+            read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;
         let mut pattern = [Digit; 10];
         pattern[0] = Letter;
         pattern[1] = OneOf("1289");

@@ -61,15 +61,15 @@ impl LegacyResidentId {
     /// ```
     /// use realname::{LegacyResidentId, ParseOptions, RegionCheck};
     ///
-    /// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     /// assert!(LegacyResidentId::parse_with("110103900307001", strict).is_ok());
     /// assert!(LegacyResidentId::parse_with("110199900307001", strict).is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let bytes: [u8; 15] = read_fixed(s, options.get_input(), LENGTH, |_, _| CharClass::Digit)?;
+        let bytes: [u8; 15] = read_fixed(s, options.input(), LENGTH, |_, _| CharClass::Digit)?;
         expect_digits(&bytes, 0, 15)?;
         let code = number(&bytes[..6]);
-        region::check_code(code, options.get_region_check(), false)
+        region::check_code(code, options.region_check(), false)
             .map_err(|problem| Error::Region { code, problem })?;
         let century = if number(&bytes[12..15]) >= 996 {
             1800

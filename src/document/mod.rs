@@ -59,8 +59,8 @@ use crate::region::RegionCheck;
 /// use realname::{InputForm, ParseOptions, RegionCheck, ResidentId};
 ///
 /// let strict = ParseOptions::new()
-///     .region_check(RegionCheck::Historical)
-///     .input(InputForm::Exact);
+///     .with_region_check(RegionCheck::Historical)
+///     .with_input(InputForm::Exact);
 /// assert!(ResidentId::parse_with("11010519491231002X", strict).is_ok());
 /// assert!(ResidentId::parse_with("11010519491231002x", strict).is_err());
 /// assert!(ResidentId::parse("11010519491231002x").is_ok());
@@ -90,11 +90,11 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{ParseOptions, RegionCheck};
-    /// let o = ParseOptions::new().region_check(RegionCheck::Historical);
-    /// assert_eq!(o.get_region_check(), RegionCheck::Historical);
+    /// let o = ParseOptions::new().with_region_check(RegionCheck::Historical);
+    /// assert_eq!(o.region_check(), RegionCheck::Historical);
     /// ```
     #[must_use]
-    pub const fn region_check(mut self, check: RegionCheck) -> Self {
+    pub const fn with_region_check(mut self, check: RegionCheck) -> Self {
         self.region = check;
         self
     }
@@ -103,11 +103,11 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{InputForm, ParseOptions};
-    /// let o = ParseOptions::new().input(InputForm::Exact);
-    /// assert_eq!(o.get_input(), InputForm::Exact);
+    /// let o = ParseOptions::new().with_input(InputForm::Exact);
+    /// assert_eq!(o.input(), InputForm::Exact);
     /// ```
     #[must_use]
-    pub const fn input(mut self, form: InputForm) -> Self {
+    pub const fn with_input(mut self, form: InputForm) -> Self {
         self.input = form;
         self
     }
@@ -116,12 +116,12 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{ParseOptions, Uscc, UsccCheck};
-    /// let strict = ParseOptions::new().uscc_check(UsccCheck::Strict);
+    /// let strict = ParseOptions::new().with_uscc_check(UsccCheck::Strict);
     /// assert!(Uscc::parse("91350100M000100Y56").is_ok());
     /// assert!(Uscc::parse_with("91350100M000100Y56", strict).is_err());
     /// ```
     #[must_use]
-    pub const fn uscc_check(mut self, check: UsccCheck) -> Self {
+    pub const fn with_uscc_check(mut self, check: UsccCheck) -> Self {
         self.uscc = check;
         self
     }
@@ -130,9 +130,9 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{ParseOptions, UsccCheck};
-    /// assert_eq!(ParseOptions::new().get_uscc_check(), UsccCheck::Standard);
+    /// assert_eq!(ParseOptions::new().uscc_check(), UsccCheck::Standard);
     /// ```
-    pub const fn get_uscc_check(&self) -> UsccCheck {
+    pub const fn uscc_check(&self) -> UsccCheck {
         self.uscc
     }
 
@@ -140,9 +140,9 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{ParseOptions, RegionCheck};
-    /// assert_eq!(ParseOptions::new().get_region_check(), RegionCheck::Province);
+    /// assert_eq!(ParseOptions::new().region_check(), RegionCheck::Province);
     /// ```
-    pub const fn get_region_check(&self) -> RegionCheck {
+    pub const fn region_check(&self) -> RegionCheck {
         self.region
     }
 
@@ -150,9 +150,9 @@ impl ParseOptions {
     ///
     /// ```
     /// use realname::{InputForm, ParseOptions};
-    /// assert_eq!(ParseOptions::new().get_input(), InputForm::Lenient);
+    /// assert_eq!(ParseOptions::new().input(), InputForm::Lenient);
     /// ```
-    pub const fn get_input(&self) -> InputForm {
+    pub const fn input(&self) -> InputForm {
         self.input
     }
 }
@@ -166,7 +166,7 @@ impl ParseOptions {
 ///
 /// // 9A is not an allocated category: kept as unknown by default.
 /// assert!(Uscc::parse("9A350100M000100Y47").is_ok());
-/// let known = ParseOptions::new().uscc_check(UsccCheck::KnownCategory);
+/// let known = ParseOptions::new().with_uscc_check(UsccCheck::KnownCategory);
 /// assert!(Uscc::parse_with("9A350100M000100Y47", known).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -193,7 +193,7 @@ pub enum UsccCheck {
 ///
 /// let typed = " １１０１０５１９４９１２３１００２ｘ ";
 /// assert_eq!(ResidentId::parse(typed).unwrap().as_str(), "11010519491231002X");
-/// let exact = ParseOptions::new().input(InputForm::Exact);
+/// let exact = ParseOptions::new().with_input(InputForm::Exact);
 /// assert!(ResidentId::parse_with(typed, exact).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

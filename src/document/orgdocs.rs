@@ -73,7 +73,7 @@ impl Uscc {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) = read_compact::<18>(s, options.get_input(), b"", &[18], |p| {
+        let (bytes, len) = read_compact::<18>(s, options.input(), b"", &[18], |p| {
             if (3..=8).contains(&p) {
                 CharClass::Digit
             } else {
@@ -92,14 +92,14 @@ impl Uscc {
                 found: char::from(bytes[17]),
             });
         }
-        check_authority_code(number(&bytes[2..8]), options.get_region_check())?;
+        check_authority_code(number(&bytes[2..8]), options.region_check())?;
         let code = Self::from_canonical(bytes, len);
-        if options.get_uscc_check() != UsccCheck::Standard && code.category().is_none() {
+        if options.uscc_check() != UsccCheck::Standard && code.category().is_none() {
             return Err(Error::Category {
                 code: [bytes[0], bytes[1]],
             });
         }
-        if options.get_uscc_check() == UsccCheck::Strict {
+        if options.uscc_check() == UsccCheck::Strict {
             let expected = gb11714(&bytes[8..16]).unwrap_or(b'?');
             if expected != bytes[16] {
                 return Err(Error::OrganizationCodeChecksum {
@@ -259,7 +259,7 @@ impl OrganizationCode {
     /// assert!(OrganizationCode::parse("D2143569-A").is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (read, len) = read_compact::<10>(s, options.get_input(), b"", &[9, 10], |p| {
+        let (read, len) = read_compact::<10>(s, options.input(), b"", &[9, 10], |p| {
             if p <= 8 {
                 CharClass::LetterOrDigit
             } else {
@@ -373,13 +373,13 @@ impl BusinessRegistrationNumber {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<15>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[15],
             first_then_digits(CharClass::Digit),
         )?;
         match_pattern(&bytes, &[CharClass::Digit; 15])?;
-        check_authority_code(number(&bytes[..6]), options.get_region_check())?;
+        check_authority_code(number(&bytes[..6]), options.region_check())?;
         let expected = iso7064_mod11_10(&bytes[..14]).unwrap_or(b'?');
         if expected != bytes[14] {
             return Err(Error::Checksum {

@@ -95,14 +95,14 @@ impl HkMacaoTravelPermit {
     ///
     /// ```
     /// use realname::{HkMacaoTravelPermit, InputForm, ParseOptions};
-    /// let exact = ParseOptions::new().input(InputForm::Exact);
+    /// let exact = ParseOptions::new().with_input(InputForm::Exact);
     /// assert!(HkMacaoTravelPermit::parse_with("h12345678", exact).is_err());
     /// assert!(HkMacaoTravelPermit::parse("h12345678").is_ok());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<11>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[9, 11],
             first_then_digits(OneOf("HM")),
@@ -224,8 +224,7 @@ impl TaiwanTravelPermit {
     /// assert!(TaiwanTravelPermit::parse("1234 5678").is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
-        let (bytes, len) =
-            read_compact::<13>(s, options.get_input(), b"", &[8, 10, 13], |_| Digit)?;
+        let (bytes, len) = read_compact::<13>(s, options.input(), b"", &[8, 10, 13], |_| Digit)?;
         let text = bytes.get(..len).unwrap_or_default();
         if len == 13 && (bytes[10] != b'(' || bytes[12] != b')') {
             if text.contains(&b'(') || text.contains(&b')') {
@@ -312,7 +311,7 @@ impl ExitEntryPermit {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[9],
             first_then_digits(Exactly('C')),
@@ -387,7 +386,7 @@ impl ChinesePassport {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
-            options.get_input(),
+            options.input(),
             b" ",
             &[9],
             first_then_digits(OneOf("EG")),

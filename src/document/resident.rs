@@ -88,7 +88,7 @@ impl ResidentId {
     /// ```
     /// use realname::{ParseOptions, RegionCheck, ResidentId};
     ///
-    /// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+    /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     /// // 440524 (潮阳县) was abolished in 1993; the number keeps it for life.
     /// assert!(ResidentId::parse_with("440524188001010014", strict).is_ok());
     /// assert!(ResidentId::parse_with("110199199003070011", strict).is_err());
@@ -108,7 +108,7 @@ impl ResidentId {
                 result => return result,
             }
         }
-        let bytes: [u8; 18] = read_fixed(s, options.get_input(), LENGTH, class_at)?;
+        let bytes: [u8; 18] = read_fixed(s, options.input(), LENGTH, class_at)?;
         Self::from_ascii(&bytes, options)
     }
 
@@ -122,7 +122,7 @@ impl ResidentId {
         };
         let check = match bytes[17] {
             b @ (b'0'..=b'9' | b'X') => b,
-            b'x' if options.get_input() == InputForm::Lenient => b'X',
+            b'x' if options.input() == InputForm::Lenient => b'X',
             other => {
                 return Err(Error::Character {
                     position: 18,
@@ -132,7 +132,7 @@ impl ResidentId {
             }
         };
         let code = number(&bytes[..6]);
-        region::check_code(code, options.get_region_check(), true)
+        region::check_code(code, options.region_check(), true)
             .map_err(|problem| Error::Region { code, problem })?;
         let date = eight_digits([
             bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13],
@@ -342,7 +342,7 @@ impl ResidentId {
         body[6..].copy_from_slice(&self.bytes[8..17]);
         let legacy = super::LegacyResidentId::parse_with(
             ascii_str(&body),
-            ParseOptions::new().input(InputForm::Exact),
+            ParseOptions::new().with_input(InputForm::Exact),
         )
         .ok()?;
         (legacy.birth_date() == self.birth_date()).then_some(legacy)

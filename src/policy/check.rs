@@ -84,9 +84,9 @@ impl ProfileProblem {
     ///
     /// ```
     /// use realname::policy::ProfileProblem;
-    /// assert_eq!(ProfileProblem::RangeReversed { min: 3, max: 1 }.message_zh(), "最小值 3 大于最大值 1");
+    /// assert_eq!(ProfileProblem::RangeReversed { min: 3, max: 1 }.to_string_zh(), "最小值 3 大于最大值 1");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             ProfileProblem::EmptyName => "名称为空".to_owned(),
             ProfileProblem::NoDocuments => "认证方式不接受任何证件".to_owned(),
@@ -177,10 +177,10 @@ impl ProfileError {
     /// ```
     /// use realname::policy::Profile;
     /// let err = Profile::new("", "云").check().unwrap_err();
-    /// assert_eq!(err.message_zh(), "配置项 name_en：名称为空");
+    /// assert_eq!(err.to_string_zh(), "配置项 name_en：名称为空");
     /// ```
-    pub fn message_zh(&self) -> String {
-        format!("配置项 {}：{}", self.field, self.problem.message_zh())
+    pub fn to_string_zh(&self) -> String {
+        format!("配置项 {}：{}", self.field, self.problem.to_string_zh())
     }
 }
 

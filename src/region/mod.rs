@@ -42,7 +42,7 @@ pub const DATA_VERSION: &str = "GB/T 2260 codes 1981-2024 from yescallop/areacod
 ///
 /// // The GB 11643-1999 Annex B example uses 340524, which never existed.
 /// assert!(ResidentId::parse("34052419800101001X").is_ok());
-/// let strict = ParseOptions::new().region_check(RegionCheck::Historical);
+/// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
 /// assert!(ResidentId::parse_with("34052419800101001X", strict).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -86,12 +86,12 @@ pub enum RegionProblem {
 
 impl RegionProblem {
     /// The Chinese text of the problem, as used by
-    /// [`Error::message_zh`](crate::Error::message_zh).
+    /// [`Error::to_string_zh`](crate::Error::to_string_zh).
     ///
     /// ```
-    /// assert_eq!(realname::RegionProblem::NeverExisted.message_zh(), "不是曾经使用过的行政区划代码");
+    /// assert_eq!(realname::RegionProblem::NeverExisted.to_string_zh(), "不是曾经使用过的行政区划代码");
     /// ```
-    pub fn message_zh(&self) -> &'static str {
+    pub fn to_string_zh(&self) -> &'static str {
         match self {
             RegionProblem::NotAProvince => "不以有效的省级代码开头",
             RegionProblem::PermitPrefix => "无效：港澳台居民居住证只使用 810000、820000、830000",

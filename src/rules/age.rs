@@ -12,7 +12,7 @@ use super::*;
 ///
 /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let r = check_age(Provider::Baidu.profile(), day(2013, 1, 1), day(2026, 12, 31)).unwrap_err();
-/// assert_eq!(r.message_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
+/// assert_eq!(r.to_string_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
 /// // Tencent Cloud states no minimum age.
 /// assert!(check_age(Provider::Tencent.profile(), day(2020, 1, 1), day(2026, 1, 1)).is_ok());
 /// ```

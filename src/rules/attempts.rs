@@ -14,7 +14,7 @@ use super::*;
 /// let baidu = Provider::Baidu.profile();
 /// assert_eq!(attempts_left(baidu, MethodKind::BankCard, Scope::Account, 3), Ok(Some(7)));
 /// let r = attempts_left(baidu, MethodKind::BankCard, Scope::Account, 10).unwrap_err();
-/// assert_eq!(r.message_zh(), "个人银行卡认证已认证 10 次，已达上限，请选择其他认证方式");
+/// assert_eq!(r.to_string_zh(), "个人银行卡认证已认证 10 次，已达上限，请选择其他认证方式");
 /// let change = Scope::ChangeRequest(Transition::IndividualToIndividual);
 /// assert_eq!(attempts_left(baidu, MethodKind::BankCard, change, 4), Ok(Some(1)));
 /// // Face has no stated limit.

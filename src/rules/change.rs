@@ -21,7 +21,7 @@ use super::*;
 /// let now = Utc.with_ymd_and_hms(2026, 2, 20, 2, 0, 0).unwrap();
 /// let r = check_change(tencent, Transition::IndividualToIndividual, Some(last), now, &cal).unwrap_err();
 /// assert!(matches!(r.reason(), Reason::ChangeCooldown { .. }));
-/// assert_eq!(r.message_zh(), "距上次变更未满 1 个自然月，2026-02-28 10:00 (UTC+8) 起可再次变更");
+/// assert_eq!(r.to_string_zh(), "距上次变更未满 1 个自然月，2026-02-28 10:00 (UTC+8) 起可再次变更");
 /// assert_eq!(check_change(tencent, Transition::Remove, None, now, &cal).unwrap_err().code(), "change_forbidden");
 /// ```
 pub fn check_change(

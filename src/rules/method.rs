@@ -18,7 +18,7 @@ use super::*;
 ///
 /// let school = Applicant::organization().with_type(OrganizationType::PublicInstitution);
 /// let r = check_method(Provider::Baidu.profile(), MethodKind::CorporateTransfer, &school).unwrap_err();
-/// assert_eq!(r.message_zh(), "企业对公打款认证要求非事业单位");
+/// assert_eq!(r.to_string_zh(), "企业对公打款认证要求非事业单位");
 /// ```
 pub fn check_method<'p>(
     profile: &'p Profile,
@@ -128,7 +128,7 @@ pub(super) fn offered(
 /// let baidu = Provider::Baidu.profile();
 /// assert!(check_document(baidu, MethodKind::Face, DocumentKind::ForeignPermanentResidentId).is_ok());
 /// let r = check_document(baidu, MethodKind::BankCard, DocumentKind::HkMacaoTravelPermit).unwrap_err();
-/// assert_eq!(r.message_zh(), "个人银行卡认证不支持港澳居民来往内地通行证");
+/// assert_eq!(r.to_string_zh(), "个人银行卡认证不支持港澳居民来往内地通行证");
 /// ```
 pub fn check_document(
     profile: &Profile,

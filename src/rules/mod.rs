@@ -17,7 +17,7 @@
 //! assert!(check_account_cap(tencent, SubjectKind::Individual, 2).is_ok());
 //! let refusal = check_account_cap(tencent, SubjectKind::Individual, 3).unwrap_err();
 //! assert_eq!(refusal.code(), "account_cap_reached");
-//! assert_eq!(refusal.message_zh(), "该证件已认证 3 个账号，已达上限");
+//! assert_eq!(refusal.to_string_zh(), "该证件已认证 3 个账号，已达上限");
 //! assert_eq!(refusal.to_string(), "This document has already verified 3 accounts, the most allowed");
 //! assert_eq!(refusal.basis().unwrap().line, Some(32));
 //!

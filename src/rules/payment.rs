@@ -51,7 +51,7 @@ pub fn check_deadline(
 /// assert!(check_bank_card(baidu, MethodKind::BankCard, &unionpay).is_ok());
 /// let jcb: BankCardNumber = "3530111333300000".parse()?;
 /// let r = check_bank_card(baidu, MethodKind::BankCard, &jcb).unwrap_err();
-/// assert_eq!(r.message_zh(), "个人银行卡认证要求使用银联卡");
+/// assert_eq!(r.to_string_zh(), "个人银行卡认证要求使用银联卡");
 /// # Ok::<(), realname::Error>(())
 /// ```
 pub fn check_bank_card(
@@ -95,7 +95,7 @@ pub fn check_bank_card(
 /// let baidu = Provider::Baidu.profile();
 /// assert!(check_amount(baidu, MethodKind::CorporateTransfer, 37).is_ok());
 /// let r = check_amount(baidu, MethodKind::CorporateTransfer, 0).unwrap_err();
-/// assert_eq!(r.message_zh(), "金额 0.00 元不在 0.01–1.00 元范围内");
+/// assert_eq!(r.to_string_zh(), "金额 0.00 元不在 0.01–1.00 元范围内");
 /// ```
 pub fn check_amount(profile: &Profile, method: MethodKind, fen: u32) -> Result<(), Refusal> {
     let range = profile

@@ -169,15 +169,15 @@ impl Reason {
         }
     }
 
-    /// The message in Chinese, for the end user; [`Refusal::message_zh`]
+    /// The message in Chinese, for the end user; [`Refusal::to_string_zh`]
     /// gives the same.
     ///
     /// ```
     /// use realname::rules::Reason;
-    /// assert_eq!(Reason::UploadEmpty.message_zh(), "文件为空");
+    /// assert_eq!(Reason::UploadEmpty.to_string_zh(), "文件为空");
     /// assert_eq!(Reason::UploadEmpty.to_string(), "The file is empty");
     /// ```
-    pub fn message_zh(&self) -> String {
+    pub fn to_string_zh(&self) -> String {
         match self {
             Reason::AccountCap {
                 key,
@@ -282,7 +282,7 @@ impl Reason {
                 yuan(range.min_fen),
                 yuan(range.max_fen)
             ),
-            Reason::Calendar(e) => e.message_zh(),
+            Reason::Calendar(e) => e.to_string_zh(),
         }
     }
 
@@ -407,7 +407,7 @@ impl Reason {
 /// A decision against the applicant: the reason with its numbers, and the
 /// source of the rule that refused.
 ///
-/// `Display` gives the English message; [`message_zh`](Self::message_zh)
+/// `Display` gives the English message; [`to_string_zh`](Self::to_string_zh)
 /// the Chinese one. Neither holds personal data: no names, numbers or
 /// birth dates.
 ///
@@ -418,7 +418,7 @@ impl Reason {
 ///
 /// let refusal = check_account_cap(Provider::Kingsoft.profile(), SubjectKind::Individual, 1).unwrap_err();
 /// assert!(matches!(refusal.reason(), Reason::AccountCap { limit: 1, verified: 1, .. }));
-/// assert_eq!(refusal.message_zh(), "该证件已认证 1 个账号，已达上限；如需认证更多账号，请联系销售经理");
+/// assert_eq!(refusal.to_string_zh(), "该证件已认证 1 个账号，已达上限；如需认证更多账号，请联系销售经理");
 /// assert_eq!(refusal.to_string(), "This document has already verified 1 account, the most allowed; to verify more, contact the provider's sales manager");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -434,7 +434,7 @@ impl Refusal {
     /// ```
     /// use realname::rules::{Reason, Refusal};
     /// let r = Refusal::new(Reason::UploadEmpty, None);
-    /// assert_eq!(r.message_zh(), "文件为空");
+    /// assert_eq!(r.to_string_zh(), "文件为空");
     /// ```
     pub fn new(reason: Reason, basis: Option<Source>) -> Refusal {
         Refusal { reason, basis }
@@ -475,10 +475,10 @@ impl Refusal {
     /// ```
     /// use realname::rules::{Reason, Refusal};
     /// let r = Refusal::new(Reason::TooYoung { min_years: 14, age: 13 }, None);
-    /// assert_eq!(r.message_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
+    /// assert_eq!(r.to_string_zh(), "未满 14 周岁，不能进行实名认证（当前 13 周岁）");
     /// ```
-    pub fn message_zh(&self) -> String {
-        self.reason.message_zh()
+    pub fn to_string_zh(&self) -> String {
+        self.reason.to_string_zh()
     }
 
     /// The message in English, for the end user; `Display` prints it.

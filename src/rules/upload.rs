@@ -16,7 +16,7 @@ use super::*;
 /// let r = check_upload(huawei, MethodKind::DocumentUpload, "passport.heic", 2_000_000).unwrap_err();
 /// assert_eq!(r.to_string(), "Files heic are not accepted; use JPEG, BMP, PNG, PDF");
 /// let r = check_upload(huawei, MethodKind::DocumentUpload, "passport.png", 11 * 1024 * 1024).unwrap_err();
-/// assert_eq!(r.message_zh(), "文件大小 11 MB 超过上限 10 MB");
+/// assert_eq!(r.to_string_zh(), "文件大小 11 MB 超过上限 10 MB");
 /// ```
 pub fn check_upload(
     profile: &Profile,
