@@ -244,3 +244,331 @@ fn due_at_the_ends_of_time_is_an_error_not_a_panic() {
         }
     }
 }
+
+/// The trait's default methods, walking day by day: what every fast path
+/// must agree with, for any dates, inside the table or not.
+struct Walk<'a>(&'a dyn WorkCalendar);
+
+impl WorkCalendar for Walk<'_> {
+    fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError> {
+        self.0.is_working_day(date)
+    }
+}
+
+#[test]
+fn fast_paths_keep_the_trait_promises_outside_the_table() {
+    let cal = ChinaMainland::default();
+    // n = 0 gives `from`, whatever the calendar knows.
+    assert_eq!(
+        cal.add_working_days(day(2030, 1, 1), 0),
+        Ok(day(2030, 1, 1))
+    );
+    // (31 December 2003, 5 January 2004]: every day asked about is known.
+    assert_eq!(
+        cal.working_days_between(day(2003, 12, 31), day(2004, 1, 5)),
+        Ok(2)
+    );
+    assert_eq!(
+        cal.add_working_days(day(2003, 12, 31), 1),
+        Ok(day(2004, 1, 2))
+    );
+    // A span that is empty asks about no day.
+    assert_eq!(
+        cal.working_days_between(day(2031, 1, 9), day(2030, 1, 1)),
+        Ok(0)
+    );
+    assert_eq!(
+        cal.working_days_between(day(1999, 1, 9), day(1999, 1, 9)),
+        Ok(0)
+    );
+    // Otherwise the error names the first unknown day a walk reaches.
+    assert_eq!(
+        cal.working_days_between(day(2026, 12, 30), day(2027, 3, 1)),
+        Walk(&cal).working_days_between(day(2026, 12, 30), day(2027, 3, 1))
+    );
+}
+
+fn any_nearby_date() -> impl Strategy<Value = NaiveDate> {
+    // 2001 to 2031, and 2097 to 2103 around the end of the estimates.
+    prop_oneof![
+        (0u64..11_300).prop_map(|d| day(2001, 1, 1) + chrono::Days::new(d)),
+        (0u64..2_500).prop_map(|d| day(2097, 1, 1) + chrono::Days::new(d)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn fast_paths_agree_with_walking_anywhere(a in any_nearby_date(), b in any_nearby_date(), n in 0u32..40) {
+        let exact = ChinaMainland::default();
+        let estimated = exact.with_estimates();
+        for cal in [&exact as &dyn WorkCalendar, &estimated] {
+            prop_assert_eq!(cal.add_working_days(a, n), Walk(cal).add_working_days(a, n));
+            prop_assert_eq!(cal.working_days_between(a, b), Walk(cal).working_days_between(a, b));
+        }
+    }
+
+    #[test]
+    fn estimates_leave_the_announced_years_alone(d in mainland_date()) {
+        let exact = ChinaMainland::default();
+        prop_assert_eq!(exact.with_estimates().is_working_day(d), exact.is_working_day(d));
+    }
+}
+
+#[test]
+fn estimated_years_hold_the_statutory_holidays() {
+    let cal = ChinaMainland::default().with_estimates();
+    assert_eq!(cal.years(), (2004, 2026));
+    assert_eq!(cal.estimated_years(), Some((2027, 2099)));
+    assert_eq!(cal.estimated_from(), Some(day(2027, 1, 1)));
+    let festivals = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/cn-festivals.csv"
+    ))
+    .unwrap();
+    let mut years = 0;
+    for line in festivals
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("year"))
+    {
+        let f: Vec<&str> = line.split(',').collect();
+        let year: i32 = f[0].parse().unwrap();
+        if year < 2027 {
+            continue;
+        }
+        let spring: NaiveDate = f[1].parse().unwrap();
+        // The 2024 law: 除夕 to 初三, 清明, 1–2 May, 端午, 中秋, 1–3 October.
+        let mut off = vec![day(year, 1, 1), day(year, 5, 1), day(year, 5, 2)];
+        off.extend((0..3).map(|i| day(year, 10, 1 + i)));
+        off.extend((0..4).map(|i| spring.pred_opt().unwrap() + chrono::Days::new(i)));
+        off.extend(f[2..].iter().map(|d| d.parse::<NaiveDate>().unwrap()));
+        for d in off {
+            assert_eq!(cal.is_working_day(d), Ok(false), "{d}");
+        }
+        // No make-up working days: every Saturday and Sunday is off.
+        let mut d = day(year, 1, 1);
+        while d.year() == year {
+            if matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+                assert_eq!(cal.is_working_day(d), Ok(false), "{d}");
+            }
+            d = d.succ_opt().unwrap();
+        }
+        years += 1;
+    }
+    assert_eq!(years, 73);
+    // Past the estimates: an error again.
+    assert!(matches!(
+        cal.is_working_day(day(2100, 1, 4)),
+        Err(CalendarError::OutOfRange { last: 2099, .. })
+    ));
+}
+
+#[test]
+fn a_tencent_transfer_review_at_the_end_of_2026() {
+    use realname::calendar::deadline;
+    use realname::policy::{MethodKind, Provider};
+    use realname::rules::review_due;
+    let tencent = Provider::Tencent.profile();
+    // Submitted at 10:00 Beijing time on Wednesday 30 December 2026.
+    let submitted = Utc.with_ymd_and_hms(2026, 12, 30, 2, 0, 0).unwrap();
+    let exact = ChinaMainland::default();
+    let method = MethodKind::CorporateTransfer;
+    let err = review_due(tencent, method, false, submitted, &exact).unwrap_err();
+    assert!(matches!(err, CalendarError::OutOfRange { .. }), "{err}");
+    let due = review_due(tencent, method, false, submitted, &exact.with_estimates())
+        .unwrap()
+        .unwrap();
+    assert!(due.estimated);
+    // A Weekdays calendar never estimates.
+    let plain = review_due(tencent, method, false, submitted, &Weekdays)
+        .unwrap()
+        .unwrap();
+    assert!(!plain.estimated);
+    // A deadline that stays in 2026 is exact even on the estimating calendar.
+    let early = Utc.with_ymd_and_hms(2026, 12, 1, 2, 0, 0).unwrap();
+    let d = deadline(early, Duration::WorkingDays(3), &exact.with_estimates()).unwrap();
+    assert!(!d.estimated);
+    assert_eq!(
+        d.at,
+        deadline(early, Duration::WorkingDays(3), &exact)
+            .unwrap()
+            .at
+    );
+    // Durations that count no working day never estimate.
+    let d = deadline(
+        submitted,
+        Duration::CalendarDays(9),
+        &exact.with_estimates(),
+    )
+    .unwrap();
+    assert!(!d.estimated);
+}
+
+#[test]
+fn adding_an_announced_year_from_csv() {
+    use realname::calendar::DataProblem;
+    // The shape of data/cn-work-calendar.csv, for a made-up 2027.
+    let csv = "# a notice\n\
+               date,kind,festival\n\
+               2027-01-01,holiday,New Year's Day\n\
+               2027-02-05,holiday,Spring Festival\n\
+               2027-02-08,holiday,Spring Festival\n\
+               2027-02-20,workday,Spring Festival\n\
+               \n\
+               2028-01-03,holiday,New Year's Day\n";
+    let cal = ChinaMainland::default().with_csv(csv).unwrap();
+    assert_eq!(cal.years(), (2004, 2028));
+    assert_eq!(cal.is_working_day(day(2027, 2, 8)), Ok(false));
+    assert_eq!(cal.is_working_day(day(2027, 2, 20)), Ok(true));
+    assert_eq!(cal.is_working_day(day(2028, 1, 3)), Ok(false));
+    // On an estimating calendar an announced year replaces its estimate.
+    let est = ChinaMainland::default()
+        .with_estimates()
+        .with_csv(csv)
+        .unwrap();
+    assert_eq!(est.estimated_from(), Some(day(2029, 1, 1)));
+    assert_eq!(est.is_working_day(day(2027, 2, 9)), Ok(true)); // the estimate had it off
+    assert_eq!(est.is_working_day(day(2027, 2, 20)), Ok(true));
+
+    let err = |text: &str| ChinaMainland::default().with_csv(text).unwrap_err();
+    assert_eq!(
+        err("2026-10-01,holiday\n"),
+        CalendarError::YearTwice { year: 2026 }
+    );
+    assert_eq!(
+        err("2028-01-01,holiday\n"),
+        CalendarError::NotContiguous {
+            year: 2028,
+            last: 2026
+        }
+    );
+    assert_eq!(
+        err("2027-01-04,workday\n"),
+        CalendarError::MakeUpDayOnWeekday {
+            date: day(2027, 1, 4)
+        }
+    );
+    assert_eq!(
+        err("2027-01-01,holiday\n2027-01-01,workday\n"),
+        CalendarError::MakeUpDayOnWeekday {
+            date: day(2027, 1, 1)
+        }
+    );
+    assert_eq!(
+        err("2027-01-01,holiday\n2027-01-01,holiday\n"),
+        CalendarError::DayTwice {
+            date: day(2027, 1, 1)
+        }
+    );
+    assert_eq!(
+        err("2027-01-01,holiday\n2027-02-30,holiday\n"),
+        CalendarError::Malformed {
+            line: 2,
+            problem: DataProblem::BadDate
+        }
+    );
+    assert_eq!(
+        err("2027-01-01\n"),
+        CalendarError::Malformed {
+            line: 1,
+            problem: DataProblem::MissingField
+        }
+    );
+    assert_eq!(
+        err("# nothing\n"),
+        CalendarError::Malformed {
+            line: 1,
+            problem: DataProblem::NoData
+        }
+    );
+    assert_eq!(err("").code(), "calendar_malformed");
+    // A year's data with a date of another year.
+    let stray = realname::calendar::AnnouncedYear::new(2027, vec![day(2028, 1, 1)], vec![]);
+    assert_eq!(
+        ChinaMainland::default().with_announced(&[stray]),
+        Err(CalendarError::DateOutsideYear {
+            date: day(2028, 1, 1),
+            year: 2027
+        })
+    );
+    // The same year twice in one load.
+    let y = realname::calendar::AnnouncedYear::new(2027, vec![day(2027, 1, 1)], vec![]);
+    assert_eq!(
+        ChinaMainland::default().with_announced(&[y.clone(), y]),
+        Err(CalendarError::YearTwice { year: 2027 })
+    );
+    // Hostile input: long lines and many years end in an error, not work.
+    let long = "x".repeat(1 << 20);
+    assert!(ChinaMainland::default().with_csv(&long).is_err());
+    let many: String = (2027..2127)
+        .map(|y| format!("{y}-01-01,holiday\n"))
+        .collect();
+    assert_eq!(err(&many), CalendarError::TooManyYears { max: 50 });
+    // Every message has a Chinese twin.
+    assert_eq!(
+        err("2027-01-04,workday\n").to_string_zh(),
+        "调休上班日 2027-01-04 应为周六或周日，却是工作日"
+    );
+}
+
+/// The built-in data file itself, split by year and loaded back year by
+/// year onto a calendar that stops earlier, gives the built-in calendar.
+#[test]
+fn the_built_in_file_loads_as_announced_years() {
+    let csv = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/cn-work-calendar.csv"
+    ))
+    .unwrap();
+    let only_2026: String = csv
+        .lines()
+        .filter(|l| l.starts_with("2026-"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // 2026 is known already.
+    assert_eq!(
+        ChinaMainland::default().with_csv(&only_2026),
+        Err(CalendarError::YearTwice { year: 2026 })
+    );
+    // As 2027 (shifted by 52 weeks, so weekdays stay weekdays) it loads.
+    let shifted: String = only_2026
+        .lines()
+        .map(|l| {
+            let (date, rest) = l.split_once(',').unwrap();
+            let d: NaiveDate = date.parse().unwrap();
+            format!("{},{rest}\n", d + chrono::Days::new(364))
+        })
+        .filter(|l| l.starts_with("2027-"))
+        .collect();
+    let cal = ChinaMainland::default().with_csv(&shifted).unwrap();
+    assert_eq!(cal.years(), (2004, 2027));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn announced_years_from_json_and_toml() {
+    use realname::calendar::AnnouncedYear;
+    let json = r#"[{"year": 2027, "holidays": ["2027-01-01"], "working_days": ["2027-02-20"]}]"#;
+    let years: Vec<AnnouncedYear> = serde_json::from_str(json).unwrap();
+    let cal = ChinaMainland::default().with_announced(&years).unwrap();
+    assert_eq!(cal.is_working_day(day(2027, 2, 20)), Ok(true));
+    #[derive(serde::Deserialize)]
+    struct File {
+        year: Vec<AnnouncedYear>,
+    }
+    let toml_text = "[[year]]\nyear = 2027\nholidays = [\"2027-01-01\", \"2027-02-08\"]\n\n[[year]]\nyear = 2028\n";
+    let file: File = toml::from_str(toml_text).unwrap();
+    let cal = ChinaMainland::default().with_announced(&file.year).unwrap();
+    assert_eq!(cal.years(), (2004, 2028));
+    assert_eq!(cal.is_working_day(day(2027, 2, 8)), Ok(false));
+    // Unknown fields are refused, so a misspelt "workdays" is not lost.
+    let bad = r#"[{"year": 2027, "workdays": ["2027-02-20"]}]"#;
+    assert!(serde_json::from_str::<Vec<AnnouncedYear>>(bad).is_err());
+    // Errors serialise as one object.
+    let e = ChinaMainland::default()
+        .with_csv("2027-01-04,workday\n")
+        .unwrap_err();
+    let v: serde_json::Value = serde_json::to_value(e).unwrap();
+    assert_eq!(v["code"], "calendar_make_up_day_on_weekday");
+    assert_eq!(v["date"], "2027-01-04");
+    assert!(v["message_zh"].as_str().unwrap().contains("调休"));
+}

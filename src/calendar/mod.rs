@@ -32,18 +32,23 @@ use chrono::{
     DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, NaiveDateTime, Utc, Weekday,
 };
 
+mod announced;
 mod china;
 mod due;
 mod duration;
 mod error;
+mod statutory;
 mod table;
 mod weekdays;
 mod work_calendar;
 
+pub use announced::AnnouncedYear;
+use announced::parse_csv;
 pub use china::*;
 pub use due::*;
 pub use duration::*;
 pub use error::*;
+use statutory::{FESTIVAL_YEARS, days_off};
 use table::Table;
 pub use weekdays::*;
 pub use work_calendar::*;

@@ -65,6 +65,20 @@ pub trait WorkCalendar {
         }
         Ok(count)
     }
+    /// The first day whose answer is an estimate rather than a known fact,
+    /// if there is one: answers about that day and every later one are
+    /// estimates ([`ChinaMainland::with_estimates`]). `None`, the default,
+    /// when every answer is exact.
+    ///
+    /// ```
+    /// use realname::calendar::{ChinaMainland, Weekdays, WorkCalendar};
+    /// assert_eq!(Weekdays.estimated_from(), None);
+    /// assert_eq!(ChinaMainland::default().estimated_from(), None);
+    /// assert!(ChinaMainland::default().with_estimates().estimated_from().is_some());
+    /// ```
+    fn estimated_from(&self) -> Option<NaiveDate> {
+        None
+    }
 }
 
 /// Forwards every method of [`WorkCalendar`] through a pointer type, so
@@ -80,6 +94,9 @@ macro_rules! forward_calendar {
             }
             fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u32, CalendarError> {
                 (**self).working_days_between(from, to)
+            }
+            fn estimated_from(&self) -> Option<NaiveDate> {
+                (**self).estimated_from()
             }
         }
     )+};

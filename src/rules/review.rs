@@ -2,22 +2,32 @@
 
 use super::*;
 
-/// When a review is due, with the review time it rests on.
+/// When a review is due, with the review time it rests on and whether
+/// the calendar estimated a day of it.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use realname::policy::ReviewTime;
-/// use realname::rules::ReviewDue;
-/// let at = Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap();
-/// let d = ReviewDue { due: at, time: ReviewTime::Instant };
-/// assert!(!d.is_overdue(at) && d.is_overdue(at + chrono::Duration::seconds(1)));
+/// use realname::calendar::ChinaMainland;
+/// use realname::policy::{MethodKind, Provider};
+/// use realname::rules::review_due;
+/// let submitted = Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0).unwrap();
+/// let d = review_due(Provider::HuaweiInternational.profile(), MethodKind::DocumentUpload, false, submitted, &ChinaMainland::default())?.unwrap();
+/// assert!(!d.is_overdue(d.due) && d.is_overdue(d.due + chrono::Duration::seconds(1)));
+/// assert!(!d.estimated);
+/// # Ok::<(), realname::calendar::CalendarError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ReviewDue {
     /// When the review should be decided by.
     pub due: DateTime<Utc>,
     /// The review time it rests on.
     pub time: ReviewTime,
+    /// Whether the due time counts a day the calendar only estimates
+    /// ([`ChinaMainland::with_estimates`](crate::calendar::ChinaMainland::with_estimates)):
+    /// show it as "预计", or refuse it where it must be exact.
+    pub estimated: bool,
 }
 
 impl ReviewDue {
@@ -25,9 +35,12 @@ impl ReviewDue {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use realname::policy::ReviewTime;
-    /// let at = Utc.with_ymd_and_hms(2026, 5, 1, 0, 0, 0).unwrap();
-    /// assert!(!realname::rules::ReviewDue { due: at, time: ReviewTime::Instant }.is_overdue(at));
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::policy::{MethodKind, Provider};
+    /// let submitted = Utc.with_ymd_and_hms(2026, 11, 2, 2, 0, 0).unwrap();
+    /// let d = realname::rules::review_due(Provider::Kingsoft.profile(), MethodKind::DocumentUpload, false, submitted, &ChinaMainland::default())?.unwrap();
+    /// assert!(!d.is_overdue(submitted));
+    /// # Ok::<(), realname::calendar::CalendarError>(())
     /// ```
     pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
         now > self.due
@@ -54,8 +67,21 @@ impl ReviewDue {
 /// let due = review_due(Provider::Kingsoft.profile(), MethodKind::DocumentUpload, false, submitted, &cal)?.unwrap();
 /// assert_eq!(due.due, Utc.with_ymd_and_hms(2026, 10, 9, 16, 0, 0).unwrap()); // 24:00 Friday, Beijing
 /// assert!(due.is_overdue(Utc.with_ymd_and_hms(2026, 10, 10, 1, 0, 0).unwrap()));
+///
+/// // The same review submitted on 30 December 2026 needs days of 2027:
+/// // an error on the announced calendar, an estimate when asked for one.
+/// let late = Utc.with_ymd_and_hms(2026, 12, 30, 9, 0, 0).unwrap();
+/// let kingsoft = Provider::Kingsoft.profile();
+/// assert!(review_due(kingsoft, MethodKind::DocumentUpload, false, late, &cal).is_err());
+/// let due = review_due(kingsoft, MethodKind::DocumentUpload, false, late, &cal.with_estimates())?.unwrap();
+/// assert!(due.estimated);
 /// # Ok::<(), realname::calendar::CalendarError>(())
 /// ```
+///
+/// # Errors
+///
+/// The calendar's: [`CalendarError::OutOfRange`] when the due time needs a
+/// day the calendar does not know.
 pub fn review_due(
     profile: &Profile,
     method: MethodKind,
@@ -80,8 +106,10 @@ pub fn review_due(
     let Some(duration) = time.deadline() else {
         return Ok(None);
     };
+    let d = deadline(submitted, duration, calendar)?;
     Ok(Some(ReviewDue {
-        due: due(submitted, duration, calendar)?,
+        due: d.at,
         time,
+        estimated: d.estimated,
     }))
 }
