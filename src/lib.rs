@@ -24,14 +24,18 @@ pub mod rules;
 pub mod strategy;
 pub mod subject;
 
+/// The date and time types of the API, re-exported so that a user's
+/// `Cargo.toml` needs only this crate: `realname::chrono::NaiveDate`.
+pub use chrono;
+
 pub use age::AgeRule;
 pub use document::{
     BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport, Country,
-    Document, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
+    Document, DocumentKey, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
     ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId,
-    InputForm, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode, ParseOptions,
-    PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind, TaiwanId,
-    TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
+    InputForm, KeyScheme, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode,
+    ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind,
+    TaiwanId, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
 };
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};

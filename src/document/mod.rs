@@ -27,6 +27,7 @@ mod country_table;
 mod foreign;
 mod foreign_docs;
 mod hkmotw;
+mod key;
 mod legacy;
 mod orgdocs;
 mod permits;
@@ -38,6 +39,7 @@ pub use country::Country;
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
 pub use foreign_docs::{ForeignDrivingLicence, ForeignPassport};
 pub use hkmotw::{HongKongId, MacaoId, TaiwanId};
+pub use key::{DocumentKey, KeyScheme};
 pub use legacy::LegacyResidentId;
 pub use orgdocs::{BusinessRegistrationNumber, OrganizationCode, RegisteredEntity, Uscc};
 pub use permits::{
