@@ -82,7 +82,11 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    /// The table of formats.md §11.
+    /// Full years under both rules: the tuple rule (a birthday is reached
+    /// on the day itself; a 29 February birthday on 1 March in common
+    /// years) and the rule of the Supreme People's Court for juvenile
+    /// cases (《最高人民法院关于审理未成年人刑事案件具体应用法律若干问题的解释》
+    /// art. 2: from the day after the birthday).
     #[test]
     fn research_table() {
         let cases = [

@@ -796,8 +796,9 @@ mod tests {
         }
     }
 
-    /// Baidu AI Cloud's table (seed 001, research/policies.md 1.2.c), row by
-    /// row: the type's name and the certificate's name.
+    /// Baidu AI Cloud's table of organisation types and the certificate
+    /// each verifies with (seed 001), row by row: the type's name and the
+    /// certificate's name.
     #[test]
     fn baidu_table() {
         let rows = [
