@@ -20,6 +20,16 @@ use super::*;
 /// ```
 pub trait WorkCalendar {
     /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] for a date the calendar does not know.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::calendar::{ChinaMainland, WorkCalendar};
+    /// assert_eq!(ChinaMainland::default().is_working_day(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()), Ok(false));
+    /// ```
     fn is_working_day(&self, date: NaiveDate) -> Result<bool, CalendarError>;
 
     /// The `n`-th working day after `from` (`from` itself not counted);
@@ -32,6 +42,12 @@ pub trait WorkCalendar {
     /// assert_eq!(Weekdays.add_working_days(friday, 1)?, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
     /// # Ok::<(), realname::calendar::CalendarError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] naming the first day after `from`
+    /// that the calendar does not know, when the walk reaches it;
+    /// [`CalendarError::Overflow`] past chrono's last date.
     fn add_working_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, CalendarError> {
         let mut date = from;
         let mut left = n;
@@ -54,6 +70,11 @@ pub trait WorkCalendar {
     /// assert_eq!(Weekdays.working_days_between(day(20), day(27))?, 5);
     /// # Ok::<(), realname::calendar::CalendarError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`CalendarError::OutOfRange`] naming the first day in `(from, to]`
+    /// that the calendar does not know.
     fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u32, CalendarError> {
         let mut count = 0;
         let mut date = from;

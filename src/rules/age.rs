@@ -16,6 +16,12 @@ use super::*;
 /// // Tencent Cloud states no minimum age.
 /// assert!(check_age(Provider::Tencent.profile(), day(2020, 1, 1), day(2026, 1, 1)).is_ok());
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::TooYoung`] when the applicant is under
+/// the minimum age, or when the age cannot be reckoned (a birth date after
+/// `today`).
 pub fn check_age(
     profile: &Profile,
     birth_date: NaiveDate,

@@ -67,6 +67,7 @@ impl Applicant {
     /// use realname::{policy::Residency, rules::Applicant};
     /// assert_eq!(Applicant::individual().with_residency(Residency::Taiwan).residency, Some(Residency::Taiwan));
     /// ```
+    #[must_use]
     pub fn with_residency(mut self, residency: Residency) -> Applicant {
         self.residency = Some(residency);
         self
@@ -78,6 +79,7 @@ impl Applicant {
     /// use realname::{org::OrganizationType, rules::Applicant};
     /// assert!(Applicant::organization().with_type(OrganizationType::Enterprise).organization_type.is_some());
     /// ```
+    #[must_use]
     pub fn with_type(mut self, organization_type: OrganizationType) -> Applicant {
         self.organization_type = Some(organization_type);
         self
@@ -88,6 +90,7 @@ impl Applicant {
     /// ```
     /// assert_eq!(realname::rules::Applicant::organization().with_payment_licence(true).holds_payment_licence, Some(true));
     /// ```
+    #[must_use]
     pub fn with_payment_licence(mut self, holds: bool) -> Applicant {
         self.holds_payment_licence = Some(holds);
         self
@@ -98,6 +101,7 @@ impl Applicant {
     /// ```
     /// assert_eq!(realname::rules::Applicant::individual().with_partner_program(false).partner_program_member, Some(false));
     /// ```
+    #[must_use]
     pub fn with_partner_program(mut self, member: bool) -> Applicant {
         self.partner_program_member = Some(member);
         self

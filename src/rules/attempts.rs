@@ -20,6 +20,11 @@ use super::*;
 /// // Face has no stated limit.
 /// assert_eq!(attempts_left(baidu, MethodKind::Face, Scope::Account, 1_000), Ok(None));
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::AttemptsExhausted`] when `used` reaches
+/// the limit.
 pub fn attempts_left(
     profile: &Profile,
     method: MethodKind,

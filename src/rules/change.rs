@@ -24,6 +24,11 @@ use super::*;
 /// assert_eq!(r.to_string_zh(), "距上次变更未满 1 个自然月，2026-02-28 10:00 (UTC+8) 起可再次变更");
 /// assert_eq!(check_change(tencent, Transition::Remove, None, now, &cal).unwrap_err().code(), "change_forbidden");
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] naming the rule: the change is forbidden, offline only,
+/// or inside a cooldown (with the time it becomes allowed).
 pub fn check_change(
     profile: &Profile,
     transition: Transition,

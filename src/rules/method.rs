@@ -20,6 +20,12 @@ use super::*;
 /// let r = check_method(Provider::Baidu.profile(), MethodKind::CorporateTransfer, &school).unwrap_err();
 /// assert_eq!(r.to_string_zh(), "企业对公打款认证要求非事业单位");
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] when the method is not offered for the applicant, or
+/// the applicant fails one of its requirements (residency, organisation
+/// type, licence, programme).
 pub fn check_method<'p>(
     profile: &'p Profile,
     method: MethodKind,
@@ -130,6 +136,11 @@ pub(super) fn offered(
 /// let r = check_document(baidu, MethodKind::BankCard, DocumentKind::HkMacaoTravelPermit).unwrap_err();
 /// assert_eq!(r.to_string_zh(), "个人银行卡认证不支持港澳居民来往内地通行证");
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] when the method is not offered for the document's
+/// subject or does not accept the document.
 pub fn check_document(
     profile: &Profile,
     method: MethodKind,

@@ -20,6 +20,11 @@ use super::*;
 /// let late = Utc.with_ymd_and_hms(2026, 3, 3, 1, 0, 1).unwrap();
 /// assert_eq!(check_deadline(window, started, late, &Weekdays).unwrap_err().code(), "deadline_passed");
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::DeadlinePassed`] when `now` is past the
+/// deadline, or when the deadline cannot be reckoned on the calendar.
 pub fn check_deadline(
     deadline: &Deadline,
     from: DateTime<Utc>,
@@ -54,6 +59,11 @@ pub fn check_deadline(
 /// assert_eq!(r.to_string_zh(), "个人银行卡认证要求使用银联卡");
 /// # Ok::<(), realname::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] when the method asks for a UnionPay card and the card is
+/// of another network.
 pub fn check_bank_card(
     profile: &Profile,
     method: MethodKind,
@@ -97,6 +107,11 @@ pub fn check_bank_card(
 /// let r = check_amount(baidu, MethodKind::CorporateTransfer, 0).unwrap_err();
 /// assert_eq!(r.to_string_zh(), "金额 0.00 元不在 0.01–1.00 元范围内");
 /// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::AmountOutOfRange`] for an amount outside
+/// the stated range.
 pub fn check_amount(profile: &Profile, method: MethodKind, fen: u32) -> Result<(), Refusal> {
     let range = profile
         .method(method)
