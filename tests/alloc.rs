@@ -164,6 +164,26 @@ fn parsing_allocates_nothing() {
     }
     assert!(yes >= 30, "only {yes} checks said yes");
 
+    // Keys and the estimated calendar answer without allocating (the
+    // estimating table is built once, before counting).
+    use realname::calendar::{Duration, WorkCalendar, deadline};
+    let estimated = cal.with_estimates();
+    let legacy = LegacyResidentId::parse("110105491231002").unwrap();
+    let n = allocations_of(|| {
+        let key = realname::DocumentKey::from(std::hint::black_box(&legacy));
+        let doc = Document::ResidentId(id);
+        std::hint::black_box((key.as_bytes().len(), doc.key(), key.subject()));
+        let late = Utc.with_ymd_and_hms(2027, 6, 1, 2, 0, 0).unwrap();
+        let _ = std::hint::black_box(deadline(late, Duration::WorkingDays(3), &estimated));
+        let _ = std::hint::black_box(estimated.add_working_days(today, 250));
+        let _ = std::hint::black_box(rules::check_identity_cap(
+            Provider::Tencent.profile(),
+            &key,
+            1,
+        ));
+    });
+    assert_eq!(n, 0, "keys or the estimated calendar allocated");
+
     // The counter works: a String allocates.
     assert!(allocations_of(|| drop(std::hint::black_box(String::from("x")))) > 0);
 }

@@ -34,6 +34,26 @@ fn calendar(c: &mut Criterion) {
         b.iter(|| due(black_box(submitted), Duration::WorkingDays(3), &mainland))
     });
     group.bench_function("mainland_default", |b| b.iter(ChinaMainland::default));
+    // The estimated horizon answers from the same kind of table: 2030 on
+    // the estimating calendar against 2024 on the announced one.
+    let estimated = mainland.with_estimates();
+    let later = NaiveDate::from_ymd_opt(2030, 3, 15).unwrap();
+    group.bench_function("estimated_add_250_working_days", |b| {
+        b.iter(|| estimated.add_working_days(black_box(later), black_box(250)))
+    });
+    let submitted_later = Utc.with_ymd_and_hms(2030, 3, 15, 7, 0, 0).unwrap();
+    group.bench_function("estimated_deadline_3_working_days", |b| {
+        b.iter(|| {
+            realname::calendar::deadline(
+                black_box(submitted_later),
+                Duration::WorkingDays(3),
+                &estimated,
+            )
+        })
+    });
+    group.bench_function("with_estimates_from_default", |b| {
+        b.iter(|| black_box(&mainland).with_estimates())
+    });
     group.finish();
 }
 

@@ -56,5 +56,22 @@ fn detection(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsers, detection);
+/// A key against the parse it follows: deriving it should cost a copy.
+fn keys(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key");
+    let id = realname::ResidentId::parse("11010519491231002X").unwrap();
+    let legacy = realname::LegacyResidentId::parse("110105491231002").unwrap();
+    group.bench_function("parse_resident_id_baseline", |b| {
+        b.iter(|| realname::ResidentId::parse(black_box("11010519491231002X")))
+    });
+    group.bench_function("resident_id", |b| {
+        b.iter(|| realname::DocumentKey::from(black_box(&id)))
+    });
+    group.bench_function("legacy_upgraded", |b| {
+        b.iter(|| realname::DocumentKey::from(black_box(&legacy)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parsers, detection, keys);
 criterion_main!(benches);
