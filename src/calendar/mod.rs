@@ -3,11 +3,15 @@
 //!
 //! A mainland working day skips weekends and statutory holidays, and some
 //! weekend days are working days (调休). [`ChinaMainland`] knows the State
-//! Council's announcements for 2004–2026 and refuses to guess about other
-//! years; [`Weekdays`] counts Monday to Friday, every year. Both implement
-//! [`WorkCalendar`], which is object-safe, so a calendar can be chosen at run
-//! time. [`due`] turns a start time and a [`Duration`] into a deadline in
-//! China Standard Time (UTC+8).
+//! Council's announcements for 2004–2026 and by default refuses to guess
+//! about other years; a caller opts into an estimate of later years from
+//! the holidays the law fixes ([`ChinaMainland::with_estimates`], every
+//! estimated answer marked) and adds newly announced years at run time
+//! ([`ChinaMainland::with_csv`], [`AnnouncedYear`]). [`Weekdays`] counts
+//! Monday to Friday, every year. Both implement [`WorkCalendar`], which is
+//! object-safe, so a calendar can be chosen at run time. [`due`] turns a
+//! start time and a [`Duration`] into a deadline in China Standard Time
+//! (UTC+8), and [`deadline`] says whether it rests on an estimate.
 //!
 //! ```
 //! use chrono::NaiveDate;
