@@ -59,6 +59,19 @@ pub enum NameError {
         /// The characters found.
         found: usize,
     },
+    /// The input is longer than any name could be, even with whitespace and
+    /// full-width characters: it was refused before being read (see
+    /// [`PersonName::MAX_INPUT_BYTES`] and
+    /// [`OrganizationName::MAX_INPUT_BYTES`]).
+    #[error("the name's input is longer than {max_bytes} bytes, more than any name")]
+    InputTooLong {
+        /// The most bytes of input the parser reads.
+        max_bytes: usize,
+    },
+    /// The value is not text, as found by the serde form
+    /// [`Field`](crate::document::Field).
+    #[error("the name is not text")]
+    NotText,
     /// A character a name may not hold: a digit or a control character.
     #[error("character {position} of the name is {found:?}, which a name may not contain")]
     Character {
@@ -81,6 +94,8 @@ impl NameError {
             NameError::TooShort { .. } => "name_too_short",
             NameError::TooLong { .. } => "name_too_long",
             NameError::Character { .. } => "name_character",
+            NameError::InputTooLong { .. } => "name_input_too_long",
+            NameError::NotText => "name_not_text",
         }
     }
 
@@ -105,6 +120,10 @@ impl NameError {
                     found.escape_debug()
                 )
             }
+            NameError::InputTooLong { max_bytes } => {
+                format!("名称的输入超过 {max_bytes} 字节，比任何名称都长")
+            }
+            NameError::NotText => "名称不是文本".to_owned(),
         }
     }
 }
@@ -112,13 +131,17 @@ impl NameError {
 /// Normalises a name: trims, reads full-width ASCII as ASCII, collapses
 /// runs of whitespace to one space, and maps each character through `map`.
 /// Fails on control characters, on digits unless `digits` allows them, and
-/// on lengths outside `min..=max` characters.
+/// on lengths outside `min..=max` characters. Input longer than
+/// `max_bytes` is refused first, before anything is copied or scanned.
 fn normalize(
     s: &str,
-    (min, max): (usize, usize),
+    (min, max, max_bytes): (usize, usize, usize),
     digits: bool,
     map: impl Fn(char) -> char,
 ) -> Result<String, NameError> {
+    if s.len() > max_bytes {
+        return Err(NameError::InputTooLong { max_bytes });
+    }
     let s = s.trim();
     if s.is_empty() {
         return Err(NameError::Empty);
@@ -155,7 +178,10 @@ fn normalize(
     Ok(out)
 }
 
-/// Masks all but the first `keep_head` and last `keep_tail` characters.
+/// Masks all but the first `keep_head` and last `keep_tail` characters,
+/// and never more than a quarter of the name at each end: a short name
+/// (often a person's, for a sole trader) shows at most one character at
+/// each end, and one of three characters or fewer shows none of the tail.
 fn mask_chars(
     f: &mut fmt::Formatter<'_>,
     s: &str,
@@ -163,6 +189,9 @@ fn mask_chars(
     keep_tail: usize,
 ) -> fmt::Result {
     let n = s.chars().count();
+    let quarter = n / 4;
+    let keep_head = keep_head.min(quarter.max(1)).min(n.saturating_sub(1));
+    let keep_tail = keep_tail.min(quarter);
     for (i, c) in s.chars().enumerate() {
         if i < keep_head || i + keep_tail >= n {
             write!(f, "{c}")?;
@@ -199,6 +228,13 @@ macro_rules! name_traits {
                 $ty::parse(s)
             }
         }
+
+        impl AsRef<str> for $ty {
+            /// The name in full, as [`as_str`](Self::as_str).
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
     };
 }
 
@@ -212,6 +248,7 @@ macro_rules! name_traits {
 /// characters are rejected; 2 to 64 characters.
 ///
 /// `Debug` shows the first character only: `PersonName(张**)`.
+/// `Display`, `as_str()` and `AsRef<str>` give the name in full.
 ///
 /// ```
 /// use realname::subject::PersonName;
@@ -230,6 +267,18 @@ impl PersonName {
     pub const MIN_CHARS: usize = 2;
     /// The most characters a person's name may have.
     pub const MAX_CHARS: usize = 64;
+    /// The most bytes of input [`parse`](Self::parse) reads: longer input
+    /// fails at once with [`NameError::InputTooLong`], before it is copied
+    /// or scanned. Room for [`MAX_CHARS`](Self::MAX_CHARS) characters of
+    /// four bytes each (the most UTF-8 takes) and as many bytes again of
+    /// whitespace.
+    ///
+    /// ```
+    /// use realname::subject::{NameError, PersonName};
+    /// let long = "张".repeat(10_000);
+    /// assert_eq!(PersonName::parse(&long), Err(NameError::InputTooLong { max_bytes: PersonName::MAX_INPUT_BYTES }));
+    /// ```
+    pub const MAX_INPUT_BYTES: usize = 512;
 
     /// Parses and normalises a name.
     ///
@@ -240,7 +289,8 @@ impl PersonName {
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
     pub fn parse(s: &str) -> Result<PersonName, NameError> {
-        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), false, |c| match c {
+        let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
+        normalize(s, bounds, false, |c| match c {
             '•' | '‧' | '・' | '･' | '∙' | '⋅' | '.' | '·' => '·',
             other => other,
         })
@@ -297,6 +347,9 @@ name_traits!(PersonName, 1, 0);
 /// assert!(name.matches("北京abc科技(中国)有限公司"));
 /// assert!(!name.matches("北京ABC科技有限公司"));
 /// assert_eq!(format!("{name:?}"), "OrganizationName(北京***********有限公司)");
+/// // Short names, often a sole trader's own, are masked too.
+/// let shop = OrganizationName::parse("张三五金店")?;
+/// assert_eq!(format!("{shop:?}"), "OrganizationName(张***店)");
 /// # Ok::<(), realname::subject::NameError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -307,6 +360,17 @@ impl OrganizationName {
     pub const MIN_CHARS: usize = 2;
     /// The most characters an organisation's name may have.
     pub const MAX_CHARS: usize = 100;
+    /// The most bytes of input [`parse`](Self::parse) reads: longer input
+    /// fails at once with [`NameError::InputTooLong`], before it is copied
+    /// or scanned. Room for [`MAX_CHARS`](Self::MAX_CHARS) characters of
+    /// four bytes each and some 400 bytes of whitespace.
+    ///
+    /// ```
+    /// use realname::subject::{NameError, OrganizationName};
+    /// let long = "(".repeat(10_000);
+    /// assert_eq!(OrganizationName::parse(&long).unwrap_err().code(), "name_input_too_long");
+    /// ```
+    pub const MAX_INPUT_BYTES: usize = 800;
 
     /// Parses and normalises a name.
     ///
@@ -317,7 +381,8 @@ impl OrganizationName {
     /// ```
     pub fn parse(s: &str) -> Result<OrganizationName, NameError> {
         // Digits are allowed in organisation names (三六零, 360).
-        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), true, |c| match c {
+        let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
+        normalize(s, bounds, true, |c| match c {
             '(' => '（',
             ')' => '）',
             other => other,

@@ -374,6 +374,9 @@ impl fmt::Debug for Document {
 /// assert!(detect("not a number").is_empty());
 /// ```
 pub fn detect(s: &str) -> Vec<DocumentKind> {
+    if super::check_input_len(s).is_err() {
+        return Vec::new();
+    }
     // Characters other than whitespace and hyphens (the separators some
     // schemes drop), counted up to a bound: no number is longer.
     let n = s

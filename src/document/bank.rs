@@ -192,7 +192,7 @@ impl BankCardNumber {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn grouped(&self) -> Grouped<'_> {
-        Grouped(self.as_str())
+        Grouped(self)
     }
 
     /// The masked form used by `masked()`: the first and last four digits
@@ -222,12 +222,29 @@ impl BankCardNumber {
 }
 
 /// A card number in groups of four; see [`BankCardNumber::grouped`].
-#[derive(Debug, Clone, Copy)]
-pub struct Grouped<'a>(&'a str);
+///
+/// `Display` prints the number in full; `Debug` prints the masked form, as
+/// the card's own `Debug` does.
+///
+/// ```
+/// let card = realname::BankCardNumber::parse("6228480012345671")?;
+/// assert_eq!(card.grouped().to_string(), "6228 4800 1234 5671");
+/// assert_eq!(format!("{:?}", card.grouped()), "Grouped(6228 **** **** 5671)");
+/// # Ok::<(), realname::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Grouped<'a>(&'a BankCardNumber);
+
+impl fmt::Debug for Grouped<'_> {
+    /// The masked form: the first and last four digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Grouped({})", self.0.masked())
+    }
+}
 
 impl fmt::Display for Grouped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, c) in self.0.chars().enumerate() {
+        for (i, c) in self.0.as_str().chars().enumerate() {
             if i > 0 && i % 4 == 0 {
                 f.write_str(" ")?;
             }
@@ -393,6 +410,7 @@ impl MobileNumber {
     /// assert!(MobileNumber::parse_with("138 1234 5678", exact).is_err());
     /// ```
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;
         let trimmed = if lenient { s.trim() } else { s };
         let national = trimmed

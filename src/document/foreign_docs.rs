@@ -4,7 +4,9 @@
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-use super::{Country, InputForm, Masked, ParseOptions, ascii_str, from_full_width};
+use super::{
+    Country, InputForm, Masked, ParseOptions, ascii_str, check_input_len, from_full_width,
+};
 use crate::error::{CharClass, Error, NationalityCode};
 
 /// The lengths the number part may have.
@@ -25,6 +27,7 @@ impl Issued {
     /// after the country, or nothing, and drops spaces and hyphens inside
     /// the number).
     fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
+        check_input_len(s)?;
         let lenient = options.input() == InputForm::Lenient;
         let s = if lenient { s.trim() } else { s };
         if s.is_empty() {
@@ -158,6 +161,7 @@ macro_rules! issued_document {
                 "# Ok::<(), realname::Error>(())\n```"
             )]
             pub fn new(country: Country, number: &str) -> Result<Self, Error> {
+                check_input_len(number)?;
                 Issued::with_number(country, number.trim().chars(), true, false).map($name)
             }
 

@@ -157,9 +157,11 @@ impl ParseOptions {
     }
 }
 
-/// How strictly a unified social credit code ([`Uscc`]) is checked, in the
-/// levels of the research notes (formats.md §6.5). The region code inside
-/// follows [`RegionCheck`].
+/// How strictly a unified social credit code ([`Uscc`]) is checked: the
+/// checks of GB 32100-2015 (§4 the structure, §5 and Annex A the alphabet
+/// and the mod-31 check character), then the category tables, then the
+/// embedded GB 11714-1997 organisation code. The region code inside follows
+/// [`RegionCheck`].
 ///
 /// ```
 /// use realname::{ParseOptions, Uscc, UsccCheck};
@@ -336,6 +338,38 @@ impl fmt::Debug for Masked {
     }
 }
 
+/// The most bytes of input any document parser reads: longer input fails
+/// at once with [`Error::TooLong`], before it is trimmed or scanned, so
+/// parsing takes the same short time whatever the input's size.
+///
+/// The longest canonical number has 24 characters (a foreign passport's
+/// `CCC:` and 20 letters and digits). Typed in full-width forms (three
+/// bytes each in UTF-8, four at most for any character) with separators
+/// and surrounding whitespace it stays far below this bound.
+///
+/// ```
+/// use realname::document::MAX_INPUT_BYTES;
+/// use realname::{Error, ResidentId};
+///
+/// let long = " ".repeat(MAX_INPUT_BYTES + 1);
+/// assert_eq!(ResidentId::parse(&long), Err(Error::TooLong { max_bytes: MAX_INPUT_BYTES }));
+/// assert_eq!(ResidentId::parse(&" ".repeat(MAX_INPUT_BYTES)), Err(Error::Empty));
+/// ```
+pub const MAX_INPUT_BYTES: usize = 256;
+
+/// `Err(TooLong)` if `s` is longer than [`MAX_INPUT_BYTES`]: the first
+/// check of every parser, in constant time.
+#[inline]
+pub(crate) fn check_input_len(s: &str) -> Result<(), Error> {
+    if s.len() > MAX_INPUT_BYTES {
+        Err(Error::TooLong {
+            max_bytes: MAX_INPUT_BYTES,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// The canonical text of a fixed-size ASCII buffer.
 pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap_or_default()
@@ -382,6 +416,7 @@ pub(crate) fn read_var<const N: usize>(
             return Ok((bytes, N));
         }
     }
+    check_input_len(s)?;
     let s = match form {
         InputForm::Lenient => s.trim(),
         InputForm::Exact => s,
@@ -466,6 +501,7 @@ pub(crate) fn read_compact<const N: usize>(
     expected: &'static [u8],
     class_at: impl Fn(usize) -> CharClass,
 ) -> Result<([u8; N], usize), Error> {
+    check_input_len(s)?;
     let lenient = form == InputForm::Lenient;
     let s = if lenient { s.trim() } else { s };
     if s.is_empty() {
@@ -585,15 +621,10 @@ pub(crate) fn check_birth_date(year: u32, month: u32, day: u32) -> Result<(), Er
         _ => 0,
     };
     if day == 0 || day > days {
-        return Err(Error::InvalidDate {
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-        });
+        return Err(Error::InvalidDate);
     }
     if year < u32::from(EARLIEST_YEAR) {
         return Err(Error::DateTooEarly {
-            year: year as u16,
             earliest: EARLIEST_YEAR,
         });
     }
@@ -621,13 +652,13 @@ pub(crate) fn age_on(
     today: chrono::NaiveDate,
     rule: crate::age::AgeRule,
 ) -> Result<u32, Error> {
-    crate::age::full_years(birth, today, rule).ok_or(Error::FutureDate { date: birth, today })
+    crate::age::full_years(birth, today, rule).ok_or(Error::FutureDate { today })
 }
 
 /// `Err(FutureDate)` if `birth` is after `today`.
 pub(crate) fn not_after(birth: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<(), Error> {
     if birth > today {
-        Err(Error::FutureDate { date: birth, today })
+        Err(Error::FutureDate { today })
     } else {
         Ok(())
     }

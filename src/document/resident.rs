@@ -76,7 +76,7 @@ impl ResidentId {
     /// assert!(ResidentId::parse("110101199003070011").is_ok());
     /// assert!(matches!(
     ///     ResidentId::parse("110101199002300014"),
-    ///     Err(Error::InvalidDate { year: 1990, month: 2, day: 30 })
+    ///     Err(Error::InvalidDate)
     /// ));
     /// ```
     pub fn parse(s: &str) -> Result<Self, Error> {

@@ -113,11 +113,9 @@ pub enum Reason {
     },
     /// The file is empty.
     UploadEmpty,
-    /// The file's format is not accepted.
+    /// The file's format is not accepted. The file's name and extension
+    /// are not carried: a name (`身份证.张三丰`) can hold personal data.
     UploadFormat {
-        /// The file's extension (at most 16 characters), empty if it has
-        /// none.
-        extension: String,
         /// The formats accepted.
         accepted: Vec<FileFormat>,
     },
@@ -262,16 +260,9 @@ impl Reason {
             ),
             Reason::DeadlinePassed { due } => format!("已超过办理期限（{}）", beijing(due)),
             Reason::UploadEmpty => "文件为空".to_owned(),
-            Reason::UploadFormat {
-                extension,
-                accepted,
-            } => {
-                let ext = if extension.is_empty() {
-                    "无扩展名的"
-                } else {
-                    extension
-                };
-                format!("不支持 {ext} 文件，仅支持 {}", formats(accepted))
+            Reason::UploadFormat { accepted } => {
+                let names: Vec<&str> = accepted.iter().map(|f| f.name_en()).collect();
+                format!("不支持该文件格式，仅支持 {}", names.join("、"))
             }
             Reason::UploadTooLarge { bytes, max_bytes } => {
                 format!("文件大小 {} 超过上限 {}", size(*bytes), size(*max_bytes))
@@ -380,16 +371,11 @@ impl Reason {
                 format!("The deadline, {}, has passed", beijing(due))
             }
             Reason::UploadEmpty => "The file is empty".to_owned(),
-            Reason::UploadFormat {
-                extension,
-                accepted,
-            } => {
-                let ext = if extension.is_empty() {
-                    "without an extension"
-                } else {
-                    extension
-                };
-                format!("Files {ext} are not accepted; use {}", formats(accepted))
+            Reason::UploadFormat { accepted } => {
+                format!(
+                    "This file format is not accepted; use {}",
+                    formats(accepted)
+                )
             }
             Reason::UploadTooLarge { bytes, max_bytes } => format!(
                 "The file is {}, more than the {} allowed",
