@@ -128,6 +128,47 @@ impl NameError {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for NameError {
+    /// One object, as [`Error`](crate::Error)'s: `code`, `message`,
+    /// `message_zh` and the variant's fields.
+    ///
+    /// ```
+    /// let err = realname::subject::PersonName::parse("张").unwrap_err();
+    /// assert_eq!(
+    ///     serde_json::to_string(&err)?,
+    ///     r#"{"code":"name_too_short","message":"the name has 1 characters, at least 2 are needed","message_zh":"姓名至少需要 2 个字，实际为 1 个","min":2,"found":1}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        match self {
+            NameError::Empty | NameError::NotText => {}
+            NameError::TooShort { min, found } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("found", found)?;
+            }
+            NameError::TooLong { max, found } => {
+                map.serialize_entry("max", max)?;
+                map.serialize_entry("found", found)?;
+            }
+            NameError::InputTooLong { max_bytes } => map.serialize_entry("max_bytes", max_bytes)?,
+            NameError::Character { position, found } => {
+                map.serialize_entry("position", position)?;
+                map.serialize_entry("found", found)?;
+            }
+        }
+        map.end()
+    }
+}
+
 /// Normalises a name: trims, reads full-width ASCII as ASCII, collapses
 /// runs of whitespace to one space, and maps each character through `map`.
 /// Fails on control characters, on digits unless `digits` allows them, and
@@ -733,7 +774,7 @@ impl Organization {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Subject {
@@ -822,17 +863,23 @@ mod tests {
 mod serde_impl {
     //! Names serialize as their normalised text and deserialize through
     //! `parse`; subjects through their constructors, so nothing invalid
-    //! enters through serde.
+    //! enters through serde. Unknown fields are refused, and no message
+    //! quotes the input: not a name, a number, a kind or a field.
 
-    use serde::de::Error as _;
+    use std::fmt;
+    use std::str::FromStr;
+
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use super::{Individual, Organization, OrganizationName, PersonName};
+    use super::{Individual, NameError, Organization, OrganizationName, PersonName, Subject};
+    use crate::document::de::{self as text, Key, refuse_non_map};
     use crate::org::OrganizationType;
-    use crate::{Document, Uscc};
+    use crate::{Document, SubjectKind, Uscc};
 
     macro_rules! name_serde {
-        ($ty:ident) => {
+        ($ty:ident, $expecting:literal) => {
             impl Serialize for $ty {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     s.serialize_str(self.as_str())
@@ -840,72 +887,282 @@ mod serde_impl {
             }
 
             impl<'de> Deserialize<'de> for $ty {
+                /// Through `parse`, from a string only; no message quotes
+                /// the name.
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
-                    $ty::parse(&text).map_err(D::Error::custom)
+                    text::text(d, $expecting, $ty::parse)
                 }
             }
         };
     }
-    name_serde!(PersonName);
-    name_serde!(OrganizationName);
+    name_serde!(PersonName, "a person's name");
+    name_serde!(OrganizationName, "an organisation's name");
 
-    #[derive(Serialize, Deserialize)]
-    struct IndividualRepr {
-        name: PersonName,
-        document: Document,
+    /// An organisation type from its stable identifier, quoting nothing.
+    struct OrgType(OrganizationType);
+
+    impl<'de> Deserialize<'de> for OrgType {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::id(
+                d,
+                "an organisation type identifier such as `enterprise`",
+                |s| OrganizationType::from_str(s).ok().map(OrgType),
+            )
+        }
+    }
+
+    /// A name's text, kept until the subject's kind says which name it is;
+    /// not copied if it is longer than any name.
+    struct NameText(String);
+
+    impl<'de> Deserialize<'de> for NameText {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::text(d, "a name", |s: &str| {
+                let max_bytes = OrganizationName::MAX_INPUT_BYTES.max(PersonName::MAX_INPUT_BYTES);
+                if s.len() > max_bytes {
+                    Err(NameError::InputTooLong { max_bytes })
+                } else {
+                    Ok(NameText(s.to_owned()))
+                }
+            })
+        }
     }
 
     impl Serialize for Individual {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            IndividualRepr {
-                name: self.name.clone(),
-                document: self.document,
-            }
-            .serialize(s)
+            let mut st = s.serialize_struct("Individual", 2)?;
+            st.serialize_field("name", &self.name)?;
+            st.serialize_field("document", &self.document)?;
+            st.end()
         }
-    }
-
-    impl<'de> Deserialize<'de> for Individual {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let r = IndividualRepr::deserialize(d)?;
-            Individual::new(r.name, r.document).map_err(D::Error::custom)
-        }
-    }
-
-    #[derive(Serialize, Deserialize)]
-    struct OrganizationRepr {
-        name: OrganizationName,
-        code: Uscc,
-        organization_type: OrganizationType,
-        legal_representative: Individual,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        agent: Option<Individual>,
     }
 
     impl Serialize for Organization {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            OrganizationRepr {
-                name: self.name.clone(),
-                code: self.code,
-                organization_type: self.org_type,
-                legal_representative: self.legal_representative.clone(),
-                agent: self.agent.clone(),
+            let len = if self.agent.is_some() { 5 } else { 4 };
+            let mut st = s.serialize_struct("Organization", len)?;
+            st.serialize_field("name", &self.name)?;
+            st.serialize_field("code", &self.code)?;
+            st.serialize_field("organization_type", &self.org_type)?;
+            st.serialize_field("legal_representative", &self.legal_representative)?;
+            if let Some(agent) = &self.agent {
+                st.serialize_field("agent", agent)?;
             }
-            .serialize(s)
+            st.end()
+        }
+    }
+
+    const INDIVIDUAL: &[&str] = &["name", "document"];
+    const ORGANIZATION: &[&str] = &[
+        "name",
+        "code",
+        "organization_type",
+        "legal_representative",
+        "agent",
+    ];
+    /// The fields of a [`Subject`]: its tag and those of both kinds.
+    const SUBJECT: &[&str] = &[
+        "kind",
+        "name",
+        "document",
+        "code",
+        "organization_type",
+        "legal_representative",
+        "agent",
+    ];
+
+    /// The fields of any subject, as read from a map.
+    #[derive(Default)]
+    struct Parts {
+        kind: Option<SubjectKind>,
+        name: Option<NameText>,
+        document: Option<Document>,
+        code: Option<Uscc>,
+        organization_type: Option<OrganizationType>,
+        legal_representative: Option<Individual>,
+        agent: Option<Option<Individual>>,
+    }
+
+    impl Parts {
+        /// Reads the entries of `map` whose keys are among `fields` (a
+        /// subset of [`SUBJECT`]); any other key is an error.
+        fn read<'de, A: MapAccess<'de>>(
+            mut map: A,
+            fields: &'static [&'static str],
+        ) -> Result<Parts, A::Error> {
+            let mut p = Parts::default();
+            while let Some(key) = map.next_key_seed(Key { fields })? {
+                let Some(field) = key.and_then(|i| fields.get(i).copied()) else {
+                    return Err(text::unknown_field(fields));
+                };
+                match field {
+                    "kind" => text::set(&mut p.kind, field, map.next_value()?)?,
+                    "name" => text::set(&mut p.name, field, map.next_value()?)?,
+                    "document" => text::set(&mut p.document, field, map.next_value()?)?,
+                    "code" => text::set(&mut p.code, field, map.next_value()?)?,
+                    "organization_type" => {
+                        let t: OrgType = map.next_value()?;
+                        text::set(&mut p.organization_type, field, t.0)?;
+                    }
+                    "legal_representative" => {
+                        text::set(&mut p.legal_representative, field, map.next_value()?)?
+                    }
+                    _ => text::set(&mut p.agent, field, map.next_value()?)?,
+                }
+            }
+            Ok(p)
+        }
+
+        /// Refuses the fields the other kind of subject has.
+        fn only<E: de::Error>(&self, fields: &'static [&'static str]) -> Result<(), E> {
+            let given = [
+                ("document", self.document.is_some()),
+                ("code", self.code.is_some()),
+                ("organization_type", self.organization_type.is_some()),
+                ("legal_representative", self.legal_representative.is_some()),
+                ("agent", self.agent.is_some()),
+            ];
+            if given
+                .iter()
+                .any(|(name, set)| *set && !fields.contains(name))
+            {
+                return Err(text::unknown_field(fields));
+            }
+            Ok(())
+        }
+
+        fn individual<E: de::Error>(self) -> Result<Individual, E> {
+            self.only(INDIVIDUAL)?;
+            let name = text::required(self.name, "name")?;
+            let name = PersonName::parse(&name.0).map_err(E::custom)?;
+            let document = text::required(self.document, "document")?;
+            Individual::new(name, document).map_err(E::custom)
+        }
+
+        fn organization<E: de::Error>(self) -> Result<Organization, E> {
+            self.only(ORGANIZATION)?;
+            let name = text::required(self.name, "name")?;
+            let name = OrganizationName::parse(&name.0).map_err(E::custom)?;
+            let org = Organization::new(
+                name,
+                text::required(self.code, "code")?,
+                text::required(self.organization_type, "organization_type")?,
+                text::required(self.legal_representative, "legal_representative")?,
+            )
+            .map_err(E::custom)?;
+            Ok(match self.agent.flatten() {
+                Some(agent) => org.with_agent(agent),
+                None => org,
+            })
+        }
+    }
+
+    struct IndividualVisitor;
+
+    impl<'de> Visitor<'de> for IndividualVisitor {
+        type Value = Individual;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an individual: a map of `name` and `document`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Individual, A::Error> {
+            Parts::read(map, INDIVIDUAL)?.individual()
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Individual, A::Error> {
+            let name: PersonName = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            let document: Document = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+            Individual::new(name, document).map_err(de::Error::custom)
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Individual {
+        /// From `{"name": …, "document": …}` through [`Individual::new`];
+        /// unknown fields are refused.
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::structure(d, "Individual", INDIVIDUAL, IndividualVisitor)
+        }
+    }
+
+    struct OrganizationVisitor;
+
+    impl<'de> Visitor<'de> for OrganizationVisitor {
+        type Value = Organization;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(
+                "an organisation: a map of `name`, `code`, `organization_type`, \
+                 `legal_representative` and optionally `agent`",
+            )
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Organization, A::Error> {
+            Parts::read(map, ORGANIZATION)?.organization()
+        }
+
+        refuse_non_map!();
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Organization, A::Error> {
+            let next = |i| de::Error::invalid_length(i, &"an organisation of 4 or 5 fields");
+            let name: OrganizationName = seq.next_element()?.ok_or_else(|| next(0))?;
+            let code: Uscc = seq.next_element()?.ok_or_else(|| next(1))?;
+            let org_type: OrgType = seq.next_element()?.ok_or_else(|| next(2))?;
+            let rep: Individual = seq.next_element()?.ok_or_else(|| next(3))?;
+            let agent: Option<Option<Individual>> = seq.next_element()?;
+            let org = Organization::new(name, code, org_type.0, rep).map_err(de::Error::custom)?;
+            Ok(match agent.flatten() {
+                Some(agent) => org.with_agent(agent),
+                None => org,
+            })
         }
     }
 
     impl<'de> Deserialize<'de> for Organization {
+        /// From `{"name", "code", "organization_type",
+        /// "legal_representative", "agent"?}` through
+        /// [`Organization::new`]; unknown fields are refused.
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let r = OrganizationRepr::deserialize(d)?;
-            let org =
-                Organization::new(r.name, r.code, r.organization_type, r.legal_representative)
-                    .map_err(D::Error::custom)?;
-            Ok(match r.agent {
-                Some(agent) => org.with_agent(agent),
-                None => org,
-            })
+            text::structure(d, "Organization", ORGANIZATION, OrganizationVisitor)
+        }
+    }
+
+    struct SubjectVisitor;
+
+    impl<'de> Visitor<'de> for SubjectVisitor {
+        type Value = Subject;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a subject: a map with `kind` and the fields of that kind")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Subject, A::Error> {
+            let parts = Parts::read(map, SUBJECT)?;
+            match text::required(parts.kind, "kind")? {
+                SubjectKind::Individual => parts.individual().map(Subject::Individual),
+                SubjectKind::Organization => parts.organization().map(Subject::Organization),
+            }
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Subject, A::Error> {
+            Err(text::wrong_type(de::Unexpected::Seq, &self))
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Subject {
+        /// From the map of an [`Individual`] or an [`Organization`] with a
+        /// `kind` of `individual` or `organization`; unknown fields are
+        /// refused.
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(SubjectVisitor)
         }
     }
 }

@@ -19,14 +19,15 @@ use crate::error::Error;
 /// assert_eq!(SubjectKind::Organization.name_zh(), "企业或组织");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SubjectKind {
     /// A natural person (个人).
     Individual,
     /// An enterprise or other organisation (企业或组织).
     Organization,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(SubjectKind, "a subject kind: `individual` or `organization`", { Individual => "individual", Organization => "organization" });
 
 impl SubjectKind {
     /// The Chinese name: 个人, 企业或组织.
@@ -85,12 +86,10 @@ macro_rules! documents {
         /// # Ok::<(), realname::UnknownKind>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum DocumentKind {
             $(
                 $(#[$meta])*
-                #[cfg_attr(feature = "serde", serde(rename = $id))]
                 $kind,
             )+
         }
@@ -350,6 +349,13 @@ impl fmt::Display for Document {
     }
 }
 
+impl AsRef<str> for Document {
+    /// The canonical form, as [`as_str`](Document::as_str).
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 impl fmt::Debug for Document {
     /// The kind and the masked form.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -405,32 +411,106 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
 
 #[cfg(feature = "serde")]
 mod serde_impl {
-    use super::{Document, DocumentKind};
-    use serde::de::Error as _;
+    //! `DocumentKind` as its stable identifier; `Document` as
+    //! `{"kind": "resident_id", "number": "…"}`. No message quotes the
+    //! input: not the number, not an unknown kind or field.
+
+    use std::fmt;
+
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    /// The serialized form: `{"kind": "resident_id", "number": "…"}`.
-    #[derive(Serialize, Deserialize)]
-    struct Repr<'a> {
-        kind: DocumentKind,
-        #[serde(borrow)]
-        number: std::borrow::Cow<'a, str>,
+    use super::{Document, DocumentKind};
+    use crate::document::check_input_len;
+    use crate::document::de::{self as text, Key, refuse_non_map};
+
+    impl Serialize for DocumentKind {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.id())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for DocumentKind {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            text::id(
+                deserializer,
+                "a document kind identifier such as `resident_id`",
+                |s| s.parse().ok(),
+            )
+        }
     }
 
     impl Serialize for Document {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            Repr {
-                kind: self.kind(),
-                number: self.as_str().into(),
-            }
-            .serialize(serializer)
+            let mut s = serializer.serialize_struct("Document", 2)?;
+            s.serialize_field("kind", &self.kind())?;
+            s.serialize_field("number", self.as_str())?;
+            s.end()
         }
     }
 
-    impl<'de> Deserialize<'de> for Document {
+    const FIELDS: &[&str] = &["kind", "number"];
+
+    /// A number's text, not copied if it is longer than any number.
+    struct Number(String);
+
+    impl<'de> Deserialize<'de> for Number {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let repr = Repr::deserialize(deserializer)?;
-            Document::parse_as(repr.kind, &repr.number).map_err(D::Error::custom)
+            text::text(deserializer, "a document number", |s: &str| {
+                check_input_len(s).map(|()| Number(s.to_owned()))
+            })
+        }
+    }
+
+    struct DocumentVisitor;
+
+    impl DocumentVisitor {
+        fn parse<E: de::Error>(kind: DocumentKind, number: &str) -> Result<Document, E> {
+            Document::parse_as(kind, number).map_err(E::custom)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DocumentVisitor {
+        type Value = Document;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a document: a map of `kind` and `number`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+            let mut kind = None;
+            let mut number = None;
+            while let Some(key) = map.next_key_seed(Key { fields: FIELDS })? {
+                match key {
+                    Some(0) => text::set(&mut kind, "kind", map.next_value::<DocumentKind>()?)?,
+                    Some(1) => text::set(&mut number, "number", map.next_value::<Number>()?)?,
+                    _ => return Err(text::unknown_field(FIELDS)),
+                }
+            }
+            let kind = text::required(kind, "kind")?;
+            let number = text::required(number, "number")?;
+            Self::parse(kind, &number.0)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document, A::Error> {
+            let kind: DocumentKind = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            let number: Number = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+            Self::parse(kind, &number.0)
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Document {
+        /// From `{"kind": …, "number": …}` through
+        /// [`Document::parse_as`]; unknown fields are refused.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            text::structure(deserializer, "Document", FIELDS, DocumentVisitor)
         }
     }
 }

@@ -16,8 +16,6 @@ use crate::error::{CharClass, Error};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum CardNetwork {
     /// China UnionPay (银联): IIN 62 and 81.
@@ -42,6 +40,9 @@ pub enum CardNetwork {
     /// Any other issuer.
     Other,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(CardNetwork, "a card network identifier such as `union_pay`", { UnionPay => "union_pay", DomesticLegacy => "domestic_legacy", Visa => "visa", Mastercard => "mastercard", AmericanExpress => "american_express", Jcb => "jcb", Discover => "discover", DinersClub => "diners_club", Other => "other" });
 
 impl CardNetwork {
     /// The Chinese name of the network.
@@ -266,8 +267,6 @@ impl fmt::Display for Grouped<'_> {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Carrier {
     /// 中国移动.
@@ -281,6 +280,9 @@ pub enum Carrier {
     /// Satellite and emergency ranges (1749 Inmarsat, 17406–17412).
     Other,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Carrier, "a carrier identifier such as `china_mobile`", { ChinaMobile => "china_mobile", ChinaUnicom => "china_unicom", ChinaTelecom => "china_telecom", ChinaBroadnet => "china_broadnet", Other => "other" });
 
 impl Carrier {
     /// The Chinese name.

@@ -26,8 +26,6 @@ use crate::region::{self, Region, RegionProblem};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum FprGeneration {
     /// The 2004 card and its 2017 successor: 15 characters, the ISO 3166-1
@@ -39,6 +37,9 @@ pub enum FprGeneration {
     /// `YYYYMMDD`, a three-digit sequence and a MOD 11-2 check character.
     Card2023,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(FprGeneration, "a card generation: `card2004` or `card2023`", { Card2004 => "card2004", Card2023 => "card2023" });
 
 /// The number of a foreign permanent resident ID card (外国人永久居留身份证),
 /// of either generation.

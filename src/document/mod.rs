@@ -22,6 +22,13 @@ use std::fmt;
 mod any;
 mod bank;
 pub(crate) mod country;
+#[cfg(feature = "serde")]
+pub(crate) mod de;
+#[cfg(feature = "serde")]
+mod field;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod masked;
 #[rustfmt::skip]
 mod country_table;
 mod foreign;
@@ -35,6 +42,9 @@ mod resident;
 pub use any::{Document, DocumentKind, SubjectKind, UnknownKind, detect};
 pub use bank::{BankCardNumber, CardNetwork, Carrier, Grouped, MobileNumber};
 pub use country::Country;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use field::{Field, FieldError};
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
 pub use foreign_docs::{ForeignDrivingLicence, ForeignPassport};
 pub use hkmotw::{HongKongId, MacaoId, TaiwanId};
@@ -65,10 +75,31 @@ use crate::region::RegionCheck;
 /// assert!(ResidentId::parse_with("11010519491231002x", strict).is_err());
 /// assert!(ResidentId::parse("11010519491231002x").is_ok());
 /// ```
+///
+/// With the `serde` feature the options read from and write to a map of
+/// `region_check`, `input` and `uscc_check`, each optional (defaulting as
+/// [`ParseOptions::new`]); unknown fields are refused.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::{ParseOptions, RegionCheck};
+/// let o: ParseOptions = serde_json::from_str(r#"{"region_check": "historical"}"#).unwrap();
+/// assert_eq!(o, ParseOptions::new().with_region_check(RegionCheck::Historical));
+/// assert_eq!(
+///     serde_json::to_string(&ParseOptions::new()).unwrap(),
+///     r#"{"region_check":"province","input":"lenient","uscc_check":"standard"}"#
+/// );
+/// assert!(serde_json::from_str::<ParseOptions>(r#"{"strict": true}"#).is_err());
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct ParseOptions {
+    #[cfg_attr(feature = "serde", serde(rename = "region_check"))]
     region: RegionCheck,
     input: InputForm,
+    #[cfg_attr(feature = "serde", serde(rename = "uscc_check"))]
     uscc: UsccCheck,
 }
 
@@ -188,6 +219,9 @@ pub enum UsccCheck {
     Strict,
 }
 
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(UsccCheck, "a credit-code check: `standard`, `known_category` or `strict`", { Standard => "standard", KnownCategory => "known_category", Strict => "strict" });
+
 /// Which spellings of a number are accepted.
 ///
 /// ```
@@ -210,6 +244,9 @@ pub enum InputForm {
     Exact,
 }
 
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(InputForm, "an input form: `lenient` or `exact`", { Lenient => "lenient", Exact => "exact" });
+
 /// A person's gender as encoded in an identity number.
 ///
 /// ```
@@ -221,14 +258,15 @@ pub enum InputForm {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Gender {
     /// Male: an odd gender digit.
     Male,
     /// Female: an even gender digit.
     Female,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Gender, "a gender: `male` or `female`", { Male => "male", Female => "female" });
 
 impl Gender {
     /// The gender an odd (male) or even (female) ASCII digit encodes.
@@ -329,6 +367,28 @@ impl Masked {
 impl fmt::Display for Masked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
+    }
+}
+
+impl AsRef<str> for Masked {
+    /// The masked text, as [`as_str`](Masked::as_str).
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Masked {
+    /// The masked text, as a string.
+    ///
+    /// ```
+    /// let id = realname::ResidentId::parse("11010519491231002X")?;
+    /// assert_eq!(serde_json::to_string(&id.masked()).unwrap(), r#""110105********002X""#);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -712,20 +772,13 @@ macro_rules! document_traits {
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $ty {
+            /// Through `parse`, from a string only. No message quotes the
+            /// input: a parse error is the [`Error`](crate::Error)'s
+            /// `Display`, another kind of value is named by its kind.
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl ::serde::de::Visitor<'_> for Visitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> Result<$ty, E> {
-                        $ty::parse(s).map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
+                $crate::document::de::text(deserializer, $expecting, $ty::parse)
             }
         }
     };

@@ -311,8 +311,6 @@ impl OrganizationCode {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum RegisteredEntity {
     /// 0–3: a domestic enterprise.
@@ -322,6 +320,9 @@ pub enum RegisteredEntity {
     /// 6–9: an individual business (个体工商户).
     IndividualBusiness,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(RegisteredEntity, "a registered entity: `domestic_enterprise`, `foreign_invested` or `individual_business`", { DomesticEnterprise => "domestic_enterprise", ForeignInvested => "foreign_invested", IndividualBusiness => "individual_business" });
 
 impl fmt::Display for RegisteredEntity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

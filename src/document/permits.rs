@@ -17,14 +17,15 @@ use CharClass::{Digit, DigitOrLetterNotIO, Exactly, OneOf};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SpecialRegion {
     /// The Hong Kong Special Administrative Region.
     HongKong,
     /// The Macao Special Administrative Region.
     Macao,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(SpecialRegion, "a special region: `hong_kong` or `macao`", { HongKong => "hong_kong", Macao => "macao" });
 
 impl SpecialRegion {
     /// The Chinese name: 香港 or 澳门.
@@ -340,8 +341,6 @@ impl ExitEntryPermit {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PassportSeries {
     /// The electronic passport issued since 2012: `E`.
@@ -350,6 +349,9 @@ pub enum PassportSeries {
     /// validity).
     Booklet,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(PassportSeries, "a passport series: `electronic` or `booklet`", { Electronic => "electronic", Booklet => "booklet" });
 
 simple_document! {
     /// The number of an ordinary passport of the People's Republic of China

@@ -358,8 +358,6 @@ document_traits!(ResidentId, "an 18-character resident identity number");
 /// assert_eq!(Holder::TaiwanResident.name_zh(), "台湾居民");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Holder {
     /// A mainland citizen with a resident identity card (居民身份证).
@@ -371,6 +369,9 @@ pub enum Holder {
     /// A Taiwan resident with a residence permit (`830000…`).
     TaiwanResident,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Holder, "a holder: `mainland_citizen`, `hong_kong_resident`, `macao_resident` or `taiwan_resident`", { MainlandCitizen => "mainland_citizen", HongKongResident => "hong_kong_resident", MacaoResident => "macao_resident", TaiwanResident => "taiwan_resident" });
 
 impl Holder {
     /// The Chinese name of the holder.
