@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
 use super::{
     BankCardNumber, BusinessRegistrationNumber, ChinesePassport, ExitEntryPermit,
     ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId, HkMacaoTravelPermit,
@@ -339,6 +341,118 @@ impl Document {
         DocumentKind::all()
             .iter()
             .find_map(|&kind| Document::parse_as(kind, s).ok())
+    }
+
+    /// Parses `s` as the most likely kind it is a valid number of, as
+    /// [`parse_any`](Self::parse_any) with `options`; or, when it is valid
+    /// as no kind, says which kind it was most likely meant to be and why
+    /// it fails.
+    ///
+    /// The kind blamed is the one whose parser got furthest: an error about
+    /// the content (a check character, a date, a region) beats one about
+    /// the characters, which beats one about the length, which beats an
+    /// empty or over-long input. Among equals, the first in
+    /// [`DocumentKind::all`] wins.
+    ///
+    /// ```
+    /// use realname::{Document, DocumentKind, Error, ParseOptions};
+    ///
+    /// let o = ParseOptions::new();
+    /// assert_eq!(Document::parse_or_guess("13812345678", o).unwrap().kind(), DocumentKind::MobileNumber);
+    /// let (kind, err) = Document::parse_or_guess("110101199003070010", o).unwrap_err();
+    /// assert_eq!((kind, err.code()), (DocumentKind::ResidentId, "checksum"));
+    /// assert_eq!(Document::parse_or_guess("", o), Err((DocumentKind::ResidentId, Error::Empty)));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The kind most likely meant and its parser's [`Error`], when `s` is
+    /// a valid number of no kind.
+    pub fn parse_or_guess(
+        s: &str,
+        options: ParseOptions,
+    ) -> Result<Document, (DocumentKind, Error)> {
+        let rank = |e: &Error| match e {
+            Error::Empty | Error::TooLong { .. } | Error::NotText => 0,
+            Error::Length { .. } => 1,
+            Error::Character { .. } | Error::Brackets => 2,
+            _ => 3,
+        };
+        let mut best: Option<(DocumentKind, Error)> = None;
+        for &kind in DocumentKind::all() {
+            match Document::parse_as_with(kind, s, options) {
+                Ok(doc) => return Ok(doc),
+                Err(e) => {
+                    if best.as_ref().is_none_or(|(_, b)| rank(&e) > rank(b)) {
+                        best = Some((kind, e));
+                    }
+                }
+            }
+        }
+        Err(best.unwrap_or((DocumentKind::ResidentId, Error::Empty)))
+    }
+
+    /// The birth date the number encodes: for a [`ResidentId`], a
+    /// [`LegacyResidentId`] and a [`ForeignPermanentResidentId`]; `None`
+    /// for documents that carry none.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let id = Document::parse_any("11010519491231002X").unwrap();
+    /// assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31));
+    /// assert_eq!(Document::parse_any("13812345678").unwrap().birth_date(), None);
+    /// ```
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        match self {
+            Document::ResidentId(d) => Some(d.birth_date()),
+            Document::LegacyResidentId(d) => Some(d.birth_date()),
+            Document::ForeignPermanentResidentId(d) => Some(d.birth_date()),
+            _ => None,
+        }
+    }
+
+    /// Age in full years (周岁) on `today`, counted from the birthday, for
+    /// documents with a [`birth_date`](Self::birth_date); `Ok(None)` for
+    /// the others.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert_eq!(Document::parse_any("11010519491231002X").unwrap().age_on(today)?, Some(76));
+    /// assert_eq!(Document::parse_any("13812345678").unwrap().age_on(today)?, None);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`] if the birth date is after `today`.
+    pub fn age_on(&self, today: NaiveDate) -> Result<Option<u32>, Error> {
+        self.birth_date()
+            .map(|birth| super::age_on(birth, today, crate::AgeRule::Birthday))
+            .transpose()
+    }
+
+    /// Checks what needs today's date: a birth date, if the document has
+    /// one, must not be after `today`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert!(Document::parse_any("110101209901010017").unwrap().check_on(today).is_err());
+    /// assert!(Document::parse_any("13812345678").unwrap().check_on(today).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`] if the birth date is after `today`.
+    pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
+        match self.birth_date() {
+            Some(birth) => super::not_after(birth, today),
+            None => Ok(()),
+        }
     }
 }
 

@@ -38,6 +38,41 @@ pub enum FprGeneration {
     Card2023,
 }
 
+impl FprGeneration {
+    /// The English name: `2004/2017 card` or `2023 card`, as `Display`
+    /// prints it.
+    ///
+    /// ```
+    /// use realname::FprGeneration;
+    /// assert_eq!(FprGeneration::Card2023.name_en(), "2023 card");
+    /// assert_eq!(FprGeneration::Card2004.to_string(), "2004/2017 card");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            FprGeneration::Card2004 => "2004/2017 card",
+            FprGeneration::Card2023 => "2023 card",
+        }
+    }
+
+    /// The Chinese name: `2004 年版（含 2017 年版）` or `2023 年版`.
+    ///
+    /// ```
+    /// assert_eq!(realname::FprGeneration::Card2023.name_zh(), "2023 年版");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            FprGeneration::Card2004 => "2004 年版（含 2017 年版）",
+            FprGeneration::Card2023 => "2023 年版",
+        }
+    }
+}
+
+impl std::fmt::Display for FprGeneration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
 #[cfg(feature = "serde")]
 crate::document::de::id_serde!(FprGeneration, "a card generation: `card2004` or `card2023`", { Card2004 => "card2004", Card2023 => "card2023" });
 

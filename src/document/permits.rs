@@ -350,6 +350,40 @@ pub enum PassportSeries {
     Booklet,
 }
 
+impl PassportSeries {
+    /// The English name, as `Display` prints it.
+    ///
+    /// ```
+    /// use realname::PassportSeries;
+    /// assert_eq!(PassportSeries::Electronic.name_en(), "electronic passport");
+    /// assert_eq!(PassportSeries::Booklet.to_string(), "pre-2012 booklet passport");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            PassportSeries::Electronic => "electronic passport",
+            PassportSeries::Booklet => "pre-2012 booklet passport",
+        }
+    }
+
+    /// The Chinese name.
+    ///
+    /// ```
+    /// assert_eq!(realname::PassportSeries::Electronic.name_zh(), "电子普通护照");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            PassportSeries::Electronic => "电子普通护照",
+            PassportSeries::Booklet => "旧版普通护照（2012 年前）",
+        }
+    }
+}
+
+impl std::fmt::Display for PassportSeries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
 #[cfg(feature = "serde")]
 crate::document::de::id_serde!(PassportSeries, "a passport series: `electronic` or `booklet`", { Electronic => "electronic", Booklet => "booklet" });
 
