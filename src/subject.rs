@@ -329,6 +329,10 @@ impl PersonName {
     /// assert!(PersonName::parse("张\u{7}三").is_err());
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`NameError`] naming the first problem found; [`NameError::InputTooLong`] at once for input longer than `MAX_INPUT_BYTES`.
     pub fn parse(s: &str) -> Result<PersonName, NameError> {
         let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
         normalize(s, bounds, false, |c| match c {
@@ -420,6 +424,10 @@ impl OrganizationName {
     /// assert_eq!(OrganizationName::parse("三六零科技(集团)")?.as_str(), "三六零科技（集团）");
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`NameError`] naming the first problem found; [`NameError::InputTooLong`] at once for input longer than `MAX_INPUT_BYTES`.
     pub fn parse(s: &str) -> Result<OrganizationName, NameError> {
         // Digits are allowed in organisation names (三六零, 360).
         let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
@@ -564,6 +572,10 @@ impl Individual {
     /// assert!(Individual::new(PersonName::parse("张三")?, doc).is_err());
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SubjectError`] if the document or the organisation type does not fit.
     pub fn new(name: PersonName, document: Document) -> Result<Individual, SubjectError> {
         if document.kind().subject() != SubjectKind::Individual {
             return Err(SubjectError::WrongDocument {
@@ -645,6 +657,10 @@ impl Organization {
     /// assert!(org.agent().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SubjectError`] if the document or the organisation type does not fit.
     pub fn new(
         name: OrganizationName,
         code: Uscc,

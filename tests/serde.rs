@@ -310,7 +310,7 @@ mod forms {
         assert_eq!(form.mobile.result().unwrap().as_str(), "13812345678");
         assert_eq!(form.other.into_result(), Err(realname::Error::Empty));
         assert_eq!(
-            serde_json::to_value(&id).unwrap(),
+            serde_json::to_value(id).unwrap(),
             serde_json::json!({
                 "code": "checksum",
                 "message": "the check character is 0, expected 1",
@@ -320,7 +320,7 @@ mod forms {
             })
         );
         assert_eq!(
-            serde_json::to_value(&name).unwrap()["code"],
+            serde_json::to_value(name).unwrap()["code"],
             "name_character"
         );
     }

@@ -201,6 +201,10 @@ macro_rules! documents {
             /// assert!(Document::parse_as(DocumentKind::MobileNumber, "13812345678").is_ok());
             /// assert!(Document::parse_as(DocumentKind::ResidentId, "13812345678").is_err());
             /// ```
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_as(kind: DocumentKind, s: &str) -> Result<Document, Error> {
                 Self::parse_as_with(kind, s, ParseOptions::new())
             }
@@ -212,6 +216,10 @@ macro_rules! documents {
             /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
             /// assert!(Document::parse_as_with(DocumentKind::ResidentId, "34052419800101001X", strict).is_err());
             /// ```
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_as_with(kind: DocumentKind, s: &str, options: ParseOptions) -> Result<Document, Error> {
                 match kind {
                     $(DocumentKind::$kind => <$ty>::parse_with(s, options).map(Document::$kind),)+

@@ -131,6 +131,10 @@ impl BankCardNumber {
     ///     Err(Error::Length { expected: &[16, 17, 18, 19], found: 15 })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<19>(s, options.input(), b" -", CARD_LENGTHS, |_| {
             CharClass::Digit
@@ -396,6 +400,10 @@ impl MobileNumber {
     /// ```
     /// assert!(realname::MobileNumber::parse("008616612345678").is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -411,6 +419,10 @@ impl MobileNumber {
     /// assert!(MobileNumber::parse_with("+8613812345678", exact).is_ok());
     /// assert!(MobileNumber::parse_with("138 1234 5678", exact).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;

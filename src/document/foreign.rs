@@ -139,6 +139,10 @@ impl ForeignPermanentResidentId {
     ///     Err(Error::Checksum { expected: '5', found: '7' })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -153,6 +157,10 @@ impl ForeignPermanentResidentId {
     /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     /// assert!(ForeignPermanentResidentId::parse_with("USA310085071517", strict).is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (mut bytes, len) = read_var::<18>(s, options.input(), LENGTHS, class_at)?;
         let lenient = options.input() == InputForm::Lenient;
@@ -304,6 +312,10 @@ impl ForeignPermanentResidentId {
     /// assert_eq!(id.age_on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())?, 41);
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
         age_on(self.birth, today, AgeRule::Birthday)
     }
@@ -316,6 +328,10 @@ impl ForeignPermanentResidentId {
     /// assert!(id.check_on(NaiveDate::from_ymd_opt(1980, 1, 1).unwrap()).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
         not_after(self.birth, today)
     }

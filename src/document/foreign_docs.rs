@@ -134,6 +134,12 @@ macro_rules! issued_document {
                 "assert_eq!(d.country().alpha3(), \"USA\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse(s: &str) -> Result<Self, Error> {
                 Self::parse_with(s, ParseOptions::new())
             }
@@ -148,6 +154,12 @@ macro_rules! issued_document {
                 "assert!(", stringify!($name), "::parse(\"XXX:12345678\").is_err());\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
                 Issued::parse_with(s, options).map($name)
             }
@@ -160,6 +172,12 @@ macro_rules! issued_document {
                 "assert_eq!(d.as_str(), \"USA:123456789\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn new(country: Country, number: &str) -> Result<Self, Error> {
                 check_input_len(number)?;
                 Issued::with_number(country, number.trim().chars(), true, false).map($name)

@@ -12,6 +12,28 @@
 //! - with the `serde` feature the value serializes as its canonical string
 //!   and deserializes through `parse`.
 //!
+//! # serde
+//!
+//! With the `serde` feature, no message of the crate's `Deserialize`
+//! implementations holds the input: a number that does not parse gives its
+//! [`Error`]'s message, a value of the wrong kind is named by its kind only
+//! (``invalid type: an integer, expected an 18-character resident identity
+//! number``), an unknown identifier or field is not quoted, and
+//! [`Document`], [`Individual`](crate::subject::Individual) and
+//! [`Organization`](crate::subject::Organization) refuse unknown fields.
+//! Input longer than [`MAX_INPUT_BYTES`] is not copied.
+//!
+//! To keep the typed [`Error`] (its [`code`](Error::code) and Chinese text)
+//! through deserialization, declare form fields as [`Field<T>`](Field): the
+//! form always deserializes and each field holds its `Result`. For logs,
+//! [`masked`] serializes documents in their masked form.
+//!
+//! **Caveat:** a format's own messages are its own. The `toml` crate, for
+//! one, quotes the source line of an error (``1 | id = "1101…"``) around
+//! the crate's message, so the number reaches the message anyway; do not
+//! log a `toml` error about personal data, or deserialize such input as
+//! [`Field`]s. `serde_json` adds only a line and column.
+//!
 //! Input is read leniently, content strictly: surrounding whitespace is
 //! trimmed and full-width ASCII (`１１０１…`, as Chinese input methods type
 //! it) reads as ASCII; a wrong character anywhere is an error. With
@@ -836,6 +858,12 @@ macro_rules! simple_document {
                 "assert_eq!(n.to_string(), \"", $sample, "\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse(s: &str) -> Result<Self, $crate::Error> {
                 Self::parse_with(s, $crate::ParseOptions::new())
             }

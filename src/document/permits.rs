@@ -100,6 +100,10 @@ impl HkMacaoTravelPermit {
     /// assert!(HkMacaoTravelPermit::parse_with("h12345678", exact).is_err());
     /// assert!(HkMacaoTravelPermit::parse("h12345678").is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<11>(
             s,
@@ -224,6 +228,10 @@ impl TaiwanTravelPermit {
     /// assert!(TaiwanTravelPermit::parse("0561682001(DD)").is_err());
     /// assert!(TaiwanTravelPermit::parse("1234 5678").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<13>(s, options.input(), b"", &[8, 10, 13], |_| Digit)?;
         let text = bytes.get(..len).unwrap_or_default();
@@ -309,6 +317,10 @@ impl ExitEntryPermit {
     /// use realname::{Error, ExitEntryPermit};
     /// assert!(matches!(ExitEntryPermit::parse("W12345678"), Err(Error::Character { position: 1, .. })));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
@@ -419,6 +431,10 @@ impl ChinesePassport {
     /// use realname::{ChinesePassport, Error};
     /// assert!(matches!(ChinesePassport::parse("EO1234567"), Err(Error::Character { position: 2, .. })));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,

@@ -79,6 +79,10 @@ impl ResidentId {
     ///     Err(Error::InvalidDate)
     /// ));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -93,6 +97,10 @@ impl ResidentId {
     /// assert!(ResidentId::parse_with("440524188001010014", strict).is_ok());
     /// assert!(ResidentId::parse_with("110199199003070011", strict).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         // The hot path reads the caller's bytes in place when they are 18
         // bytes with nothing to trim. Should they hold a multi-byte
@@ -284,6 +292,10 @@ impl ResidentId {
     /// assert!(id.age_on(day(1999, 1, 1)).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
         self.age_on_with(today, AgeRule::Birthday)
     }
@@ -299,6 +311,10 @@ impl ResidentId {
     /// assert_eq!(id.age_on_with(birthday, AgeRule::DayAfterBirthday)?, 17);
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on_with(&self, today: NaiveDate, rule: AgeRule) -> Result<u32, Error> {
         age_on(self.birth_date(), today, rule)
     }
@@ -313,6 +329,10 @@ impl ResidentId {
     /// assert!(id.check_on(today).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
         not_after(self.birth_date(), today)
     }
