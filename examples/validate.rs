@@ -28,6 +28,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use realname::{Document, DocumentKind, Error, ParseOptions, RegionCheck, detect};
+
 use serde_json::{Map, Value, json};
 
 struct Config {
@@ -103,42 +104,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// The kind to blame when a number is valid as none: the forced kind, or
-/// the one whose error got furthest (a checksum beats a length).
-fn best_guess(input: &str, options: ParseOptions) -> (DocumentKind, Error) {
-    let rank = |e: &Error| match e.code() {
-        "empty" => 0,
-        "length" => 1,
-        "character" | "brackets" => 2,
-        _ => 3,
-    };
-    let mut best: Option<(DocumentKind, Error)> = None;
-    for &kind in DocumentKind::all() {
-        if let Err(e) = Document::parse_as_with(kind, input, options)
-            && best.as_ref().is_none_or(|(_, b)| rank(&e) > rank(b))
-        {
-            best = Some((kind, e));
-        }
-    }
-    best.unwrap_or((DocumentKind::ResidentId, Error::Empty))
-}
-
 /// Prints one number's report; returns whether it is valid.
 fn report(input: &str, config: &Config) -> bool {
     let parsed = match config.kind {
         Some(kind) => Document::parse_as_with(kind, input, config.options).map_err(|e| (kind, e)),
-        None => detect(input)
-            .first()
-            .and_then(|&kind| Document::parse_as_with(kind, input, config.options).ok())
-            .ok_or_else(|| best_guess(input, config.options)),
+        None => Document::parse_or_guess(input, config.options),
     };
     let mut out = Map::new();
     let (valid, kind, shown) = match parsed {
         Ok(doc) => {
             fields(&doc, config, &mut out);
-            let future = config
-                .today
-                .and_then(|today| birth_check(&doc, today).err());
+            let future = config.today.and_then(|today| doc.check_on(today).err());
             if let Some(e) = future {
                 error_fields(&e, &mut out);
             }
@@ -192,15 +168,6 @@ fn report(input: &str, config: &Config) -> bool {
     valid
 }
 
-fn birth_check(doc: &Document, today: NaiveDate) -> Result<(), Error> {
-    match doc {
-        Document::ResidentId(d) => d.check_on(today),
-        Document::LegacyResidentId(d) => d.check_on(today),
-        Document::ForeignPermanentResidentId(d) => d.check_on(today),
-        _ => Ok(()),
-    }
-}
-
 fn error_fields(e: &Error, out: &mut Map<String, Value>) {
     out.insert("error_code".into(), json!(e.code()));
     out.insert("reason".into(), json!(e.to_string()));
@@ -211,22 +178,7 @@ fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
     let mut put = |key: &str, value: Value| {
         out.insert(key.into(), value);
     };
-    let birth = match doc {
-        Document::ResidentId(d) => Some((
-            d.birth_date(),
-            d.age_on(config.today.unwrap_or(d.birth_date())),
-        )),
-        Document::LegacyResidentId(d) => Some((
-            d.birth_date(),
-            d.age_on(config.today.unwrap_or(d.birth_date())),
-        )),
-        Document::ForeignPermanentResidentId(d) => Some((
-            d.birth_date(),
-            d.age_on(config.today.unwrap_or(d.birth_date())),
-        )),
-        _ => None,
-    };
-    if let Some((date, age)) = birth {
+    if let Some(date) = doc.birth_date() {
         put(
             "birth_date",
             json!(if config.show {
@@ -235,7 +187,7 @@ fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
                 "****-**-**".to_owned()
             }),
         );
-        if let (Some(_), Ok(age)) = (config.today, age) {
+        if let Some(Ok(Some(age))) = config.today.map(|today| doc.age_on(today)) {
             put("age", json!(age));
         }
     }
@@ -262,11 +214,15 @@ fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
             );
         }
         Document::ForeignPermanentResidentId(d) => {
-            let generation = match d.generation() {
-                realname::FprGeneration::Card2023 => "2023 card",
-                _ => "2004/2017 card",
-            };
-            put("generation", json!(generation));
+            let generation = d.generation();
+            put(
+                "generation",
+                json!(format!(
+                    "{} ({})",
+                    generation.name_en(),
+                    generation.name_zh()
+                )),
+            );
             let n = d.nationality();
             put(
                 "nationality",
@@ -298,7 +254,11 @@ fn fields(doc: &Document, config: &Config, out: &mut Map<String, Value>) {
             put("issuing_code", json!(d.issuing_code().map(String::from)));
         }
         Document::ChinesePassport(d) => {
-            put("series", json!(format!("{:?}", d.series()).to_lowercase()))
+            let series = d.series();
+            put(
+                "series",
+                json!(format!("{} ({})", series.name_en(), series.name_zh())),
+            )
         }
         Document::ForeignPassport(d) => put("country", json!(d.country().name_en())),
         Document::ForeignDrivingLicence(d) => put("country", json!(d.country().name_en())),

@@ -7,9 +7,15 @@
 //! through [`Error::to_string_zh`].
 //!
 //! Errors carry only what is needed to say what is wrong: a position and a
-//! character class, an impossible date (which no real person was born on), a
-//! region code (which the masked form shows anyway), a check character. They
-//! never carry the whole number.
+//! character class, a region code (which the masked form shows anyway), a
+//! check character, the date a check was made on. They never carry the
+//! number, any part of a birth date (not even an impossible one: a mistyped
+//! date is most of the real one) or a name, so an error can be logged and
+//! shown beside the masked form without rebuilding the number.
+//!
+//! With the `serde` feature an error serializes as one object, fit for the
+//! body of an HTTP error response:
+//! `{"code": …, "message": <English>, "message_zh": <Chinese>, …the variant's fields}`.
 
 use std::fmt;
 
@@ -57,32 +63,38 @@ pub enum Error {
         /// What the scheme allows there.
         expected: CharClass,
     },
-    /// The date field is not a date of the Gregorian calendar.
-    #[error("{year:04}-{month:02}-{day:02} is not a calendar date")]
-    InvalidDate {
-        /// The year as written (with the century the scheme implies).
-        year: u16,
-        /// The month as written.
-        month: u8,
-        /// The day as written.
-        day: u8,
-    },
-    /// The birth year is before the earliest year the scheme allows.
-    #[error("the birth year {year} is before {earliest}")]
+    /// The date field is not a date of the Gregorian calendar (such as
+    /// 30 February). The date is not carried: a mistyped birth date is most
+    /// of the real one.
+    #[error("the birth date is not a calendar date")]
+    InvalidDate,
+    /// The birth year is before the earliest year the scheme allows. The
+    /// year found is not carried.
+    #[error("the birth year is before {earliest}")]
     DateTooEarly {
-        /// The year found.
-        year: u16,
         /// The earliest year allowed.
         earliest: u16,
     },
-    /// The birth date is after the date the check was made on.
-    #[error("the birth date {date} is after {today}")]
+    /// The birth date is after the date the check was made on. The birth
+    /// date is not carried (it is personal data); `today` is the caller's.
+    #[error("the birth date is after today's date {today}")]
     FutureDate {
-        /// The birth date the number encodes.
-        date: NaiveDate,
         /// The date the check was made on.
         today: NaiveDate,
     },
+    /// The input is longer than any number could be, even with whitespace,
+    /// separators and full-width characters: it was refused before being
+    /// read. See [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[error("the input is longer than {max_bytes} bytes, more than any number")]
+    TooLong {
+        /// The most bytes of input a parser reads.
+        max_bytes: usize,
+    },
+    /// The value is not text (a number, a boolean, a list … where a
+    /// number's text was expected), as found by the serde form
+    /// [`Field`](crate::document::Field).
+    #[error("the value is not text")]
+    NotText,
     /// The region code is not acceptable.
     #[error("the region code {code:06} {problem}")]
     Region {
@@ -151,7 +163,7 @@ impl Error {
             Error::Empty => "empty",
             Error::Length { .. } => "length",
             Error::Character { .. } => "character",
-            Error::InvalidDate { .. } => "invalid_date",
+            Error::InvalidDate => "invalid_date",
             Error::DateTooEarly { .. } => "date_too_early",
             Error::FutureDate { .. } => "future_date",
             Error::Region { .. } => "region",
@@ -161,6 +173,8 @@ impl Error {
             Error::Prefix { .. } => "prefix",
             Error::Category { .. } => "category",
             Error::OrganizationCodeChecksum { .. } => "organization_code_checksum",
+            Error::TooLong { .. } => "too_long",
+            Error::NotText => "not_text",
         }
     }
 
@@ -187,15 +201,9 @@ impl Error {
                 found.escape_debug(),
                 expected.name_zh()
             ),
-            Error::InvalidDate { year, month, day } => {
-                format!("日期 {year:04}-{month:02}-{day:02} 不存在")
-            }
-            Error::DateTooEarly { year, earliest } => {
-                format!("出生年份 {year} 早于 {earliest} 年")
-            }
-            Error::FutureDate { date, today } => {
-                format!("出生日期 {date} 晚于当前日期 {today}")
-            }
+            Error::InvalidDate => "出生日期不存在".to_owned(),
+            Error::DateTooEarly { earliest } => format!("出生年份早于 {earliest} 年"),
+            Error::FutureDate { today } => format!("出生日期晚于当前日期 {today}"),
             Error::Region { code, problem } => {
                 format!("地区码 {code:06} {}", problem.to_string_zh())
             }
@@ -211,6 +219,10 @@ impl Error {
             Error::OrganizationCodeChecksum { expected, found } => {
                 format!("其中的组织机构代码校验位为 {found}，应为 {expected}")
             }
+            Error::TooLong { max_bytes } => {
+                format!("输入超过 {max_bytes} 字节，比任何号码都长")
+            }
+            Error::NotText => "值不是文本".to_owned(),
         }
     }
 }
@@ -397,6 +409,80 @@ fn write_lengths(f: &mut fmt::Formatter<'_>, lengths: &[u8], or: &str, to: &str)
             }
             write!(f, "{or}{last}")
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Error {
+    /// One object: `code`, `message` (English, as `Display`), `message_zh`
+    /// (as [`Error::to_string_zh`]) and the variant's fields. Never personal
+    /// data: the number, birth dates and names are not in any error.
+    ///
+    /// ```
+    /// use realname::ResidentId;
+    ///
+    /// let err = ResidentId::parse("110101199003070010").unwrap_err();
+    /// assert_eq!(
+    ///     serde_json::to_string(&err)?,
+    ///     r#"{"code":"checksum","message":"the check character is 0, expected 1","message_zh":"校验位为 0，应为 1","expected":"1","found":"0"}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        match self {
+            Error::Empty | Error::InvalidDate | Error::Brackets | Error::NotText => {}
+            Error::Length { expected, found } => {
+                map.serialize_entry("expected", expected)?;
+                map.serialize_entry("found", found)?;
+            }
+            Error::Character {
+                position,
+                found,
+                expected,
+            } => {
+                map.serialize_entry("position", position)?;
+                map.serialize_entry("found", found)?;
+                map.serialize_entry("expected", &expected.to_string())?;
+            }
+            Error::DateTooEarly { earliest } => map.serialize_entry("earliest", earliest)?,
+            Error::FutureDate { today } => map.serialize_entry("today", &today.to_string())?,
+            Error::Region { code, problem } => {
+                map.serialize_entry("region_code", &format!("{code:06}"))?;
+                map.serialize_entry("problem", region_problem_id(*problem))?;
+            }
+            Error::Checksum { expected, found }
+            | Error::OrganizationCodeChecksum { expected, found } => {
+                map.serialize_entry("expected", expected)?;
+                map.serialize_entry("found", found)?;
+            }
+            Error::Nationality { code } => {
+                map.serialize_entry("nationality_code", &code.to_string())?;
+            }
+            Error::Category { code } => {
+                map.serialize_entry("category", &Code2(code).to_string())?;
+            }
+            Error::Prefix { prefix } => map.serialize_entry("prefix", prefix)?,
+            Error::TooLong { max_bytes } => map.serialize_entry("max_bytes", max_bytes)?,
+        }
+        map.end()
+    }
+}
+
+/// The stable identifier of a region problem, as the serialized
+/// [`Error::Region`] names it.
+#[cfg(feature = "serde")]
+fn region_problem_id(problem: RegionProblem) -> &'static str {
+    match problem {
+        RegionProblem::NotAProvince => "not_a_province",
+        RegionProblem::PermitPrefix => "permit_prefix",
+        RegionProblem::NeverExisted => "never_existed",
     }
 }
 

@@ -59,6 +59,19 @@ pub enum NameError {
         /// The characters found.
         found: usize,
     },
+    /// The input is longer than any name could be, even with whitespace and
+    /// full-width characters: it was refused before being read (see
+    /// [`PersonName::MAX_INPUT_BYTES`] and
+    /// [`OrganizationName::MAX_INPUT_BYTES`]).
+    #[error("the name's input is longer than {max_bytes} bytes, more than any name")]
+    InputTooLong {
+        /// The most bytes of input the parser reads.
+        max_bytes: usize,
+    },
+    /// The value is not text, as found by the serde form
+    /// [`Field`](crate::document::Field).
+    #[error("the name is not text")]
+    NotText,
     /// A character a name may not hold: a digit or a control character.
     #[error("character {position} of the name is {found:?}, which a name may not contain")]
     Character {
@@ -81,6 +94,8 @@ impl NameError {
             NameError::TooShort { .. } => "name_too_short",
             NameError::TooLong { .. } => "name_too_long",
             NameError::Character { .. } => "name_character",
+            NameError::InputTooLong { .. } => "name_input_too_long",
+            NameError::NotText => "name_not_text",
         }
     }
 
@@ -105,20 +120,69 @@ impl NameError {
                     found.escape_debug()
                 )
             }
+            NameError::InputTooLong { max_bytes } => {
+                format!("名称的输入超过 {max_bytes} 字节，比任何名称都长")
+            }
+            NameError::NotText => "名称不是文本".to_owned(),
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for NameError {
+    /// One object, as [`Error`](crate::Error)'s: `code`, `message`,
+    /// `message_zh` and the variant's fields.
+    ///
+    /// ```
+    /// let err = realname::subject::PersonName::parse("张").unwrap_err();
+    /// assert_eq!(
+    ///     serde_json::to_string(&err)?,
+    ///     r#"{"code":"name_too_short","message":"the name has 1 characters, at least 2 are needed","message_zh":"姓名至少需要 2 个字，实际为 1 个","min":2,"found":1}"#
+    /// );
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        match self {
+            NameError::Empty | NameError::NotText => {}
+            NameError::TooShort { min, found } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("found", found)?;
+            }
+            NameError::TooLong { max, found } => {
+                map.serialize_entry("max", max)?;
+                map.serialize_entry("found", found)?;
+            }
+            NameError::InputTooLong { max_bytes } => map.serialize_entry("max_bytes", max_bytes)?,
+            NameError::Character { position, found } => {
+                map.serialize_entry("position", position)?;
+                map.serialize_entry("found", found)?;
+            }
+        }
+        map.end()
     }
 }
 
 /// Normalises a name: trims, reads full-width ASCII as ASCII, collapses
 /// runs of whitespace to one space, and maps each character through `map`.
 /// Fails on control characters, on digits unless `digits` allows them, and
-/// on lengths outside `min..=max` characters.
+/// on lengths outside `min..=max` characters. Input longer than
+/// `max_bytes` is refused first, before anything is copied or scanned.
 fn normalize(
     s: &str,
-    (min, max): (usize, usize),
+    (min, max, max_bytes): (usize, usize, usize),
     digits: bool,
     map: impl Fn(char) -> char,
 ) -> Result<String, NameError> {
+    if s.len() > max_bytes {
+        return Err(NameError::InputTooLong { max_bytes });
+    }
     let s = s.trim();
     if s.is_empty() {
         return Err(NameError::Empty);
@@ -155,7 +219,10 @@ fn normalize(
     Ok(out)
 }
 
-/// Masks all but the first `keep_head` and last `keep_tail` characters.
+/// Masks all but the first `keep_head` and last `keep_tail` characters,
+/// and never more than a quarter of the name at each end: a short name
+/// (often a person's, for a sole trader) shows at most one character at
+/// each end, and one of three characters or fewer shows none of the tail.
 fn mask_chars(
     f: &mut fmt::Formatter<'_>,
     s: &str,
@@ -163,6 +230,9 @@ fn mask_chars(
     keep_tail: usize,
 ) -> fmt::Result {
     let n = s.chars().count();
+    let quarter = n / 4;
+    let keep_head = keep_head.min(quarter.max(1)).min(n.saturating_sub(1));
+    let keep_tail = keep_tail.min(quarter);
     for (i, c) in s.chars().enumerate() {
         if i < keep_head || i + keep_tail >= n {
             write!(f, "{c}")?;
@@ -199,6 +269,13 @@ macro_rules! name_traits {
                 $ty::parse(s)
             }
         }
+
+        impl AsRef<str> for $ty {
+            /// The name in full, as [`as_str`](Self::as_str).
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
     };
 }
 
@@ -212,6 +289,7 @@ macro_rules! name_traits {
 /// characters are rejected; 2 to 64 characters.
 ///
 /// `Debug` shows the first character only: `PersonName(张**)`.
+/// `Display`, `as_str()` and `AsRef<str>` give the name in full.
 ///
 /// ```
 /// use realname::subject::PersonName;
@@ -230,6 +308,18 @@ impl PersonName {
     pub const MIN_CHARS: usize = 2;
     /// The most characters a person's name may have.
     pub const MAX_CHARS: usize = 64;
+    /// The most bytes of input [`parse`](Self::parse) reads: longer input
+    /// fails at once with [`NameError::InputTooLong`], before it is copied
+    /// or scanned. Room for [`MAX_CHARS`](Self::MAX_CHARS) characters of
+    /// four bytes each (the most UTF-8 takes) and as many bytes again of
+    /// whitespace.
+    ///
+    /// ```
+    /// use realname::subject::{NameError, PersonName};
+    /// let long = "张".repeat(10_000);
+    /// assert_eq!(PersonName::parse(&long), Err(NameError::InputTooLong { max_bytes: PersonName::MAX_INPUT_BYTES }));
+    /// ```
+    pub const MAX_INPUT_BYTES: usize = 512;
 
     /// Parses and normalises a name.
     ///
@@ -239,8 +329,13 @@ impl PersonName {
     /// assert!(PersonName::parse("张\u{7}三").is_err());
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`NameError`] naming the first problem found; [`NameError::InputTooLong`] at once for input longer than `MAX_INPUT_BYTES`.
     pub fn parse(s: &str) -> Result<PersonName, NameError> {
-        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), false, |c| match c {
+        let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
+        normalize(s, bounds, false, |c| match c {
             '•' | '‧' | '・' | '･' | '∙' | '⋅' | '.' | '·' => '·',
             other => other,
         })
@@ -297,6 +392,9 @@ name_traits!(PersonName, 1, 0);
 /// assert!(name.matches("北京abc科技(中国)有限公司"));
 /// assert!(!name.matches("北京ABC科技有限公司"));
 /// assert_eq!(format!("{name:?}"), "OrganizationName(北京***********有限公司)");
+/// // Short names, often a sole trader's own, are masked too.
+/// let shop = OrganizationName::parse("张三五金店")?;
+/// assert_eq!(format!("{shop:?}"), "OrganizationName(张***店)");
 /// # Ok::<(), realname::subject::NameError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -307,6 +405,17 @@ impl OrganizationName {
     pub const MIN_CHARS: usize = 2;
     /// The most characters an organisation's name may have.
     pub const MAX_CHARS: usize = 100;
+    /// The most bytes of input [`parse`](Self::parse) reads: longer input
+    /// fails at once with [`NameError::InputTooLong`], before it is copied
+    /// or scanned. Room for [`MAX_CHARS`](Self::MAX_CHARS) characters of
+    /// four bytes each and some 400 bytes of whitespace.
+    ///
+    /// ```
+    /// use realname::subject::{NameError, OrganizationName};
+    /// let long = "(".repeat(10_000);
+    /// assert_eq!(OrganizationName::parse(&long).unwrap_err().code(), "name_input_too_long");
+    /// ```
+    pub const MAX_INPUT_BYTES: usize = 800;
 
     /// Parses and normalises a name.
     ///
@@ -315,9 +424,14 @@ impl OrganizationName {
     /// assert_eq!(OrganizationName::parse("三六零科技(集团)")?.as_str(), "三六零科技（集团）");
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`NameError`] naming the first problem found; [`NameError::InputTooLong`] at once for input longer than `MAX_INPUT_BYTES`.
     pub fn parse(s: &str) -> Result<OrganizationName, NameError> {
         // Digits are allowed in organisation names (三六零, 360).
-        normalize(s, (Self::MIN_CHARS, Self::MAX_CHARS), true, |c| match c {
+        let bounds = (Self::MIN_CHARS, Self::MAX_CHARS, Self::MAX_INPUT_BYTES);
+        normalize(s, bounds, true, |c| match c {
             '(' => '（',
             ')' => '）',
             other => other,
@@ -458,6 +572,10 @@ impl Individual {
     /// assert!(Individual::new(PersonName::parse("张三")?, doc).is_err());
     /// # Ok::<(), realname::subject::NameError>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SubjectError`] if the document or the organisation type does not fit.
     pub fn new(name: PersonName, document: Document) -> Result<Individual, SubjectError> {
         if document.kind().subject() != SubjectKind::Individual {
             return Err(SubjectError::WrongDocument {
@@ -539,6 +657,10 @@ impl Organization {
     /// assert!(org.agent().is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`SubjectError`] if the document or the organisation type does not fit.
     pub fn new(
         name: OrganizationName,
         code: Uscc,
@@ -668,7 +790,7 @@ impl Organization {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Subject {
@@ -757,17 +879,23 @@ mod tests {
 mod serde_impl {
     //! Names serialize as their normalised text and deserialize through
     //! `parse`; subjects through their constructors, so nothing invalid
-    //! enters through serde.
+    //! enters through serde. Unknown fields are refused, and no message
+    //! quotes the input: not a name, a number, a kind or a field.
 
-    use serde::de::Error as _;
+    use std::fmt;
+    use std::str::FromStr;
+
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use super::{Individual, Organization, OrganizationName, PersonName};
+    use super::{Individual, NameError, Organization, OrganizationName, PersonName, Subject};
+    use crate::document::de::{self as text, Key, refuse_non_map};
     use crate::org::OrganizationType;
-    use crate::{Document, Uscc};
+    use crate::{Document, SubjectKind, Uscc};
 
     macro_rules! name_serde {
-        ($ty:ident) => {
+        ($ty:ident, $expecting:literal) => {
             impl Serialize for $ty {
                 fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                     s.serialize_str(self.as_str())
@@ -775,72 +903,282 @@ mod serde_impl {
             }
 
             impl<'de> Deserialize<'de> for $ty {
+                /// Through `parse`, from a string only; no message quotes
+                /// the name.
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
-                    $ty::parse(&text).map_err(D::Error::custom)
+                    text::text(d, $expecting, $ty::parse)
                 }
             }
         };
     }
-    name_serde!(PersonName);
-    name_serde!(OrganizationName);
+    name_serde!(PersonName, "a person's name");
+    name_serde!(OrganizationName, "an organisation's name");
 
-    #[derive(Serialize, Deserialize)]
-    struct IndividualRepr {
-        name: PersonName,
-        document: Document,
+    /// An organisation type from its stable identifier, quoting nothing.
+    struct OrgType(OrganizationType);
+
+    impl<'de> Deserialize<'de> for OrgType {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::id(
+                d,
+                "an organisation type identifier such as `enterprise`",
+                |s| OrganizationType::from_str(s).ok().map(OrgType),
+            )
+        }
+    }
+
+    /// A name's text, kept until the subject's kind says which name it is;
+    /// not copied if it is longer than any name.
+    struct NameText(String);
+
+    impl<'de> Deserialize<'de> for NameText {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::text(d, "a name", |s: &str| {
+                let max_bytes = OrganizationName::MAX_INPUT_BYTES.max(PersonName::MAX_INPUT_BYTES);
+                if s.len() > max_bytes {
+                    Err(NameError::InputTooLong { max_bytes })
+                } else {
+                    Ok(NameText(s.to_owned()))
+                }
+            })
+        }
     }
 
     impl Serialize for Individual {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            IndividualRepr {
-                name: self.name.clone(),
-                document: self.document,
-            }
-            .serialize(s)
+            let mut st = s.serialize_struct("Individual", 2)?;
+            st.serialize_field("name", &self.name)?;
+            st.serialize_field("document", &self.document)?;
+            st.end()
         }
-    }
-
-    impl<'de> Deserialize<'de> for Individual {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let r = IndividualRepr::deserialize(d)?;
-            Individual::new(r.name, r.document).map_err(D::Error::custom)
-        }
-    }
-
-    #[derive(Serialize, Deserialize)]
-    struct OrganizationRepr {
-        name: OrganizationName,
-        code: Uscc,
-        organization_type: OrganizationType,
-        legal_representative: Individual,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        agent: Option<Individual>,
     }
 
     impl Serialize for Organization {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            OrganizationRepr {
-                name: self.name.clone(),
-                code: self.code,
-                organization_type: self.org_type,
-                legal_representative: self.legal_representative.clone(),
-                agent: self.agent.clone(),
+            let len = if self.agent.is_some() { 5 } else { 4 };
+            let mut st = s.serialize_struct("Organization", len)?;
+            st.serialize_field("name", &self.name)?;
+            st.serialize_field("code", &self.code)?;
+            st.serialize_field("organization_type", &self.org_type)?;
+            st.serialize_field("legal_representative", &self.legal_representative)?;
+            if let Some(agent) = &self.agent {
+                st.serialize_field("agent", agent)?;
             }
-            .serialize(s)
+            st.end()
+        }
+    }
+
+    const INDIVIDUAL: &[&str] = &["name", "document"];
+    const ORGANIZATION: &[&str] = &[
+        "name",
+        "code",
+        "organization_type",
+        "legal_representative",
+        "agent",
+    ];
+    /// The fields of a [`Subject`]: its tag and those of both kinds.
+    const SUBJECT: &[&str] = &[
+        "kind",
+        "name",
+        "document",
+        "code",
+        "organization_type",
+        "legal_representative",
+        "agent",
+    ];
+
+    /// The fields of any subject, as read from a map.
+    #[derive(Default)]
+    struct Parts {
+        kind: Option<SubjectKind>,
+        name: Option<NameText>,
+        document: Option<Document>,
+        code: Option<Uscc>,
+        organization_type: Option<OrganizationType>,
+        legal_representative: Option<Individual>,
+        agent: Option<Option<Individual>>,
+    }
+
+    impl Parts {
+        /// Reads the entries of `map` whose keys are among `fields` (a
+        /// subset of [`SUBJECT`]); any other key is an error.
+        fn read<'de, A: MapAccess<'de>>(
+            mut map: A,
+            fields: &'static [&'static str],
+        ) -> Result<Parts, A::Error> {
+            let mut p = Parts::default();
+            while let Some(key) = map.next_key_seed(Key { fields })? {
+                let Some(field) = key.and_then(|i| fields.get(i).copied()) else {
+                    return Err(text::unknown_field(fields));
+                };
+                match field {
+                    "kind" => text::set(&mut p.kind, field, map.next_value()?)?,
+                    "name" => text::set(&mut p.name, field, map.next_value()?)?,
+                    "document" => text::set(&mut p.document, field, map.next_value()?)?,
+                    "code" => text::set(&mut p.code, field, map.next_value()?)?,
+                    "organization_type" => {
+                        let t: OrgType = map.next_value()?;
+                        text::set(&mut p.organization_type, field, t.0)?;
+                    }
+                    "legal_representative" => {
+                        text::set(&mut p.legal_representative, field, map.next_value()?)?
+                    }
+                    _ => text::set(&mut p.agent, field, map.next_value()?)?,
+                }
+            }
+            Ok(p)
+        }
+
+        /// Refuses the fields the other kind of subject has.
+        fn only<E: de::Error>(&self, fields: &'static [&'static str]) -> Result<(), E> {
+            let given = [
+                ("document", self.document.is_some()),
+                ("code", self.code.is_some()),
+                ("organization_type", self.organization_type.is_some()),
+                ("legal_representative", self.legal_representative.is_some()),
+                ("agent", self.agent.is_some()),
+            ];
+            if given
+                .iter()
+                .any(|(name, set)| *set && !fields.contains(name))
+            {
+                return Err(text::unknown_field(fields));
+            }
+            Ok(())
+        }
+
+        fn individual<E: de::Error>(self) -> Result<Individual, E> {
+            self.only(INDIVIDUAL)?;
+            let name = text::required(self.name, "name")?;
+            let name = PersonName::parse(&name.0).map_err(E::custom)?;
+            let document = text::required(self.document, "document")?;
+            Individual::new(name, document).map_err(E::custom)
+        }
+
+        fn organization<E: de::Error>(self) -> Result<Organization, E> {
+            self.only(ORGANIZATION)?;
+            let name = text::required(self.name, "name")?;
+            let name = OrganizationName::parse(&name.0).map_err(E::custom)?;
+            let org = Organization::new(
+                name,
+                text::required(self.code, "code")?,
+                text::required(self.organization_type, "organization_type")?,
+                text::required(self.legal_representative, "legal_representative")?,
+            )
+            .map_err(E::custom)?;
+            Ok(match self.agent.flatten() {
+                Some(agent) => org.with_agent(agent),
+                None => org,
+            })
+        }
+    }
+
+    struct IndividualVisitor;
+
+    impl<'de> Visitor<'de> for IndividualVisitor {
+        type Value = Individual;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an individual: a map of `name` and `document`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Individual, A::Error> {
+            Parts::read(map, INDIVIDUAL)?.individual()
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Individual, A::Error> {
+            let name: PersonName = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            let document: Document = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+            Individual::new(name, document).map_err(de::Error::custom)
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Individual {
+        /// From `{"name": …, "document": …}` through [`Individual::new`];
+        /// unknown fields are refused.
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text::structure(d, "Individual", INDIVIDUAL, IndividualVisitor)
+        }
+    }
+
+    struct OrganizationVisitor;
+
+    impl<'de> Visitor<'de> for OrganizationVisitor {
+        type Value = Organization;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(
+                "an organisation: a map of `name`, `code`, `organization_type`, \
+                 `legal_representative` and optionally `agent`",
+            )
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Organization, A::Error> {
+            Parts::read(map, ORGANIZATION)?.organization()
+        }
+
+        refuse_non_map!();
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Organization, A::Error> {
+            let next = |i| de::Error::invalid_length(i, &"an organisation of 4 or 5 fields");
+            let name: OrganizationName = seq.next_element()?.ok_or_else(|| next(0))?;
+            let code: Uscc = seq.next_element()?.ok_or_else(|| next(1))?;
+            let org_type: OrgType = seq.next_element()?.ok_or_else(|| next(2))?;
+            let rep: Individual = seq.next_element()?.ok_or_else(|| next(3))?;
+            let agent: Option<Option<Individual>> = seq.next_element()?;
+            let org = Organization::new(name, code, org_type.0, rep).map_err(de::Error::custom)?;
+            Ok(match agent.flatten() {
+                Some(agent) => org.with_agent(agent),
+                None => org,
+            })
         }
     }
 
     impl<'de> Deserialize<'de> for Organization {
+        /// From `{"name", "code", "organization_type",
+        /// "legal_representative", "agent"?}` through
+        /// [`Organization::new`]; unknown fields are refused.
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let r = OrganizationRepr::deserialize(d)?;
-            let org =
-                Organization::new(r.name, r.code, r.organization_type, r.legal_representative)
-                    .map_err(D::Error::custom)?;
-            Ok(match r.agent {
-                Some(agent) => org.with_agent(agent),
-                None => org,
-            })
+            text::structure(d, "Organization", ORGANIZATION, OrganizationVisitor)
+        }
+    }
+
+    struct SubjectVisitor;
+
+    impl<'de> Visitor<'de> for SubjectVisitor {
+        type Value = Subject;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a subject: a map with `kind` and the fields of that kind")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Subject, A::Error> {
+            let parts = Parts::read(map, SUBJECT)?;
+            match text::required(parts.kind, "kind")? {
+                SubjectKind::Individual => parts.individual().map(Subject::Individual),
+                SubjectKind::Organization => parts.organization().map(Subject::Organization),
+            }
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Subject, A::Error> {
+            Err(text::wrong_type(de::Unexpected::Seq, &self))
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Subject {
+        /// From the map of an [`Individual`] or an [`Organization`] with a
+        /// `kind` of `individual` or `organization`; unknown fields are
+        /// refused.
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(SubjectVisitor)
         }
     }
 }

@@ -364,11 +364,7 @@ fn errors_name_what_is_wrong() {
     );
     assert_eq!(
         ResidentId::parse("110101190002290011"),
-        Err(Error::InvalidDate {
-            year: 1900,
-            month: 2,
-            day: 29
-        })
+        Err(Error::InvalidDate)
     );
     assert_eq!(
         ResidentId::parse("11010519491231A02X")
@@ -392,10 +388,7 @@ fn errors_name_what_is_wrong() {
     );
     assert_eq!(
         ResidentId::parse("11010500000101001X"),
-        Err(Error::DateTooEarly {
-            year: 0,
-            earliest: 1800
-        })
+        Err(Error::DateTooEarly { earliest: 1800 })
     );
     let err = ResidentId::parse("a身份证12345678").unwrap_err();
     assert_eq!(err.to_string(), "the number has 12 characters, expected 18");
@@ -424,21 +417,12 @@ fn errors_name_what_is_wrong() {
     let today = day(2026, 11, 23);
     let future = ResidentId::parse("110101209901010017").unwrap();
     let err = future.check_on(today).unwrap_err();
-    assert_eq!(
-        err,
-        Error::FutureDate {
-            date: day(2099, 1, 1),
-            today
-        }
-    );
+    assert_eq!(err, Error::FutureDate { today });
     assert_eq!(
         err.to_string(),
-        "the birth date 2099-01-01 is after 2026-11-23"
+        "the birth date is after today's date 2026-11-23"
     );
-    assert_eq!(
-        err.to_string_zh(),
-        "出生日期 2099-01-01 晚于当前日期 2026-11-23"
-    );
+    assert_eq!(err.to_string_zh(), "出生日期晚于当前日期 2026-11-23");
 }
 
 #[test]
@@ -454,17 +438,9 @@ fn every_error_has_a_code_and_two_messages() {
             found: '\u{0}',
             expected: realname::CharClass::Letter,
         },
-        Error::InvalidDate {
-            year: 1990,
-            month: 2,
-            day: 30,
-        },
-        Error::DateTooEarly {
-            year: 1700,
-            earliest: 1800,
-        },
+        Error::InvalidDate,
+        Error::DateTooEarly { earliest: 1800 },
         Error::FutureDate {
-            date: day(2099, 1, 1),
             today: day(2026, 1, 1),
         },
         Error::Region {
@@ -478,6 +454,15 @@ fn every_error_has_a_code_and_two_messages() {
         Error::Nationality {
             code: realname::NationalityCode::Alpha3(*b"KAA"),
         },
+        Error::Brackets,
+        Error::Category { code: *b"9A" },
+        Error::OrganizationCodeChecksum {
+            expected: '1',
+            found: '2',
+        },
+        Error::Prefix { prefix: 154 },
+        Error::TooLong { max_bytes: 256 },
+        Error::NotText,
     ];
     let mut codes: Vec<_> = errors.iter().map(Error::code).collect();
     codes.sort_unstable();

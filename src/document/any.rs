@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
+
 use super::{
     BankCardNumber, BusinessRegistrationNumber, ChinesePassport, ExitEntryPermit,
     ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId, HkMacaoTravelPermit,
@@ -19,14 +21,15 @@ use crate::error::Error;
 /// assert_eq!(SubjectKind::Organization.name_zh(), "企业或组织");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SubjectKind {
     /// A natural person (个人).
     Individual,
     /// An enterprise or other organisation (企业或组织).
     Organization,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(SubjectKind, "a subject kind: `individual` or `organization`", { Individual => "individual", Organization => "organization" });
 
 impl SubjectKind {
     /// The Chinese name: 个人, 企业或组织.
@@ -85,12 +88,10 @@ macro_rules! documents {
         /// # Ok::<(), realname::UnknownKind>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         #[non_exhaustive]
         pub enum DocumentKind {
             $(
                 $(#[$meta])*
-                #[cfg_attr(feature = "serde", serde(rename = $id))]
                 $kind,
             )+
         }
@@ -200,6 +201,10 @@ macro_rules! documents {
             /// assert!(Document::parse_as(DocumentKind::MobileNumber, "13812345678").is_ok());
             /// assert!(Document::parse_as(DocumentKind::ResidentId, "13812345678").is_err());
             /// ```
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_as(kind: DocumentKind, s: &str) -> Result<Document, Error> {
                 Self::parse_as_with(kind, s, ParseOptions::new())
             }
@@ -211,6 +216,10 @@ macro_rules! documents {
             /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
             /// assert!(Document::parse_as_with(DocumentKind::ResidentId, "34052419800101001X", strict).is_err());
             /// ```
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_as_with(kind: DocumentKind, s: &str, options: ParseOptions) -> Result<Document, Error> {
                 match kind {
                     $(DocumentKind::$kind => <$ty>::parse_with(s, options).map(Document::$kind),)+
@@ -341,12 +350,131 @@ impl Document {
             .iter()
             .find_map(|&kind| Document::parse_as(kind, s).ok())
     }
+
+    /// Parses `s` as the most likely kind it is a valid number of, as
+    /// [`parse_any`](Self::parse_any) with `options`; or, when it is valid
+    /// as no kind, says which kind it was most likely meant to be and why
+    /// it fails.
+    ///
+    /// The kind blamed is the one whose parser got furthest: an error about
+    /// the content (a check character, a date, a region) beats one about
+    /// the characters, which beats one about the length, which beats an
+    /// empty or over-long input. Among equals, the first in
+    /// [`DocumentKind::all`] wins.
+    ///
+    /// ```
+    /// use realname::{Document, DocumentKind, Error, ParseOptions};
+    ///
+    /// let o = ParseOptions::new();
+    /// assert_eq!(Document::parse_or_guess("13812345678", o).unwrap().kind(), DocumentKind::MobileNumber);
+    /// let (kind, err) = Document::parse_or_guess("110101199003070010", o).unwrap_err();
+    /// assert_eq!((kind, err.code()), (DocumentKind::ResidentId, "checksum"));
+    /// assert_eq!(Document::parse_or_guess("", o), Err((DocumentKind::ResidentId, Error::Empty)));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The kind most likely meant and its parser's [`Error`], when `s` is
+    /// a valid number of no kind.
+    pub fn parse_or_guess(
+        s: &str,
+        options: ParseOptions,
+    ) -> Result<Document, (DocumentKind, Error)> {
+        let rank = |e: &Error| match e {
+            Error::Empty | Error::TooLong { .. } | Error::NotText => 0,
+            Error::Length { .. } => 1,
+            Error::Character { .. } | Error::Brackets => 2,
+            _ => 3,
+        };
+        let mut best: Option<(DocumentKind, Error)> = None;
+        for &kind in DocumentKind::all() {
+            match Document::parse_as_with(kind, s, options) {
+                Ok(doc) => return Ok(doc),
+                Err(e) => {
+                    if best.as_ref().is_none_or(|(_, b)| rank(&e) > rank(b)) {
+                        best = Some((kind, e));
+                    }
+                }
+            }
+        }
+        Err(best.unwrap_or((DocumentKind::ResidentId, Error::Empty)))
+    }
+
+    /// The birth date the number encodes: for a [`ResidentId`], a
+    /// [`LegacyResidentId`] and a [`ForeignPermanentResidentId`]; `None`
+    /// for documents that carry none.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let id = Document::parse_any("11010519491231002X").unwrap();
+    /// assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31));
+    /// assert_eq!(Document::parse_any("13812345678").unwrap().birth_date(), None);
+    /// ```
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        match self {
+            Document::ResidentId(d) => Some(d.birth_date()),
+            Document::LegacyResidentId(d) => Some(d.birth_date()),
+            Document::ForeignPermanentResidentId(d) => Some(d.birth_date()),
+            _ => None,
+        }
+    }
+
+    /// Age in full years (周岁) on `today`, counted from the birthday, for
+    /// documents with a [`birth_date`](Self::birth_date); `Ok(None)` for
+    /// the others.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert_eq!(Document::parse_any("11010519491231002X").unwrap().age_on(today)?, Some(76));
+    /// assert_eq!(Document::parse_any("13812345678").unwrap().age_on(today)?, None);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`] if the birth date is after `today`.
+    pub fn age_on(&self, today: NaiveDate) -> Result<Option<u32>, Error> {
+        self.birth_date()
+            .map(|birth| super::age_on(birth, today, crate::AgeRule::Birthday))
+            .transpose()
+    }
+
+    /// Checks what needs today's date: a birth date, if the document has
+    /// one, must not be after `today`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use realname::Document;
+    /// let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    /// assert!(Document::parse_any("110101209901010017").unwrap().check_on(today).is_err());
+    /// assert!(Document::parse_any("13812345678").unwrap().check_on(today).is_ok());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`] if the birth date is after `today`.
+    pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
+        match self.birth_date() {
+            Some(birth) => super::not_after(birth, today),
+            None => Ok(()),
+        }
+    }
 }
 
 impl fmt::Display for Document {
     /// The canonical form, in full. Use `masked()` for logs.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
+    }
+}
+
+impl AsRef<str> for Document {
+    /// The canonical form, as [`as_str`](Document::as_str).
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -374,6 +502,9 @@ impl fmt::Debug for Document {
 /// assert!(detect("not a number").is_empty());
 /// ```
 pub fn detect(s: &str) -> Vec<DocumentKind> {
+    if super::check_input_len(s).is_err() {
+        return Vec::new();
+    }
     // Characters other than whitespace and hyphens (the separators some
     // schemes drop), counted up to a bound: no number is longer.
     let n = s
@@ -402,32 +533,106 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
 
 #[cfg(feature = "serde")]
 mod serde_impl {
-    use super::{Document, DocumentKind};
-    use serde::de::Error as _;
+    //! `DocumentKind` as its stable identifier; `Document` as
+    //! `{"kind": "resident_id", "number": "…"}`. No message quotes the
+    //! input: not the number, not an unknown kind or field.
+
+    use std::fmt;
+
+    use serde::de::{self, MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeStruct;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    /// The serialized form: `{"kind": "resident_id", "number": "…"}`.
-    #[derive(Serialize, Deserialize)]
-    struct Repr<'a> {
-        kind: DocumentKind,
-        #[serde(borrow)]
-        number: std::borrow::Cow<'a, str>,
+    use super::{Document, DocumentKind};
+    use crate::document::check_input_len;
+    use crate::document::de::{self as text, Key, refuse_non_map};
+
+    impl Serialize for DocumentKind {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.id())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for DocumentKind {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            text::id(
+                deserializer,
+                "a document kind identifier such as `resident_id`",
+                |s| s.parse().ok(),
+            )
+        }
     }
 
     impl Serialize for Document {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            Repr {
-                kind: self.kind(),
-                number: self.as_str().into(),
-            }
-            .serialize(serializer)
+            let mut s = serializer.serialize_struct("Document", 2)?;
+            s.serialize_field("kind", &self.kind())?;
+            s.serialize_field("number", self.as_str())?;
+            s.end()
         }
     }
 
-    impl<'de> Deserialize<'de> for Document {
+    const FIELDS: &[&str] = &["kind", "number"];
+
+    /// A number's text, not copied if it is longer than any number.
+    struct Number(String);
+
+    impl<'de> Deserialize<'de> for Number {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let repr = Repr::deserialize(deserializer)?;
-            Document::parse_as(repr.kind, &repr.number).map_err(D::Error::custom)
+            text::text(deserializer, "a document number", |s: &str| {
+                check_input_len(s).map(|()| Number(s.to_owned()))
+            })
+        }
+    }
+
+    struct DocumentVisitor;
+
+    impl DocumentVisitor {
+        fn parse<E: de::Error>(kind: DocumentKind, number: &str) -> Result<Document, E> {
+            Document::parse_as(kind, number).map_err(E::custom)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DocumentVisitor {
+        type Value = Document;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a document: a map of `kind` and `number`")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+            let mut kind = None;
+            let mut number = None;
+            while let Some(key) = map.next_key_seed(Key { fields: FIELDS })? {
+                match key {
+                    Some(0) => text::set(&mut kind, "kind", map.next_value::<DocumentKind>()?)?,
+                    Some(1) => text::set(&mut number, "number", map.next_value::<Number>()?)?,
+                    _ => return Err(text::unknown_field(FIELDS)),
+                }
+            }
+            let kind = text::required(kind, "kind")?;
+            let number = text::required(number, "number")?;
+            Self::parse(kind, &number.0)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document, A::Error> {
+            let kind: DocumentKind = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+            let number: Number = seq
+                .next_element()?
+                .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+            Self::parse(kind, &number.0)
+        }
+
+        refuse_non_map!();
+    }
+
+    impl<'de> Deserialize<'de> for Document {
+        /// From `{"kind": …, "number": …}` through
+        /// [`Document::parse_as`]; unknown fields are refused.
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            text::structure(deserializer, "Document", FIELDS, DocumentVisitor)
         }
     }
 }

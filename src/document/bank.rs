@@ -16,8 +16,6 @@ use crate::error::{CharClass, Error};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum CardNetwork {
     /// China UnionPay (银联): IIN 62 and 81.
@@ -42,6 +40,9 @@ pub enum CardNetwork {
     /// Any other issuer.
     Other,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(CardNetwork, "a card network identifier such as `union_pay`", { UnionPay => "union_pay", DomesticLegacy => "domestic_legacy", Visa => "visa", Mastercard => "mastercard", AmericanExpress => "american_express", Jcb => "jcb", Discover => "discover", DinersClub => "diners_club", Other => "other" });
 
 impl CardNetwork {
     /// The Chinese name of the network.
@@ -130,6 +131,10 @@ impl BankCardNumber {
     ///     Err(Error::Length { expected: &[16, 17, 18, 19], found: 15 })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<19>(s, options.input(), b" -", CARD_LENGTHS, |_| {
             CharClass::Digit
@@ -192,7 +197,7 @@ impl BankCardNumber {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn grouped(&self) -> Grouped<'_> {
-        Grouped(self.as_str())
+        Grouped(self)
     }
 
     /// The masked form used by `masked()`: the first and last four digits
@@ -222,12 +227,29 @@ impl BankCardNumber {
 }
 
 /// A card number in groups of four; see [`BankCardNumber::grouped`].
-#[derive(Debug, Clone, Copy)]
-pub struct Grouped<'a>(&'a str);
+///
+/// `Display` prints the number in full; `Debug` prints the masked form, as
+/// the card's own `Debug` does.
+///
+/// ```
+/// let card = realname::BankCardNumber::parse("6228480012345671")?;
+/// assert_eq!(card.grouped().to_string(), "6228 4800 1234 5671");
+/// assert_eq!(format!("{:?}", card.grouped()), "Grouped(6228 **** **** 5671)");
+/// # Ok::<(), realname::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Grouped<'a>(&'a BankCardNumber);
+
+impl fmt::Debug for Grouped<'_> {
+    /// The masked form: the first and last four digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Grouped({})", self.0.masked())
+    }
+}
 
 impl fmt::Display for Grouped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, c) in self.0.chars().enumerate() {
+        for (i, c) in self.0.as_str().chars().enumerate() {
             if i > 0 && i % 4 == 0 {
                 f.write_str(" ")?;
             }
@@ -249,8 +271,6 @@ impl fmt::Display for Grouped<'_> {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Carrier {
     /// 中国移动.
@@ -264,6 +284,9 @@ pub enum Carrier {
     /// Satellite and emergency ranges (1749 Inmarsat, 17406–17412).
     Other,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Carrier, "a carrier identifier such as `china_mobile`", { ChinaMobile => "china_mobile", ChinaUnicom => "china_unicom", ChinaTelecom => "china_telecom", ChinaBroadnet => "china_broadnet", Other => "other" });
 
 impl Carrier {
     /// The Chinese name.
@@ -377,6 +400,10 @@ impl MobileNumber {
     /// ```
     /// assert!(realname::MobileNumber::parse("008616612345678").is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -392,7 +419,12 @@ impl MobileNumber {
     /// assert!(MobileNumber::parse_with("+8613812345678", exact).is_ok());
     /// assert!(MobileNumber::parse_with("138 1234 5678", exact).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;
         let trimmed = if lenient { s.trim() } else { s };
         let national = trimmed

@@ -119,6 +119,43 @@ impl PartialEq for Country {
 
 impl Eq for Country {}
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Country {
+    /// The alpha-3 code.
+    ///
+    /// ```
+    /// let jp = realname::Country::from_alpha3("JPN").unwrap();
+    /// assert_eq!(serde_json::to_string(&jp)?, r#""JPN""#);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.alpha3())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Country {
+    /// From an upper-case alpha-3 code; no message quotes the input.
+    ///
+    /// ```
+    /// use realname::Country;
+    /// let jp: Country = serde_json::from_str(r#""JPN""#)?;
+    /// assert_eq!(jp.numeric(), 392);
+    /// let err = serde_json::from_str::<Country>(r#""XXX""#).unwrap_err();
+    /// assert!(!err.to_string().contains("XXX"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::de::id(
+            deserializer,
+            "an ISO 3166-1 alpha-3 country code",
+            Country::from_alpha3,
+        )
+    }
+}
+
 impl std::hash::Hash for Country {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.entry.alpha3.hash(state);

@@ -26,8 +26,6 @@ use crate::region::{self, Region, RegionProblem};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum FprGeneration {
     /// The 2004 card and its 2017 successor: 15 characters, the ISO 3166-1
@@ -39,6 +37,44 @@ pub enum FprGeneration {
     /// `YYYYMMDD`, a three-digit sequence and a MOD 11-2 check character.
     Card2023,
 }
+
+impl FprGeneration {
+    /// The English name: `2004/2017 card` or `2023 card`, as `Display`
+    /// prints it.
+    ///
+    /// ```
+    /// use realname::FprGeneration;
+    /// assert_eq!(FprGeneration::Card2023.name_en(), "2023 card");
+    /// assert_eq!(FprGeneration::Card2004.to_string(), "2004/2017 card");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            FprGeneration::Card2004 => "2004/2017 card",
+            FprGeneration::Card2023 => "2023 card",
+        }
+    }
+
+    /// The Chinese name: `2004 年版（含 2017 年版）` or `2023 年版`.
+    ///
+    /// ```
+    /// assert_eq!(realname::FprGeneration::Card2023.name_zh(), "2023 年版");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            FprGeneration::Card2004 => "2004 年版（含 2017 年版）",
+            FprGeneration::Card2023 => "2023 年版",
+        }
+    }
+}
+
+impl std::fmt::Display for FprGeneration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(FprGeneration, "a card generation: `card2004` or `card2023`", { Card2004 => "card2004", Card2023 => "card2023" });
 
 /// The number of a foreign permanent resident ID card (外国人永久居留身份证),
 /// of either generation.
@@ -103,6 +139,10 @@ impl ForeignPermanentResidentId {
     ///     Err(Error::Checksum { expected: '5', found: '7' })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -117,6 +157,10 @@ impl ForeignPermanentResidentId {
     /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
     /// assert!(ForeignPermanentResidentId::parse_with("USA310085071517", strict).is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (mut bytes, len) = read_var::<18>(s, options.input(), LENGTHS, class_at)?;
         let lenient = options.input() == InputForm::Lenient;
@@ -268,6 +312,10 @@ impl ForeignPermanentResidentId {
     /// assert_eq!(id.age_on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())?, 41);
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
         age_on(self.birth, today, AgeRule::Birthday)
     }
@@ -280,6 +328,10 @@ impl ForeignPermanentResidentId {
     /// assert!(id.check_on(NaiveDate::from_ymd_opt(1980, 1, 1).unwrap()).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
         not_after(self.birth, today)
     }

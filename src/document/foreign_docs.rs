@@ -4,7 +4,9 @@
 use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
-use super::{Country, InputForm, Masked, ParseOptions, ascii_str, from_full_width};
+use super::{
+    Country, InputForm, Masked, ParseOptions, ascii_str, check_input_len, from_full_width,
+};
 use crate::error::{CharClass, Error, NationalityCode};
 
 /// The lengths the number part may have.
@@ -25,6 +27,7 @@ impl Issued {
     /// after the country, or nothing, and drops spaces and hyphens inside
     /// the number).
     fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
+        check_input_len(s)?;
         let lenient = options.input() == InputForm::Lenient;
         let s = if lenient { s.trim() } else { s };
         if s.is_empty() {
@@ -131,6 +134,12 @@ macro_rules! issued_document {
                 "assert_eq!(d.country().alpha3(), \"USA\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse(s: &str) -> Result<Self, Error> {
                 Self::parse_with(s, ParseOptions::new())
             }
@@ -145,6 +154,12 @@ macro_rules! issued_document {
                 "assert!(", stringify!($name), "::parse(\"XXX:12345678\").is_err());\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
                 Issued::parse_with(s, options).map($name)
             }
@@ -157,7 +172,14 @@ macro_rules! issued_document {
                 "assert_eq!(d.as_str(), \"USA:123456789\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn new(country: Country, number: &str) -> Result<Self, Error> {
+                check_input_len(number)?;
                 Issued::with_number(country, number.trim().chars(), true, false).map($name)
             }
 

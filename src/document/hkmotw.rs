@@ -60,6 +60,10 @@ impl HongKongId {
     /// assert_eq!(HongKongId::parse("xa000000（8）")?.as_str(), "XA000000(8)");
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<11>(
             s,
@@ -151,6 +155,10 @@ impl MacaoId {
     /// use realname::{Error, MacaoId};
     /// assert!(matches!(MacaoId::parse("1234567(A)"), Err(Error::Character { position: 8, .. })));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<10>(
             s,
@@ -226,6 +234,10 @@ impl TaiwanId {
     /// use realname::{Error, TaiwanId};
     /// assert_eq!(TaiwanId::parse("A123456788"), Err(Error::Checksum { expected: '9', found: '8' }));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) =
             read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;

@@ -52,6 +52,10 @@ impl LegacyResidentId {
     ///     Err(Error::Region { code: 710101, problem: RegionProblem::NotAProvince })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -65,6 +69,10 @@ impl LegacyResidentId {
     /// assert!(LegacyResidentId::parse_with("110103900307001", strict).is_ok());
     /// assert!(LegacyResidentId::parse_with("110199900307001", strict).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let bytes: [u8; 15] = read_fixed(s, options.input(), LENGTH, |_, _| CharClass::Digit)?;
         expect_digits(&bytes, 0, 15)?;
@@ -179,6 +187,10 @@ impl LegacyResidentId {
     /// assert_eq!(id.age_on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())?, 36);
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
         age_on(self.birth, today, AgeRule::Birthday)
     }
@@ -191,6 +203,10 @@ impl LegacyResidentId {
     /// assert!(id.check_on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()).is_ok());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
         not_after(self.birth, today)
     }

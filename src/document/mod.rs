@@ -12,6 +12,28 @@
 //! - with the `serde` feature the value serializes as its canonical string
 //!   and deserializes through `parse`.
 //!
+//! # serde
+//!
+//! With the `serde` feature, no message of the crate's `Deserialize`
+//! implementations holds the input: a number that does not parse gives its
+//! [`Error`]'s message, a value of the wrong kind is named by its kind only
+//! (``invalid type: an integer, expected an 18-character resident identity
+//! number``), an unknown identifier or field is not quoted, and
+//! [`Document`], [`Individual`](crate::subject::Individual) and
+//! [`Organization`](crate::subject::Organization) refuse unknown fields.
+//! Input longer than [`MAX_INPUT_BYTES`] is not copied.
+//!
+//! To keep the typed [`Error`] (its [`code`](Error::code) and Chinese text)
+//! through deserialization, declare form fields as [`Field<T>`](Field): the
+//! form always deserializes and each field holds its `Result`. For logs,
+//! [`masked`] serializes documents in their masked form.
+//!
+//! **Caveat:** a format's own messages are its own. The `toml` crate, for
+//! one, quotes the source line of an error (``1 | id = "1101…"``) around
+//! the crate's message, so the number reaches the message anyway; do not
+//! log a `toml` error about personal data, or deserialize such input as
+//! [`Field`]s. `serde_json` adds only a line and column.
+//!
 //! Input is read leniently, content strictly: surrounding whitespace is
 //! trimmed and full-width ASCII (`１１０１…`, as Chinese input methods type
 //! it) reads as ASCII; a wrong character anywhere is an error. With
@@ -22,6 +44,13 @@ use std::fmt;
 mod any;
 mod bank;
 pub(crate) mod country;
+#[cfg(feature = "serde")]
+pub(crate) mod de;
+#[cfg(feature = "serde")]
+mod field;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod masked;
 #[rustfmt::skip]
 mod country_table;
 mod foreign;
@@ -36,6 +65,9 @@ mod resident;
 pub use any::{Document, DocumentKind, SubjectKind, UnknownKind, detect};
 pub use bank::{BankCardNumber, CardNetwork, Carrier, Grouped, MobileNumber};
 pub use country::Country;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use field::{Field, FieldError};
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
 pub use foreign_docs::{ForeignDrivingLicence, ForeignPassport};
 pub use hkmotw::{HongKongId, MacaoId, TaiwanId};
@@ -67,10 +99,31 @@ use crate::region::RegionCheck;
 /// assert!(ResidentId::parse_with("11010519491231002x", strict).is_err());
 /// assert!(ResidentId::parse("11010519491231002x").is_ok());
 /// ```
+///
+/// With the `serde` feature the options read from and write to a map of
+/// `region_check`, `input` and `uscc_check`, each optional (defaulting as
+/// [`ParseOptions::new`]); unknown fields are refused.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::{ParseOptions, RegionCheck};
+/// let o: ParseOptions = serde_json::from_str(r#"{"region_check": "historical"}"#).unwrap();
+/// assert_eq!(o, ParseOptions::new().with_region_check(RegionCheck::Historical));
+/// assert_eq!(
+///     serde_json::to_string(&ParseOptions::new()).unwrap(),
+///     r#"{"region_check":"province","input":"lenient","uscc_check":"standard"}"#
+/// );
+/// assert!(serde_json::from_str::<ParseOptions>(r#"{"strict": true}"#).is_err());
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct ParseOptions {
+    #[cfg_attr(feature = "serde", serde(rename = "region_check"))]
     region: RegionCheck,
     input: InputForm,
+    #[cfg_attr(feature = "serde", serde(rename = "uscc_check"))]
     uscc: UsccCheck,
 }
 
@@ -159,9 +212,11 @@ impl ParseOptions {
     }
 }
 
-/// How strictly a unified social credit code ([`Uscc`]) is checked, in the
-/// levels of the research notes (formats.md §6.5). The region code inside
-/// follows [`RegionCheck`].
+/// How strictly a unified social credit code ([`Uscc`]) is checked: the
+/// checks of GB 32100-2015 (§4 the structure, §5 and Annex A the alphabet
+/// and the mod-31 check character), then the category tables, then the
+/// embedded GB 11714-1997 organisation code. The region code inside follows
+/// [`RegionCheck`].
 ///
 /// ```
 /// use realname::{ParseOptions, Uscc, UsccCheck};
@@ -188,6 +243,9 @@ pub enum UsccCheck {
     Strict,
 }
 
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(UsccCheck, "a credit-code check: `standard`, `known_category` or `strict`", { Standard => "standard", KnownCategory => "known_category", Strict => "strict" });
+
 /// Which spellings of a number are accepted.
 ///
 /// ```
@@ -210,6 +268,9 @@ pub enum InputForm {
     Exact,
 }
 
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(InputForm, "an input form: `lenient` or `exact`", { Lenient => "lenient", Exact => "exact" });
+
 /// A person's gender as encoded in an identity number.
 ///
 /// ```
@@ -221,14 +282,15 @@ pub enum InputForm {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Gender {
     /// Male: an odd gender digit.
     Male,
     /// Female: an even gender digit.
     Female,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Gender, "a gender: `male` or `female`", { Male => "male", Female => "female" });
 
 impl Gender {
     /// The gender an odd (male) or even (female) ASCII digit encodes.
@@ -332,9 +394,63 @@ impl fmt::Display for Masked {
     }
 }
 
+impl AsRef<str> for Masked {
+    /// The masked text, as [`as_str`](Masked::as_str).
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Masked {
+    /// The masked text, as a string.
+    ///
+    /// ```
+    /// let id = realname::ResidentId::parse("11010519491231002X")?;
+    /// assert_eq!(serde_json::to_string(&id.masked()).unwrap(), r#""110105********002X""#);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Debug for Masked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Masked({})", self.as_str())
+    }
+}
+
+/// The most bytes of input any document parser reads: longer input fails
+/// at once with [`Error::TooLong`], before it is trimmed or scanned, so
+/// parsing takes the same short time whatever the input's size.
+///
+/// The longest canonical number has 24 characters (a foreign passport's
+/// `CCC:` and 20 letters and digits). Typed in full-width forms (three
+/// bytes each in UTF-8, four at most for any character) with separators
+/// and surrounding whitespace it stays far below this bound.
+///
+/// ```
+/// use realname::document::MAX_INPUT_BYTES;
+/// use realname::{Error, ResidentId};
+///
+/// let long = " ".repeat(MAX_INPUT_BYTES + 1);
+/// assert_eq!(ResidentId::parse(&long), Err(Error::TooLong { max_bytes: MAX_INPUT_BYTES }));
+/// assert_eq!(ResidentId::parse(&" ".repeat(MAX_INPUT_BYTES)), Err(Error::Empty));
+/// ```
+pub const MAX_INPUT_BYTES: usize = 256;
+
+/// `Err(TooLong)` if `s` is longer than [`MAX_INPUT_BYTES`]: the first
+/// check of every parser, in constant time.
+#[inline]
+pub(crate) fn check_input_len(s: &str) -> Result<(), Error> {
+    if s.len() > MAX_INPUT_BYTES {
+        Err(Error::TooLong {
+            max_bytes: MAX_INPUT_BYTES,
+        })
+    } else {
+        Ok(())
     }
 }
 
@@ -384,6 +500,7 @@ pub(crate) fn read_var<const N: usize>(
             return Ok((bytes, N));
         }
     }
+    check_input_len(s)?;
     let s = match form {
         InputForm::Lenient => s.trim(),
         InputForm::Exact => s,
@@ -468,6 +585,7 @@ pub(crate) fn read_compact<const N: usize>(
     expected: &'static [u8],
     class_at: impl Fn(usize) -> CharClass,
 ) -> Result<([u8; N], usize), Error> {
+    check_input_len(s)?;
     let lenient = form == InputForm::Lenient;
     let s = if lenient { s.trim() } else { s };
     if s.is_empty() {
@@ -587,15 +705,10 @@ pub(crate) fn check_birth_date(year: u32, month: u32, day: u32) -> Result<(), Er
         _ => 0,
     };
     if day == 0 || day > days {
-        return Err(Error::InvalidDate {
-            year: year as u16,
-            month: month as u8,
-            day: day as u8,
-        });
+        return Err(Error::InvalidDate);
     }
     if year < u32::from(EARLIEST_YEAR) {
         return Err(Error::DateTooEarly {
-            year: year as u16,
             earliest: EARLIEST_YEAR,
         });
     }
@@ -623,13 +736,13 @@ pub(crate) fn age_on(
     today: chrono::NaiveDate,
     rule: crate::age::AgeRule,
 ) -> Result<u32, Error> {
-    crate::age::full_years(birth, today, rule).ok_or(Error::FutureDate { date: birth, today })
+    crate::age::full_years(birth, today, rule).ok_or(Error::FutureDate { today })
 }
 
 /// `Err(FutureDate)` if `birth` is after `today`.
 pub(crate) fn not_after(birth: chrono::NaiveDate, today: chrono::NaiveDate) -> Result<(), Error> {
     if birth > today {
-        Err(Error::FutureDate { date: birth, today })
+        Err(Error::FutureDate { today })
     } else {
         Ok(())
     }
@@ -683,20 +796,13 @@ macro_rules! document_traits {
 
         #[cfg(feature = "serde")]
         impl<'de> ::serde::Deserialize<'de> for $ty {
+            /// Through `parse`, from a string only. No message quotes the
+            /// input: a parse error is the [`Error`](crate::Error)'s
+            /// `Display`, another kind of value is named by its kind.
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl ::serde::de::Visitor<'_> for Visitor {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_str<E: ::serde::de::Error>(self, s: &str) -> Result<$ty, E> {
-                        $ty::parse(s).map_err(E::custom)
-                    }
-                }
-                deserializer.deserialize_str(Visitor)
+                $crate::document::de::text(deserializer, $expecting, $ty::parse)
             }
         }
     };
@@ -754,6 +860,12 @@ macro_rules! simple_document {
                 "assert_eq!(n.to_string(), \"", $sample, "\");\n",
                 "# Ok::<(), realname::Error>(())\n```"
             )]
+            ///
+            /// # Errors
+            ///
+            /// An [`Error`](crate::Error) naming the first problem found with the number;
+            /// [`Error::TooLong`](crate::Error::TooLong) at once for input longer than
+            /// [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
             pub fn parse(s: &str) -> Result<Self, $crate::Error> {
                 Self::parse_with(s, $crate::ParseOptions::new())
             }

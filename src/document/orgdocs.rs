@@ -72,6 +72,10 @@ impl Uscc {
     /// assert_eq!(Uscc::parse("91350100m000100y43")?.as_str(), "91350100M000100Y43");
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<18>(s, options.input(), b"", &[18], |p| {
             if (3..=8).contains(&p) {
@@ -258,6 +262,10 @@ impl OrganizationCode {
     /// assert!(OrganizationCode::parse("D2143569--X").is_err());
     /// assert!(OrganizationCode::parse("D2143569-A").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<10>(s, options.input(), b"", &[9, 10], |p| {
             if p <= 8 {
@@ -311,8 +319,6 @@ impl OrganizationCode {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum RegisteredEntity {
     /// 0–3: a domestic enterprise.
@@ -322,6 +328,9 @@ pub enum RegisteredEntity {
     /// 6–9: an individual business (个体工商户).
     IndividualBusiness,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(RegisteredEntity, "a registered entity: `domestic_enterprise`, `foreign_invested` or `individual_business`", { DomesticEnterprise => "domestic_enterprise", ForeignInvested => "foreign_invested", IndividualBusiness => "individual_business" });
 
 impl fmt::Display for RegisteredEntity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -370,6 +379,10 @@ impl BusinessRegistrationNumber {
     ///     Err(Error::Region { code: 0, problem: RegionProblem::NotAProvince })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<15>(
             s,

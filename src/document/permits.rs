@@ -17,14 +17,15 @@ use CharClass::{Digit, DigitOrLetterNotIO, Exactly, OneOf};
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum SpecialRegion {
     /// The Hong Kong Special Administrative Region.
     HongKong,
     /// The Macao Special Administrative Region.
     Macao,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(SpecialRegion, "a special region: `hong_kong` or `macao`", { HongKong => "hong_kong", Macao => "macao" });
 
 impl SpecialRegion {
     /// The Chinese name: 香港 or 澳门.
@@ -99,6 +100,10 @@ impl HkMacaoTravelPermit {
     /// assert!(HkMacaoTravelPermit::parse_with("h12345678", exact).is_err());
     /// assert!(HkMacaoTravelPermit::parse("h12345678").is_ok());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<11>(
             s,
@@ -223,6 +228,10 @@ impl TaiwanTravelPermit {
     /// assert!(TaiwanTravelPermit::parse("0561682001(DD)").is_err());
     /// assert!(TaiwanTravelPermit::parse("1234 5678").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<13>(s, options.input(), b"", &[8, 10, 13], |_| Digit)?;
         let text = bytes.get(..len).unwrap_or_default();
@@ -308,6 +317,10 @@ impl ExitEntryPermit {
     /// use realname::{Error, ExitEntryPermit};
     /// assert!(matches!(ExitEntryPermit::parse("W12345678"), Err(Error::Character { position: 1, .. })));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
@@ -340,8 +353,6 @@ impl ExitEntryPermit {
 /// # Ok::<(), realname::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PassportSeries {
     /// The electronic passport issued since 2012: `E`.
@@ -350,6 +361,43 @@ pub enum PassportSeries {
     /// validity).
     Booklet,
 }
+
+impl PassportSeries {
+    /// The English name, as `Display` prints it.
+    ///
+    /// ```
+    /// use realname::PassportSeries;
+    /// assert_eq!(PassportSeries::Electronic.name_en(), "electronic passport");
+    /// assert_eq!(PassportSeries::Booklet.to_string(), "pre-2012 booklet passport");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            PassportSeries::Electronic => "electronic passport",
+            PassportSeries::Booklet => "pre-2012 booklet passport",
+        }
+    }
+
+    /// The Chinese name.
+    ///
+    /// ```
+    /// assert_eq!(realname::PassportSeries::Electronic.name_zh(), "电子普通护照");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            PassportSeries::Electronic => "电子普通护照",
+            PassportSeries::Booklet => "旧版普通护照（2012 年前）",
+        }
+    }
+}
+
+impl std::fmt::Display for PassportSeries {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(PassportSeries, "a passport series: `electronic` or `booklet`", { Electronic => "electronic", Booklet => "booklet" });
 
 simple_document! {
     /// The number of an ordinary passport of the People's Republic of China
@@ -383,6 +431,10 @@ impl ChinesePassport {
     /// use realname::{ChinesePassport, Error};
     /// assert!(matches!(ChinesePassport::parse("EO1234567"), Err(Error::Character { position: 2, .. })));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,

@@ -76,9 +76,13 @@ impl ResidentId {
     /// assert!(ResidentId::parse("110101199003070011").is_ok());
     /// assert!(matches!(
     ///     ResidentId::parse("110101199002300014"),
-    ///     Err(Error::InvalidDate { year: 1990, month: 2, day: 30 })
+    ///     Err(Error::InvalidDate)
     /// ));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse(s: &str) -> Result<Self, Error> {
         Self::parse_with(s, ParseOptions::new())
     }
@@ -93,6 +97,10 @@ impl ResidentId {
     /// assert!(ResidentId::parse_with("440524188001010014", strict).is_ok());
     /// assert!(ResidentId::parse_with("110199199003070011", strict).is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         // The hot path reads the caller's bytes in place when they are 18
         // bytes with nothing to trim. Should they hold a multi-byte
@@ -284,6 +292,10 @@ impl ResidentId {
     /// assert!(id.age_on(day(1999, 1, 1)).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
         self.age_on_with(today, AgeRule::Birthday)
     }
@@ -299,6 +311,10 @@ impl ResidentId {
     /// assert_eq!(id.age_on_with(birthday, AgeRule::DayAfterBirthday)?, 17);
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on_with(&self, today: NaiveDate, rule: AgeRule) -> Result<u32, Error> {
         age_on(self.birth_date(), today, rule)
     }
@@ -313,6 +329,10 @@ impl ResidentId {
     /// assert!(id.check_on(today).is_err());
     /// # Ok::<(), realname::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
         not_after(self.birth_date(), today)
     }
@@ -358,8 +378,6 @@ document_traits!(ResidentId, "an 18-character resident identity number");
 /// assert_eq!(Holder::TaiwanResident.name_zh(), "台湾居民");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Holder {
     /// A mainland citizen with a resident identity card (居民身份证).
@@ -371,6 +389,9 @@ pub enum Holder {
     /// A Taiwan resident with a residence permit (`830000…`).
     TaiwanResident,
 }
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(Holder, "a holder: `mainland_citizen`, `hong_kong_resident`, `macao_resident` or `taiwan_resident`", { MainlandCitizen => "mainland_citizen", HongKongResident => "hong_kong_resident", MacaoResident => "macao_resident", TaiwanResident => "taiwan_resident" });
 
 impl Holder {
     /// The Chinese name of the holder.

@@ -62,6 +62,9 @@ pub enum RegionCheck {
     Historical,
 }
 
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(RegionCheck, "a region check: `province` or `historical`", { Province => "province", Historical => "historical" });
+
 /// What is wrong with a region code, as carried by
 /// [`Error::Region`](crate::Error::Region).
 ///
@@ -445,6 +448,19 @@ impl PartialEq for Region {
 
 impl Eq for Region {}
 
+impl std::hash::Hash for Region {
+    /// Hashes the code, as `PartialEq` compares it.
+    ///
+    /// ```
+    /// use std::collections::HashSet;
+    /// let seen: HashSet<_> = [110105, 110105, 110101].into_iter().filter_map(realname::region::lookup).collect();
+    /// assert_eq!(seen.len(), 2);
+    /// ```
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
 impl fmt::Display for Region {
     /// The code and its latest name, e.g. `110105 朝阳区`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -542,6 +558,24 @@ impl Period {
         self.entry.successors
     }
 }
+
+impl PartialEq for Period {
+    /// The same period of the same code: equal code and years.
+    ///
+    /// ```
+    /// let a = realname::region::lookup(513229).unwrap();
+    /// let periods: Vec<_> = a.periods().collect();
+    /// assert_eq!(periods[0], a.periods().next().unwrap());
+    /// assert_ne!(periods[0], periods[1]);
+    /// ```
+    fn eq(&self, other: &Self) -> bool {
+        (self.entry.code, self.entry.since, self.entry.until)
+            == (other.entry.code, other.entry.since, other.entry.until)
+            && self.entry.name == other.entry.name
+    }
+}
+
+impl Eq for Period {}
 
 impl fmt::Debug for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -113,11 +113,9 @@ pub enum Reason {
     },
     /// The file is empty.
     UploadEmpty,
-    /// The file's format is not accepted.
+    /// The file's format is not accepted. The file's name and extension
+    /// are not carried: a name (`身份证.张三丰`) can hold personal data.
     UploadFormat {
-        /// The file's extension (at most 16 characters), empty if it has
-        /// none.
-        extension: String,
         /// The formats accepted.
         accepted: Vec<FileFormat>,
     },
@@ -262,16 +260,9 @@ impl Reason {
             ),
             Reason::DeadlinePassed { due } => format!("已超过办理期限（{}）", beijing(due)),
             Reason::UploadEmpty => "文件为空".to_owned(),
-            Reason::UploadFormat {
-                extension,
-                accepted,
-            } => {
-                let ext = if extension.is_empty() {
-                    "无扩展名的"
-                } else {
-                    extension
-                };
-                format!("不支持 {ext} 文件，仅支持 {}", formats(accepted))
+            Reason::UploadFormat { accepted } => {
+                let names: Vec<&str> = accepted.iter().map(|f| f.name_en()).collect();
+                format!("不支持该文件格式，仅支持 {}", names.join("、"))
             }
             Reason::UploadTooLarge { bytes, max_bytes } => {
                 format!("文件大小 {} 超过上限 {}", size(*bytes), size(*max_bytes))
@@ -380,16 +371,11 @@ impl Reason {
                 format!("The deadline, {}, has passed", beijing(due))
             }
             Reason::UploadEmpty => "The file is empty".to_owned(),
-            Reason::UploadFormat {
-                extension,
-                accepted,
-            } => {
-                let ext = if extension.is_empty() {
-                    "without an extension"
-                } else {
-                    extension
-                };
-                format!("Files {ext} are not accepted; use {}", formats(accepted))
+            Reason::UploadFormat { accepted } => {
+                format!(
+                    "This file format is not accepted; use {}",
+                    formats(accepted)
+                )
             }
             Reason::UploadTooLarge { bytes, max_bytes } => format!(
                 "The file is {}, more than the {} allowed",
@@ -490,6 +476,135 @@ impl Refusal {
     /// ```
     pub fn message_en(&self) -> String {
         self.reason.to_string()
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Refusal {
+    /// One object, fit for an HTTP error body: `code`, `message`
+    /// (English), `message_zh`, the reason's fields, and `basis` (the
+    /// rule's source) when the profile gives one. Never personal data.
+    ///
+    /// ```
+    /// use realname::policy::Provider;
+    /// use realname::rules::check_account_cap;
+    /// use realname::SubjectKind;
+    ///
+    /// let r = check_account_cap(Provider::Tencent.profile(), SubjectKind::Individual, 3).unwrap_err();
+    /// let json = serde_json::to_value(&r)?;
+    /// assert_eq!(json["code"], "account_cap_reached");
+    /// assert_eq!(json["message_zh"], "该证件已认证 3 个账号，已达上限");
+    /// assert_eq!(json["verified"], 3);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let utc = |t: &DateTime<Utc>| {
+            format!(
+                "{}T{:02}:{:02}:{:02}Z",
+                t.date_naive(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            )
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.message_en())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        match &self.reason {
+            Reason::AccountCap {
+                subject,
+                key,
+                limit,
+                verified,
+                raise,
+            } => {
+                map.serialize_entry("subject", subject)?;
+                map.serialize_entry("key", key)?;
+                map.serialize_entry("limit", limit)?;
+                map.serialize_entry("verified", verified)?;
+                map.serialize_entry("raise", raise)?;
+            }
+            Reason::TooYoung { min_years, age } => {
+                map.serialize_entry("min_years", min_years)?;
+                map.serialize_entry("age", age)?;
+            }
+            Reason::BornAfterToday { today } => {
+                map.serialize_entry("today", &today.to_string())?;
+            }
+            Reason::MethodNotOffered { method, subject } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("subject", subject)?;
+            }
+            Reason::DocumentNotAccepted { method, document } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("document", document)?;
+            }
+            Reason::ResidencyNotServed { method, residency } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("residency", residency)?;
+            }
+            Reason::RequirementNotMet {
+                method,
+                requirement,
+            } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("requirement", requirement)?;
+            }
+            Reason::OrganizationTypeNotServed { organization_type } => {
+                map.serialize_entry("organization_type", organization_type)?;
+            }
+            Reason::AttemptsExhausted {
+                method,
+                counted,
+                max,
+                used,
+                on_exhaust,
+            } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("counted", counted)?;
+                map.serialize_entry("max", max)?;
+                map.serialize_entry("used", used)?;
+                map.serialize_entry("on_exhaust", on_exhaust)?;
+            }
+            Reason::ChangeForbidden { transition } => {
+                map.serialize_entry("transition", transition)?;
+            }
+            Reason::ChangeOffline {
+                transition,
+                contact,
+            } => {
+                map.serialize_entry("transition", transition)?;
+                map.serialize_entry("contact", contact)?;
+            }
+            Reason::ChangeCooldown {
+                transition,
+                wait,
+                allowed_from,
+            } => {
+                map.serialize_entry("transition", transition)?;
+                map.serialize_entry("wait", wait)?;
+                map.serialize_entry("allowed_from", &utc(allowed_from))?;
+            }
+            Reason::DeadlinePassed { due } => map.serialize_entry("due", &utc(due))?,
+            Reason::UploadEmpty | Reason::Calendar(_) => {}
+            Reason::UploadFormat { accepted } => map.serialize_entry("accepted", accepted)?,
+            Reason::UploadTooLarge { bytes, max_bytes } => {
+                map.serialize_entry("bytes", bytes)?;
+                map.serialize_entry("max_bytes", max_bytes)?;
+            }
+            Reason::AmountOutOfRange { fen, range } => {
+                map.serialize_entry("fen", fen)?;
+                map.serialize_entry("range", range)?;
+            }
+        }
+        if let Some(basis) = &self.basis {
+            map.serialize_entry("basis", basis)?;
+        }
+        map.end()
     }
 }
 

@@ -7,6 +7,14 @@ use super::*;
 /// [`FileFormat::sniff`]); sizes are in bytes. An empty file is never
 /// acceptable; other rules refuse only where the profile states them.
 ///
+/// The refusal never repeats the file's name or extension (a name such as
+/// `身份证.张三丰` can hold personal data): it names the formats accepted.
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::UploadEmpty`], [`Reason::UploadFormat`]
+/// or [`Reason::UploadTooLarge`].
+///
 /// ```
 /// use realname::policy::{MethodKind, Provider};
 /// use realname::rules::check_upload;
@@ -14,7 +22,8 @@ use super::*;
 /// let huawei = Provider::HuaweiInternational.profile();
 /// assert!(check_upload(huawei, MethodKind::DocumentUpload, "passport.PDF", 2_000_000).is_ok());
 /// let r = check_upload(huawei, MethodKind::DocumentUpload, "passport.heic", 2_000_000).unwrap_err();
-/// assert_eq!(r.to_string(), "Files heic are not accepted; use JPEG, BMP, PNG, PDF");
+/// assert_eq!(r.to_string(), "This file format is not accepted; use JPEG, BMP, PNG, PDF");
+/// assert_eq!(r.to_string_zh(), "不支持该文件格式，仅支持 JPEG、BMP、PNG、PDF");
 /// let r = check_upload(huawei, MethodKind::DocumentUpload, "passport.png", 11 * 1024 * 1024).unwrap_err();
 /// assert_eq!(r.to_string_zh(), "文件大小 11 MB 超过上限 10 MB");
 /// ```
@@ -33,13 +42,8 @@ pub fn check_upload(
     if let Some(formats) = rule.formats.sourced() {
         let found = FileFormat::from_file_name(file_name);
         if !found.is_some_and(|f| formats.value.contains(&f)) {
-            let extension = file_name
-                .rsplit_once('.')
-                .map(|(_, ext)| ext.chars().take(16).collect())
-                .unwrap_or_default();
             return Err(Refusal::new(
                 Reason::UploadFormat {
-                    extension,
                     accepted: formats.value.clone(),
                 },
                 formats.source.clone(),
