@@ -37,5 +37,6 @@ pub use document::{
     ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind,
     TaiwanId, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
 };
+pub use document::{Field, FieldError, MAX_INPUT_BYTES};
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};
