@@ -1039,7 +1039,61 @@ fn every_built_in_value_says_where_it_came_from() {
 fn built_in_profiles_pass_their_own_check() {
     for p in Provider::all() {
         assert_eq!(p.profile().check(), Ok(()), "{p}");
+        let again = Profile::new(p.profile().to_data()).unwrap();
+        assert_eq!(&again, p.profile(), "{p}");
+        assert!(!again.methods.is_empty(), "{p}");
     }
+}
+
+/// A profile edited in code is checked before any rule sees it: the rules
+/// take a `Profile`, and the only way from edited data to a `Profile` is
+/// through the check.
+#[test]
+fn an_edited_profile_is_checked_before_the_rules_use_it() {
+    let mut data = Provider::Tencent.profile().to_data();
+    data.account_caps[0].value.limit = Limit::AtMost(0);
+    let err = Profile::new(data.clone()).unwrap_err();
+    assert_eq!(err.problem, ProfileProblem::Zero);
+    assert_eq!(
+        err.to_string(),
+        "account_caps[0].limit: is zero, which allows nothing"
+    );
+    assert_eq!(Profile::try_from(data.clone()), Err(err));
+
+    // Fixed, it is a profile again, and the rules use the edit.
+    data.account_caps[0].value.limit = Limit::AtMost(1);
+    let edited = Profile::new(data).unwrap();
+    assert!(rules::check_account_cap(&edited, SubjectKind::Individual, 0).is_ok());
+    assert!(rules::check_account_cap(&edited, SubjectKind::Individual, 1).is_err());
+    assert!(
+        rules::check_account_cap(Provider::Tencent.profile(), SubjectKind::Individual, 1).is_ok()
+    );
+
+    // Taking the data out and putting it back changes nothing.
+    let data = edited.clone().into_data();
+    assert_eq!(Profile::new(data).unwrap(), edited);
+    let data: realname::policy::ProfileData = edited.clone().into();
+    assert_eq!(&data, edited.as_ref());
+}
+
+/// A profile built from nothing, outside the crate, with the constructors
+/// and field assignment only.
+#[test]
+fn a_profile_can_be_built_in_code() {
+    use realname::policy::{Method, ProfileData};
+    let mut data = ProfileData::new("Example Cloud", "示例云");
+    data.methods
+        .push(Method::new(MethodKind::Face, SubjectKind::Individual));
+    let p = Profile::new(data).unwrap();
+    assert!(p.method(MethodKind::Face).is_some());
+    let mut empty = ProfileData::default();
+    assert_eq!(
+        empty.check().unwrap_err().problem,
+        ProfileProblem::EmptyName
+    );
+    empty.name_en = "E".to_owned();
+    empty.name_zh = "某".to_owned();
+    assert!(Profile::new(empty).is_ok());
 }
 
 #[test]
@@ -1360,10 +1414,10 @@ fn may_this_id_verify_one_more_account_differs_by_provider() {
 
 #[test]
 fn profile_errors_have_codes_and_chinese_messages() {
-    let mut p = Provider::Baidu.profile().clone();
+    let mut p = Provider::Baidu.profile().to_data();
     p.uploads[0].formats =
         realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
-    let err = p.check().unwrap_err();
+    let err = Profile::new(p).unwrap_err();
     assert_eq!(err.field, "uploads[0].formats");
     assert_eq!(err.problem, ProfileProblem::EmptyList);
     assert_eq!(err.code(), "profile_empty_list");

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::{
-    AttemptLimit, Duration, Limit, Listed, MethodKind, Profile, ReviewTime, Source, Sourced,
+    AttemptLimit, Duration, Limit, Listed, MethodKind, ProfileData, ReviewTime, Source, Sourced,
     Stated, Transition,
 };
 use crate::{DocumentKind, SubjectKind};
@@ -142,9 +142,9 @@ impl fmt::Display for ProfileProblem {
 /// ```
 /// use realname::policy::{Limit, Profile, ProfileProblem, Provider};
 ///
-/// let mut p = Provider::Tencent.profile().clone();
-/// p.account_caps[1].value.limit = Limit::AtMost(0);
-/// let err = p.check().unwrap_err();
+/// let mut data = Provider::Tencent.profile().to_data();
+/// data.account_caps[1].value.limit = Limit::AtMost(0);
+/// let err = Profile::new(data).unwrap_err();
 /// assert_eq!(err.field, "account_caps[1].limit");
 /// assert_eq!(err.problem, ProfileProblem::Zero);
 /// assert_eq!(err.to_string(), "account_caps[1].limit: is zero, which allows nothing");
@@ -164,8 +164,8 @@ impl ProfileError {
     /// A stable identifier: `profile_` and the problem's code.
     ///
     /// ```
-    /// use realname::policy::Profile;
-    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// use realname::policy::ProfileData;
+    /// let err = ProfileData::new("", "云").check().unwrap_err();
     /// assert_eq!(err.code(), "profile_empty_name");
     /// ```
     pub fn code(&self) -> &'static str {
@@ -175,8 +175,8 @@ impl ProfileError {
     /// The message in Chinese.
     ///
     /// ```
-    /// use realname::policy::Profile;
-    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// use realname::policy::ProfileData;
+    /// let err = ProfileData::new("", "云").check().unwrap_err();
     /// assert_eq!(err.to_string_zh(), "配置项 name_en：名称为空");
     /// ```
     pub fn to_string_zh(&self) -> String {
@@ -186,7 +186,7 @@ impl ProfileError {
 
 /// Collects the first problem found, with its path.
 struct Checker<'p> {
-    profile: &'p Profile,
+    profile: &'p ProfileData,
     error: Option<ProfileError>,
 }
 
@@ -393,7 +393,7 @@ impl Checker<'_> {
     }
 }
 
-impl Profile {
+impl ProfileData {
     /// Checks the profile for consistency: names not empty, no range whose
     /// minimum exceeds its maximum, no method that accepts no document (or
     /// documents of the other kind of subject), no cap, limit, size or
@@ -401,14 +401,20 @@ impl Profile {
     /// method the profile does not offer. The error names the first field
     /// at fault.
     ///
-    /// Profiles read through serde are checked as they are read.
+    /// [`Profile::new`](super::Profile::new) runs this check, and so does
+    /// reading a [`Profile`](super::Profile) through serde: call it
+    /// directly to check data without making a profile of it.
+    ///
+    /// # Errors
+    ///
+    /// A [`ProfileError`] naming the first field at fault and the problem.
     ///
     /// ```
-    /// use realname::policy::{Listed, Profile, ProfileProblem, Provider, Stated};
+    /// use realname::policy::{Listed, Provider, Sourced, Stated};
     ///
-    /// let mut p = Provider::Baidu.profile().clone();
-    /// p.methods[1].documents = Stated::Given(realname::policy::Sourced::unsourced(Listed::complete(vec![])));
-    /// let err = p.check().unwrap_err();
+    /// let mut data = Provider::Baidu.profile().to_data();
+    /// data.methods[1].documents = Stated::Given(Sourced::unsourced(Listed::complete(vec![])));
+    /// let err = data.check().unwrap_err();
     /// assert_eq!(err.to_string(), "methods[1].documents: a method that accepts no document");
     /// ```
     pub fn check(&self) -> Result<(), ProfileError> {
@@ -421,65 +427,77 @@ impl Profile {
     }
 }
 
-/// Calls `f` with each source of the profile and the path of its value.
-pub(super) fn walk_sources<'p>(p: &'p Profile, f: &mut dyn FnMut(String, &'p Source)) {
+/// A path, built only when asked for.
+pub(super) type LazyPath<'a> = &'a dyn Fn() -> String;
+
+/// Calls `f` with each source of the profile and (lazily) the path of its
+/// value.
+pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_>, &'p Source)) {
     fn list<'p, T>(
         items: &'p [Sourced<T>],
         path: &dyn Fn(usize) -> String,
-        f: &mut dyn FnMut(String, &'p Source),
+        f: &mut dyn FnMut(LazyPath<'_>, &'p Source),
     ) {
         for (i, item) in items.iter().enumerate() {
             if let Some(s) = &item.source {
-                f(path(i), s);
+                f(&|| path(i), s);
             }
         }
     }
-    fn stated<'p, T>(v: &'p Stated<T>, path: String, f: &mut dyn FnMut(String, &'p Source)) {
+    fn stated<'p, T>(
+        v: &'p Stated<T>,
+        path: LazyPath<'_>,
+        f: &mut dyn FnMut(LazyPath<'_>, &'p Source),
+    ) {
         if let Some(s) = v.source() {
             f(path, s);
         }
     }
     list(&p.subjects, &|i| format!("subjects[{i}]"), f);
-    stated(&p.organization_types, "organization_types".to_owned(), f);
+    stated(
+        &p.organization_types,
+        &|| "organization_types".to_owned(),
+        f,
+    );
     for (i, m) in p.methods.iter().enumerate() {
         let at = |field: &str| format!("methods[{i}].{field}");
         if let Some(s) = &m.source {
-            f(format!("methods[{i}]"), s);
+            f(&|| format!("methods[{i}]"), s);
         }
-        stated(&m.documents, at("documents"), f);
-        stated(&m.residency, at("residency"), f);
+        stated(&m.documents, &|| at("documents"), f);
+        stated(&m.residency, &|| at("residency"), f);
         list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
-        stated(&m.decision, at("decision"), f);
-        stated(&m.review, at("review"), f);
-        stated(&m.manual_review, at("manual_review"), f);
+        stated(&m.decision, &|| at("decision"), f);
+        stated(&m.review, &|| at("review"), f);
+        stated(&m.manual_review, &|| at("manual_review"), f);
         list(&m.attempts, &|j| at(&format!("attempts[{j}]")), f);
         if let Some(pay) = &m.payment {
-            stated(&pay.amount_fen, at("payment.amount_fen"), f);
-            stated(&pay.arrival, at("payment.arrival"), f);
-            stated(&pay.deadline, at("payment.deadline"), f);
-            stated(&pay.refund, at("payment.refund"), f);
+            stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
+            stated(&pay.arrival, &|| at("payment.arrival"), f);
+            stated(&pay.deadline, &|| at("payment.deadline"), f);
+            stated(&pay.refund, &|| at("payment.refund"), f);
         }
     }
     list(&p.account_caps, &|i| format!("account_caps[{i}]"), f);
     list(&p.phone_caps, &|i| format!("phone_caps[{i}]"), f);
-    stated(&p.min_age, "min_age".to_owned(), f);
+    stated(&p.min_age, &|| "min_age".to_owned(), f);
     for (i, u) in p.uploads.iter().enumerate() {
         let at = |field: &str| format!("uploads[{i}].{field}");
-        stated(&u.formats, at("formats"), f);
-        stated(&u.max_bytes, at("max_bytes"), f);
+        stated(&u.formats, &|| at("formats"), f);
+        stated(&u.max_bytes, &|| at("max_bytes"), f);
         list(&u.image, &|j| at(&format!("image[{j}]")), f);
     }
     for (i, c) in p.changes.iter().enumerate() {
         let at = |field: &str| format!("changes[{i}].{field}");
         if let Some(s) = &c.availability.source {
-            f(at("availability"), s);
+            f(&|| at("availability"), s);
         }
-        stated(&c.cooldown, at("cooldown"), f);
-        stated(&c.window, at("window"), f);
-        stated(&c.old_subject_methods, at("old_subject_methods"), f);
-        stated(&c.new_subject_methods, at("new_subject_methods"), f);
+        stated(&c.cooldown, &|| at("cooldown"), f);
+        stated(&c.window, &|| at("window"), f);
+        stated(&c.old_subject_methods, &|| at("old_subject_methods"), f);
+        stated(&c.new_subject_methods, &|| at("new_subject_methods"), f);
         list(&c.attempts, &|j| at(&format!("attempts[{j}]")), f);
-        stated(&c.withdrawable, at("withdrawable"), f);
+        stated(&c.withdrawable, &|| at("withdrawable"), f);
     }
     list(
         &p.individual_restrictions,

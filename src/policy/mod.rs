@@ -1,13 +1,15 @@
 //! Provider policy profiles: one provider's real-name rules as data.
 //!
-//! A [`Profile`] is plain data (structs and enums, serde-ready with the
+//! A [`ProfileData`] is plain data (structs and enums, serde-ready with the
 //! `serde` feature) covering every kind of rule the providers' documents
 //! state: the subjects and organisation types served, the methods offered and
 //! the documents each accepts, account caps, phone caps, attempt limits,
 //! review times, micro-deposit and recharge parameters, upload rules, the
 //! minimum age, changes of the verified subject and what an individual
-//! account may not do. The decisions taken from a profile live in
-//! [`rules`](crate::rules).
+//! account may not do. A [`Profile`] is that data once checked for
+//! consistency ([`ProfileData::check`]), and the only thing the decisions
+//! taken from a profile, in [`rules`](crate::rules), accept: the rules
+//! never see data that was not checked.
 //!
 //! Most providers leave most rules unstated, and "not stated by the
 //! provider" is a value of its own here ([`Stated::NotStated`], or an empty
