@@ -256,6 +256,7 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Method {
     /// Which method.
     pub kind: MethodKind,
@@ -332,6 +333,7 @@ impl Method {
     /// let m = Method::new(MethodKind::Face, SubjectKind::Individual);
     /// assert!(m.review.is_not_stated());
     /// ```
+    #[must_use]
     pub fn new(kind: MethodKind, subject: SubjectKind) -> Method {
         Method {
             kind,

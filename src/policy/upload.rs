@@ -115,6 +115,7 @@ named_enum! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct UploadRule {
     /// The methods it applies to.
     pub methods: Vec<MethodKind>,
@@ -137,4 +138,24 @@ pub struct UploadRule {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub image: Vec<Sourced<ImageRule>>,
+}
+
+impl UploadRule {
+    /// A rule for the files of `methods`, with formats, size and image
+    /// rules not stated.
+    ///
+    /// ```
+    /// use realname::policy::{MethodKind, UploadRule};
+    /// let rule = UploadRule::new(vec![MethodKind::DocumentUpload]);
+    /// assert!(rule.max_bytes.is_not_stated());
+    /// ```
+    #[must_use]
+    pub fn new(methods: Vec<MethodKind>) -> UploadRule {
+        UploadRule {
+            methods,
+            formats: Stated::NotStated,
+            max_bytes: Stated::NotStated,
+            image: Vec::new(),
+        }
+    }
 }
