@@ -1492,3 +1492,124 @@ fn the_sources_page_is_current() {
         "src/policy/sources.md is out of date: run REALNAME_REGENERATE=1 cargo test --all-features --test policy"
     );
 }
+
+/// `{"name_en":"X","name_zh":"某云", <body>}`.
+fn profile_json(body: &str) -> String {
+    format!(r#"{{"name_en":"X","name_zh":"某云",{body}}}"#)
+}
+
+/// `n` copies of `item`, comma-separated.
+fn repeat(item: &str, n: usize) -> String {
+    vec![item; n].join(",")
+}
+
+/// Hostile input: a list far past the bound is refused at the first entry
+/// past it, without reading (or keeping) the rest, at every level of the
+/// profile.
+#[test]
+fn huge_lists_are_refused_while_they_are_read() {
+    use realname::policy::limits;
+    let face = r#"{"kind":"face","subject":"individual"}"#;
+    let attempt = r#"{"value":{"counted":"attempts","max":1,"scope":"account"}}"#;
+    let cases = [
+        format!(r#""methods":[{}]"#, repeat(face, 1_000_000)),
+        format!(
+            r#""subjects":[{}]"#,
+            repeat(r#"{"value":"individual"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
+            repeat(r#""face""#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","attempts":[{}]}}]"#,
+            repeat(attempt, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","documents":{{"value":{{"items":[{}]}}}}}}]"#,
+            repeat(r#""resident_id""#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","residency":{{"value":[{}]}}}}]"#,
+            repeat(r#""mainland""#, 100_000)
+        ),
+        format!(
+            r#""changes":[{{"transition":"remove","availability":{{"value":"online"}},"new_subject_methods":{{"value":[{}]}}}}]"#,
+            repeat(r#""face""#, 100_000)
+        ),
+    ];
+    for body in cases {
+        let json = profile_json(&body);
+        let err = serde_json::from_str::<Profile>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("more than {} entries", limits::ENTRIES)),
+            "{err}"
+        );
+        // The same bound holds for the unchecked data.
+        assert!(serde_json::from_str::<realname::policy::ProfileData>(&json).is_err());
+    }
+    // At the bound, the list is read.
+    let json = profile_json(&format!(
+        r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
+        repeat(r#""face""#, limits::ENTRIES)
+    ));
+    let data: realname::policy::ProfileData = serde_json::from_str(&json).unwrap();
+    assert_eq!(data.uploads[0].methods.len(), limits::ENTRIES);
+    // And TOML is bounded too.
+    let text = format!(
+        "name_en = \"X\"\nname_zh = \"某云\"\n{}",
+        "[[methods]]\nkind = \"face\"\nsubject = \"individual\"\n".repeat(limits::ENTRIES + 1)
+    );
+    let err = toml::from_str::<Profile>(&text).unwrap_err().to_string();
+    assert!(err.contains("more than 64 entries"), "{err}");
+}
+
+/// Data built in code is held to the same bounds, checked before anything
+/// else so that the rest of the check works on a bounded profile.
+#[test]
+fn lists_built_in_code_are_bounded_too() {
+    use realname::policy::{
+        Method, ProfileData, Requirement, Residency, Source, Sourced, Stated, limits,
+    };
+    let face = Method::new(MethodKind::Face, SubjectKind::Individual);
+    let mut data = ProfileData::new("X", "某云");
+    data.methods = vec![face.clone(); 40_000];
+    let err = data.check().unwrap_err();
+    assert_eq!(err.field, "methods");
+    assert_eq!(err.problem, ProfileProblem::TooMany { limit: 64 });
+    assert_eq!(err.code(), "profile_too_many");
+    assert_eq!(
+        err.to_string(),
+        "methods: has more than 64 entries, the most a profile allows"
+    );
+    assert_eq!(
+        err.to_string_zh(),
+        "配置项 methods：超过 64 项，配置不允许更多"
+    );
+
+    let mut data = ProfileData::new("X", "某云");
+    let mut m = face.clone();
+    m.residency = Stated::Given(Sourced::unsourced(vec![Residency::Mainland; 65]));
+    data.methods = vec![m];
+    assert_eq!(data.check().unwrap_err().field, "methods[0].residency");
+
+    // 64 methods of 64 sourced requirements: every list within its bound,
+    // but 4,096 sources.
+    let mut m = face;
+    m.requirements = vec![
+        Sourced::new(Requirement::ValidDocument, Source::new("a", 1, "valid"));
+        limits::ENTRIES
+    ];
+    let mut data = ProfileData::new("X", "某云");
+    data.methods = vec![m; limits::ENTRIES];
+    let err = data.check().unwrap_err();
+    assert_eq!(
+        err.problem,
+        ProfileProblem::TooManySources {
+            limit: limits::SOURCES
+        }
+    );
+    assert_eq!(err.field, "methods[16].requirements[0]");
+}

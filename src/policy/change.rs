@@ -166,19 +166,31 @@ pub struct ChangeRule {
     /// How the current subject confirms the change.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub old_subject_methods: Stated<Vec<MethodKind>>,
     /// How the new subject is verified.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub new_subject_methods: Stated<Vec<MethodKind>>,
     /// Attempt limits within the flow; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub attempts: Vec<Sourced<MethodAttempts>>,
     /// Whether the applicant may withdraw the request.

@@ -1,10 +1,11 @@
 //! Consistency checks of a profile, and the walk over its sources.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::{
     AttemptLimit, Duration, Limit, Listed, MethodKind, ProfileData, ReviewTime, Source, Sourced,
-    Stated, Transition,
+    Stated, Transition, limits,
 };
 use crate::{DocumentKind, SubjectKind};
 
@@ -43,6 +44,19 @@ pub enum ProfileProblem {
     MethodNotOffered(MethodKind),
     /// A change-flow limit names a change the profile does not state.
     ChangeNotStated(Transition),
+    /// A list holds more entries than a profile may
+    /// ([`limits::ENTRIES`](super::limits::ENTRIES)).
+    TooMany {
+        /// The most entries allowed.
+        limit: usize,
+    },
+    /// The profile holds more sourced values than it may
+    /// ([`limits::SOURCES`](super::limits::SOURCES)); the path is the
+    /// first value past the limit.
+    TooManySources {
+        /// The most sources allowed.
+        limit: usize,
+    },
 }
 
 impl ProfileProblem {
@@ -77,6 +91,10 @@ impl ProfileProblem {
             ProfileProblem::ChangeNotStated(_) => {
                 ["change_not_stated", "profile_change_not_stated"]
             }
+            ProfileProblem::TooMany { .. } => ["too_many", "profile_too_many"],
+            ProfileProblem::TooManySources { .. } => {
+                ["too_many_sources", "profile_too_many_sources"]
+            }
         }
     }
 
@@ -100,6 +118,10 @@ impl ProfileProblem {
             ProfileProblem::SubjectNotServed(s) => format!("配置未服务{}主体", s.name_zh()),
             ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
             ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
+            ProfileProblem::TooMany { limit } => format!("超过 {limit} 项，配置不允许更多"),
+            ProfileProblem::TooManySources { limit } => {
+                format!("来源超过 {limit} 条，配置不允许更多")
+            }
         }
     }
 }
@@ -132,6 +154,15 @@ impl fmt::Display for ProfileProblem {
             }
             ProfileProblem::ChangeNotStated(t) => {
                 write!(f, "names {}, a change the profile does not state", t.id())
+            }
+            ProfileProblem::TooMany { limit } => {
+                write!(
+                    f,
+                    "has more than {limit} entries, the most a profile allows"
+                )
+            }
+            ProfileProblem::TooManySources { limit } => {
+                write!(f, "is past the {limit} sources a profile may hold")
             }
         }
     }
@@ -184,9 +215,14 @@ impl ProfileError {
     }
 }
 
-/// Collects the first problem found, with its path.
+/// Collects the first problem found, with its path. Every check is linear
+/// in the size of the profile: what rules name is looked up in sets.
 struct Checker<'p> {
     profile: &'p ProfileData,
+    /// The methods the profile offers.
+    offered_kinds: HashSet<MethodKind>,
+    /// The changes the profile states.
+    changes: HashSet<Transition>,
     error: Option<ProfileError>,
 }
 
@@ -200,8 +236,106 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether a list of `len` entries is within [`limits::ENTRIES`].
+    fn bounded(&mut self, field: impl FnOnce() -> String, len: usize) -> bool {
+        if len > limits::ENTRIES {
+            self.fail(
+                field,
+                ProfileProblem::TooMany {
+                    limit: limits::ENTRIES,
+                },
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Whether every list is within [`limits::ENTRIES`] and the sources
+    /// within [`limits::SOURCES`]: checked first, so that the rest of the
+    /// check works on a profile of bounded size.
+    fn within_limits(&mut self) -> bool {
+        fn len<T>(list: &Stated<Vec<T>>) -> usize {
+            list.value().map_or(0, Vec::len)
+        }
+        fn listed<T>(list: &Stated<Listed<T>>) -> usize {
+            list.value().map_or(0, |l| l.items.len())
+        }
+        let p = self.profile;
+        let top = [
+            ("subjects", p.subjects.len()),
+            ("organization_types.items", listed(&p.organization_types)),
+            ("methods", p.methods.len()),
+            ("account_caps", p.account_caps.len()),
+            ("phone_caps", p.phone_caps.len()),
+            ("uploads", p.uploads.len()),
+            ("changes", p.changes.len()),
+            ("individual_restrictions", p.individual_restrictions.len()),
+        ];
+        for (field, n) in top {
+            if !self.bounded(|| field.to_owned(), n) {
+                return false;
+            }
+        }
+        for (i, m) in p.methods.iter().enumerate() {
+            let lists = [
+                ("factors", m.factors.len()),
+                ("documents.items", listed(&m.documents)),
+                ("residency", len(&m.residency)),
+                ("requirements", m.requirements.len()),
+                ("attempts", m.attempts.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("methods[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        for (i, u) in p.uploads.iter().enumerate() {
+            let lists = [
+                ("methods", u.methods.len()),
+                ("formats", len(&u.formats)),
+                ("image", u.image.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("uploads[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        for (i, c) in p.changes.iter().enumerate() {
+            let lists = [
+                ("old_subject_methods", len(&c.old_subject_methods)),
+                ("new_subject_methods", len(&c.new_subject_methods)),
+                ("attempts", c.attempts.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("changes[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        let mut count = 0;
+        let mut past: Option<String> = None;
+        walk_sources(p, &mut |path, _| {
+            count += 1;
+            if count == limits::SOURCES + 1 {
+                past = Some(path());
+            }
+        });
+        if let Some(path) = past {
+            self.fail(
+                || path,
+                ProfileProblem::TooManySources {
+                    limit: limits::SOURCES,
+                },
+            );
+            return false;
+        }
+        true
+    }
+
     fn offered(&mut self, path: &str, method: MethodKind) {
-        if self.profile.method(method).is_none() {
+        if !self.offered_kinds.contains(&method) {
             self.fail(|| path.to_owned(), ProfileProblem::MethodNotOffered(method));
         }
     }
@@ -250,7 +384,7 @@ impl Checker<'_> {
             self.offered(&format!("{path}.on_exhaust"), m);
         }
         if let super::Scope::ChangeRequest(t) = limit.scope
-            && self.profile.change(t).is_none()
+            && !self.changes.contains(&t)
         {
             self.fail(
                 || format!("{path}.scope"),
@@ -266,7 +400,13 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) {
+        if !self.within_limits() {
+            return;
+        }
         let p = self.profile;
+        self.offered_kinds = p.methods.iter().map(|m| m.kind).collect();
+        self.changes = p.changes.iter().map(|c| c.transition).collect();
+        let subjects: HashSet<SubjectKind> = p.subjects.iter().map(|s| s.value).collect();
         if p.name_en.trim().is_empty() {
             self.fail(|| "name_en".to_owned(), ProfileProblem::EmptyName);
         }
@@ -282,16 +422,13 @@ impl Checker<'_> {
                 ProfileProblem::EmptyList,
             );
         }
+        let mut kinds = HashSet::new();
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
-            if p.methods
-                .iter()
-                .take(i)
-                .any(|earlier| earlier.kind == m.kind)
-            {
+            if !kinds.insert(m.kind) {
                 self.fail(|| at("kind"), ProfileProblem::Duplicate);
             }
-            if !p.subjects.is_empty() && !p.subjects.iter().any(|s| s.value == m.subject) {
+            if !subjects.is_empty() && !subjects.contains(&m.subject) {
                 self.fail(
                     || at("subject"),
                     ProfileProblem::SubjectNotServed(m.subject),
@@ -353,13 +490,10 @@ impl Checker<'_> {
                 self.nonzero(&at("max_bytes"), *n);
             }
         }
+        let mut transitions = HashSet::new();
         for (i, c) in p.changes.iter().enumerate() {
             let at = |field: &str| format!("changes[{i}].{field}");
-            if p.changes
-                .iter()
-                .take(i)
-                .any(|e| e.transition == c.transition)
-            {
+            if !transitions.insert(c.transition) {
                 self.fail(|| at("transition"), ProfileProblem::Duplicate);
             }
             if let Some(cd) = c.cooldown.value() {
@@ -394,12 +528,14 @@ impl Checker<'_> {
 }
 
 impl ProfileData {
-    /// Checks the profile for consistency: names not empty, no range whose
+    /// Checks the profile for consistency: no list longer than
+    /// [`limits::ENTRIES`] and no more sources than [`limits::SOURCES`]
+    /// (checked first), names not empty, no range whose
     /// minimum exceeds its maximum, no method that accepts no document (or
     /// documents of the other kind of subject), no cap, limit, size or
     /// duration of zero, no method or transition twice, no rule naming a
     /// method the profile does not offer. The error names the first field
-    /// at fault.
+    /// at fault. The check takes time linear in the size of the profile.
     ///
     /// [`Profile::new`](super::Profile::new) runs this check, and so does
     /// reading a [`Profile`](super::Profile) through serde: call it
@@ -420,6 +556,8 @@ impl ProfileData {
     pub fn check(&self) -> Result<(), ProfileError> {
         let mut checker = Checker {
             profile: self,
+            offered_kinds: HashSet::new(),
+            changes: HashSet::new(),
             error: None,
         };
         checker.run();

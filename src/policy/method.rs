@@ -271,7 +271,11 @@ pub struct Method {
     /// What it checks, as the provider describes it.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub factors: Vec<Factor>,
     /// The identity documents it accepts.
@@ -283,13 +287,21 @@ pub struct Method {
     /// Where its users must live.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub residency: Stated<Vec<Residency>>,
     /// Conditions on the applicant.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub requirements: Vec<Sourced<Requirement>>,
     /// Who decides.
@@ -313,7 +325,11 @@ pub struct Method {
     /// Limits on attempts; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub attempts: Vec<Sourced<AttemptLimit>>,
     /// The money side, for transfer and recharge methods.

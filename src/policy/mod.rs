@@ -101,6 +101,8 @@ mod check;
 #[doc = include_str!("sources.md")]
 pub mod sources {}
 
+pub mod limits;
+
 pub use builtin::Provider;
 pub use check::{ProfileError, ProfileProblem};
 

@@ -42,7 +42,11 @@ pub struct ProfileData {
     /// The kinds of subject the provider verifies; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub subjects: Vec<Sourced<SubjectKind>>,
     /// The organisation types the provider serves.
@@ -54,19 +58,31 @@ pub struct ProfileData {
     /// The verification methods offered.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub methods: Vec<Method>,
     /// How many accounts one identity may verify; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub account_caps: Vec<Sourced<AccountCap>>,
     /// How many accounts one mobile number may register, bind or verify.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub phone_caps: Vec<Sourced<PhoneCap>>,
     /// The minimum age of an individual, in full years (周岁).
@@ -78,20 +94,32 @@ pub struct ProfileData {
     /// Rules for uploaded files.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub uploads: Vec<UploadRule>,
     /// Changes of the verified subject; a transition not listed is not
     /// stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub changes: Vec<ChangeRule>,
     /// What an individual account may not do that an organisation may.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub individual_restrictions: Vec<Sourced<Restriction>>,
 }

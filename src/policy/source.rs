@@ -246,8 +246,16 @@ mod stated_serde {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(bound(deserialize = "T: serde::Deserialize<'de>"))
+)]
 pub struct Listed<T> {
     /// The items the provider names.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
     pub items: Vec<T>,
     /// Whether the items are examples only, so that others may be allowed.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]

@@ -118,11 +118,19 @@ named_enum! {
 #[non_exhaustive]
 pub struct UploadRule {
     /// The methods it applies to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
     pub methods: Vec<MethodKind>,
     /// The formats accepted.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub formats: Stated<Vec<FileFormat>>,
     /// The largest file, in bytes (a provider's "MB" is read as 1,048,576
@@ -135,7 +143,11 @@ pub struct UploadRule {
     /// What the image must show.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub image: Vec<Sourced<ImageRule>>,
 }
