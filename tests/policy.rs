@@ -1613,3 +1613,134 @@ fn lists_built_in_code_are_bounded_too() {
     );
     assert_eq!(err.field, "methods[16].requirements[0]");
 }
+
+/// Loose rules the check used to let through, each refused with a problem
+/// of its own: the profile (as JSON), the path, the problem and its code.
+#[test]
+fn loose_rules_are_refused_each_with_its_own_problem() {
+    use realname::SubjectKind::{Individual, Organization};
+    let face = r#"{"kind":"face","subject":"individual"}"#;
+    let cases: &[(String, &str, ProfileProblem, &str)] = &[
+        (
+            r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":0,"max":0,"unit":"working_days","qualifier":"at_most"}}}}]"#.to_owned(),
+            "methods[0].review",
+            ProfileProblem::ZeroTime,
+            "profile_zero_time",
+        ),
+        (
+            r#""methods":[{"kind":"recharge","subject":"organization","payment":{"direction":"to_provider","arrival":{"value":{"range":{"min":0,"max":0,"unit":"minutes","qualifier":"typically"}}}}}]"#.to_owned(),
+            "methods[0].payment.arrival",
+            ProfileProblem::ZeroTime,
+            "profile_zero_time",
+        ),
+        (
+            format!(
+                r#""methods":[{face},{{"kind":"bank_card","subject":"individual"}}],"uploads":[{{"methods":["face"]}},{{"methods":["bank_card","face"]}}]"#
+            ),
+            "uploads[1].methods[1]",
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "profile_shadowed_rule",
+        ),
+        (
+            r#""methods":[{"kind":"bank_card","subject":"individual","attempts":[{"value":{"counted":"attempts","max":5,"scope":"account"}},{"value":{"counted":"method_uses","max":1,"scope":"account"}}]}]"#.to_owned(),
+            "methods[0].attempts[1].scope",
+            ProfileProblem::ShadowedRule(MethodKind::BankCard),
+            "profile_shadowed_rule",
+        ),
+        (
+            format!(
+                r#""methods":[{face}],"changes":[{{"transition":"individual_to_individual","availability":{{"value":"online"}},"attempts":[{{"value":{{"method":"face","limit":{{"counted":"attempts","max":3,"scope":"account"}}}}}},{{"value":{{"method":"face","limit":{{"counted":"attempts","max":5,"scope":"account"}}}}}}]}}]"#
+            ),
+            "changes[0].attempts[1].method",
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "profile_shadowed_rule",
+        ),
+        (
+            r#""subjects":[{"value":"individual"},{"value":"organization"},{"value":"individual"}]"#.to_owned(),
+            "subjects[2]",
+            ProfileProblem::DuplicateSubject(Individual),
+            "profile_duplicate_subject",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"organization","payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":0}}}}]"#.to_owned(),
+            "methods[0].payment.amount_fen",
+            ProfileProblem::ZeroAmount,
+            "profile_zero_amount",
+        ),
+        (
+            r#""min_age":{"value":{"years":1800}}"#.to_owned(),
+            "min_age.years",
+            ProfileProblem::AgeTooLarge { years: 1800, max: 150 },
+            "profile_age_too_large",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"individual"}]"#.to_owned(),
+            "methods[0].subject",
+            ProfileProblem::MethodOfOtherSubject(MethodKind::CorporateTransfer),
+            "profile_method_of_other_subject",
+        ),
+    ];
+    for (body, path, problem, code) in cases {
+        let json = profile_json(body);
+        let data: realname::policy::ProfileData = serde_json::from_str(&json).unwrap();
+        let err = data.check().unwrap_err();
+        assert_eq!(
+            (err.field.as_str(), err.problem),
+            (*path, *problem),
+            "{json}"
+        );
+        assert_eq!(err.code(), *code);
+        assert_eq!(format!("profile_{}", problem.code()), *code);
+        assert!(err.to_string().starts_with(&format!("{path}: ")));
+        assert!(!err.to_string_zh().is_ascii(), "{}", err.to_string_zh());
+        let read = serde_json::from_str::<Profile>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(read.contains(&err.to_string()), "{read}");
+    }
+    // The messages.
+    let texts = [
+        (
+            ProfileProblem::ZeroTime,
+            "is a time of zero; a decision made at once is instant",
+            "时长为零；即时完成应写作 instant",
+        ),
+        (
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "is a second rule for face, which the first covers: it would be ignored",
+            "是人脸识别认证的第二条同类规则，将被忽略",
+        ),
+        (
+            ProfileProblem::DuplicateSubject(Organization),
+            "lists an organization a second time",
+            "重复列出企业或组织主体",
+        ),
+        (
+            ProfileProblem::ZeroAmount,
+            "is an amount range of 0–0, which no payment matches",
+            "金额范围为 0–0，任何付款都不符合",
+        ),
+        (
+            ProfileProblem::AgeTooLarge {
+                years: 1800,
+                max: 150,
+            },
+            "is 1800 years, more than the 150 a minimum age may be",
+            "最低年龄 1800 周岁超过上限 150 周岁",
+        ),
+        (
+            ProfileProblem::MethodOfOtherSubject(MethodKind::CorporateTransfer),
+            "corporate_transfer is a method for an organization",
+            "企业对公打款认证只适用于企业或组织主体",
+        ),
+    ];
+    for (problem, en, zh) in texts {
+        assert_eq!(problem.to_string(), en);
+        assert_eq!(problem.to_string_zh(), zh);
+    }
+    // At the bounds: 150 years, an amount of 0–1 fen, one rule per scope.
+    let ok = profile_json(
+        r#""methods":[{"kind":"corporate_transfer","subject":"organization","attempts":[{"value":{"counted":"method_uses","max":1,"scope":"account"}},{"value":{"counted":"amount_entries","max":3,"scope":"transfer"}}],"payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":1}}}}],"min_age":{"value":{"years":150}}"#,
+    );
+    assert!(serde_json::from_str::<Profile>(&ok).is_ok());
+}

@@ -57,6 +57,27 @@ pub enum ProfileProblem {
         /// The most sources allowed.
         limit: usize,
     },
+    /// A review or arrival time of zero (a decision made at once is
+    /// [`ReviewTime::Instant`]).
+    ZeroTime,
+    /// A second rule for a method (an upload rule, or an attempt limit of
+    /// the same scope or change) that the first already covers: the rules
+    /// would only ever use the first.
+    ShadowedRule(MethodKind),
+    /// The same kind of subject listed twice.
+    DuplicateSubject(SubjectKind),
+    /// An amount range of 0–0, which no payment matches.
+    ZeroAmount,
+    /// A minimum age past [`limits::MIN_AGE_YEARS`](super::limits::MIN_AGE_YEARS).
+    AgeTooLarge {
+        /// The age given.
+        years: u32,
+        /// The most allowed.
+        max: u32,
+    },
+    /// A method for the other kind of subject than its kind verifies
+    /// ([`MethodKind::subject`]).
+    MethodOfOtherSubject(MethodKind),
 }
 
 impl ProfileProblem {
@@ -95,6 +116,16 @@ impl ProfileProblem {
             ProfileProblem::TooManySources { .. } => {
                 ["too_many_sources", "profile_too_many_sources"]
             }
+            ProfileProblem::ZeroTime => ["zero_time", "profile_zero_time"],
+            ProfileProblem::ShadowedRule(_) => ["shadowed_rule", "profile_shadowed_rule"],
+            ProfileProblem::DuplicateSubject(_) => {
+                ["duplicate_subject", "profile_duplicate_subject"]
+            }
+            ProfileProblem::ZeroAmount => ["zero_amount", "profile_zero_amount"],
+            ProfileProblem::AgeTooLarge { .. } => ["age_too_large", "profile_age_too_large"],
+            ProfileProblem::MethodOfOtherSubject(_) => {
+                ["method_of_other_subject", "profile_method_of_other_subject"]
+            }
         }
     }
 
@@ -121,6 +152,18 @@ impl ProfileProblem {
             ProfileProblem::TooMany { limit } => format!("超过 {limit} 项，配置不允许更多"),
             ProfileProblem::TooManySources { limit } => {
                 format!("来源超过 {limit} 条，配置不允许更多")
+            }
+            ProfileProblem::ZeroTime => "时长为零；即时完成应写作 instant".to_owned(),
+            ProfileProblem::ShadowedRule(m) => {
+                format!("是{}的第二条同类规则，将被忽略", m.name_zh())
+            }
+            ProfileProblem::DuplicateSubject(s) => format!("重复列出{}主体", s.name_zh()),
+            ProfileProblem::ZeroAmount => "金额范围为 0–0，任何付款都不符合".to_owned(),
+            ProfileProblem::AgeTooLarge { years, max } => {
+                format!("最低年龄 {years} 周岁超过上限 {max} 周岁")
+            }
+            ProfileProblem::MethodOfOtherSubject(m) => {
+                format!("{}只适用于{}主体", m.name_zh(), m.subject().name_zh())
             }
         }
     }
@@ -163,6 +206,27 @@ impl fmt::Display for ProfileProblem {
             }
             ProfileProblem::TooManySources { limit } => {
                 write!(f, "is past the {limit} sources a profile may hold")
+            }
+            ProfileProblem::ZeroTime => {
+                f.write_str("is a time of zero; a decision made at once is instant")
+            }
+            ProfileProblem::ShadowedRule(m) => write!(
+                f,
+                "is a second rule for {}, which the first covers: it would be ignored",
+                m.id()
+            ),
+            ProfileProblem::DuplicateSubject(s) => write!(f, "lists an {s} a second time"),
+            ProfileProblem::ZeroAmount => {
+                f.write_str("is an amount range of 0–0, which no payment matches")
+            }
+            ProfileProblem::AgeTooLarge { years, max } => {
+                write!(
+                    f,
+                    "is {years} years, more than the {max} a minimum age may be"
+                )
+            }
+            ProfileProblem::MethodOfOtherSubject(m) => {
+                write!(f, "{} is a method for an {}", m.id(), m.subject())
             }
         }
     }
@@ -364,6 +428,9 @@ impl Checker<'_> {
     fn review(&mut self, path: &str, time: &ReviewTime) {
         if let ReviewTime::Range { min, max, .. } = time {
             self.range(path, u64::from(*min), u64::from(*max));
+            if *max == 0 {
+                self.fail(|| path.to_owned(), ProfileProblem::ZeroTime);
+            }
         }
     }
 
@@ -406,7 +473,6 @@ impl Checker<'_> {
         let p = self.profile;
         self.offered_kinds = p.methods.iter().map(|m| m.kind).collect();
         self.changes = p.changes.iter().map(|c| c.transition).collect();
-        let subjects: HashSet<SubjectKind> = p.subjects.iter().map(|s| s.value).collect();
         if p.name_en.trim().is_empty() {
             self.fail(|| "name_en".to_owned(), ProfileProblem::EmptyName);
         }
@@ -422,11 +488,26 @@ impl Checker<'_> {
                 ProfileProblem::EmptyList,
             );
         }
+        let mut subjects = HashSet::new();
+        for (i, s) in p.subjects.iter().enumerate() {
+            if !subjects.insert(s.value) {
+                self.fail(
+                    || format!("subjects[{i}]"),
+                    ProfileProblem::DuplicateSubject(s.value),
+                );
+            }
+        }
         let mut kinds = HashSet::new();
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
             if !kinds.insert(m.kind) {
                 self.fail(|| at("kind"), ProfileProblem::Duplicate);
+            }
+            if m.kind.subject() != m.subject {
+                self.fail(
+                    || at("subject"),
+                    ProfileProblem::MethodOfOtherSubject(m.kind),
+                );
             }
             if !subjects.is_empty() && !subjects.contains(&m.subject) {
                 self.fail(
@@ -452,8 +533,15 @@ impl Checker<'_> {
             if let Some(r) = m.manual_review.value() {
                 self.review(&at("manual_review.time"), &r.time);
             }
+            let mut scopes = HashSet::new();
             for (j, a) in m.attempts.iter().enumerate() {
                 self.attempts(&at(&format!("attempts[{j}]")), &a.value);
+                if !scopes.insert(a.value.scope) {
+                    self.fail(
+                        || at(&format!("attempts[{j}].scope")),
+                        ProfileProblem::ShadowedRule(m.kind),
+                    );
+                }
             }
             if let Some(pay) = &m.payment {
                 if let Some(a) = pay.amount_fen.value() {
@@ -462,6 +550,9 @@ impl Checker<'_> {
                         u64::from(a.min_fen),
                         u64::from(a.max_fen),
                     );
+                    if a.max_fen == 0 {
+                        self.fail(|| at("payment.amount_fen"), ProfileProblem::ZeroAmount);
+                    }
                 }
                 if let Some(t) = pay.arrival.value() {
                     self.review(&at("payment.arrival"), t);
@@ -471,12 +562,24 @@ impl Checker<'_> {
                 }
             }
         }
+        if let Some(age) = p.min_age.value()
+            && age.years > limits::MIN_AGE_YEARS
+        {
+            self.fail(
+                || "min_age.years".to_owned(),
+                ProfileProblem::AgeTooLarge {
+                    years: age.years,
+                    max: limits::MIN_AGE_YEARS,
+                },
+            );
+        }
         for (i, cap) in p.account_caps.iter().enumerate() {
             self.limit(&format!("account_caps[{i}].limit"), &cap.value.limit);
         }
         for (i, cap) in p.phone_caps.iter().enumerate() {
             self.limit(&format!("phone_caps[{i}].limit"), &cap.value.limit);
         }
+        let mut uploaded = HashSet::new();
         for (i, u) in p.uploads.iter().enumerate() {
             let at = |field: &str| format!("uploads[{i}].{field}");
             if u.methods.is_empty() {
@@ -484,6 +587,12 @@ impl Checker<'_> {
             }
             for (j, m) in u.methods.iter().enumerate() {
                 self.offered(&at(&format!("methods[{j}]")), *m);
+                if !uploaded.insert(*m) {
+                    self.fail(
+                        || at(&format!("methods[{j}]")),
+                        ProfileProblem::ShadowedRule(*m),
+                    );
+                }
             }
             self.nonempty(&at("formats"), &u.formats);
             if let Some(n) = u.max_bytes.value() {
@@ -511,9 +620,16 @@ impl Checker<'_> {
                     self.offered(&at(&format!("{field}[{j}]")), *m);
                 }
             }
+            let mut limited = HashSet::new();
             for (j, a) in c.attempts.iter().enumerate() {
                 self.offered(&at(&format!("attempts[{j}].method")), a.value.method);
                 self.attempts(&at(&format!("attempts[{j}].limit")), &a.value.limit);
+                if !limited.insert(a.value.method) {
+                    self.fail(
+                        || at(&format!("attempts[{j}].method")),
+                        ProfileProblem::ShadowedRule(a.value.method),
+                    );
+                }
             }
         }
         for (i, r) in p.individual_restrictions.iter().enumerate() {
@@ -530,12 +646,16 @@ impl Checker<'_> {
 impl ProfileData {
     /// Checks the profile for consistency: no list longer than
     /// [`limits::ENTRIES`] and no more sources than [`limits::SOURCES`]
-    /// (checked first), names not empty, no range whose
-    /// minimum exceeds its maximum, no method that accepts no document (or
-    /// documents of the other kind of subject), no cap, limit, size or
-    /// duration of zero, no method or transition twice, no rule naming a
-    /// method the profile does not offer. The error names the first field
-    /// at fault. The check takes time linear in the size of the profile.
+    /// (checked first), names not empty, no range whose minimum exceeds its
+    /// maximum, no method that accepts no document (or documents of the
+    /// other kind of subject), no method for the other kind of subject than
+    /// its kind verifies ([`MethodKind::subject`]), no cap, limit, size,
+    /// duration or review time of zero, no amount range of 0–0, no minimum
+    /// age over [`limits::MIN_AGE_YEARS`], no subject, method or transition
+    /// twice, no second upload rule for a method nor a second attempt limit
+    /// for the same method and scope (the rules would only read the first),
+    /// no rule naming a method the profile does not offer. The error names
+    /// the first field at fault. The check takes time linear in the size of the profile.
     ///
     /// [`Profile::new`](super::Profile::new) runs this check, and so does
     /// reading a [`Profile`](super::Profile) through serde: call it

@@ -46,6 +46,35 @@ named_enum! {
     }
 }
 
+impl MethodKind {
+    /// The kind of subject the method verifies: a method for an
+    /// organisation (its certificate, bank account, legal representative)
+    /// cannot verify an individual, nor the other way round.
+    ///
+    /// ```
+    /// use realname::policy::MethodKind;
+    /// use realname::SubjectKind;
+    /// assert_eq!(MethodKind::BankCard.subject(), SubjectKind::Individual);
+    /// assert_eq!(MethodKind::CorporateTransfer.subject(), SubjectKind::Organization);
+    /// ```
+    pub fn subject(&self) -> SubjectKind {
+        match self {
+            MethodKind::IdCardVideo
+            | MethodKind::Face
+            | MethodKind::BankCard
+            | MethodKind::WeChatScan
+            | MethodKind::QqScan
+            | MethodKind::DocumentUpload => SubjectKind::Individual,
+            MethodKind::WeChatOfficialAccount
+            | MethodKind::LegalRepresentativeFace
+            | MethodKind::LegalRepresentativeWeChat
+            | MethodKind::CorporateTransfer
+            | MethodKind::Recharge
+            | MethodKind::CertificateUpload => SubjectKind::Organization,
+        }
+    }
+}
+
 named_enum! {
     "policy";
     /// What a method checks.
