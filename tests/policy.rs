@@ -1418,7 +1418,7 @@ fn profile_errors_have_codes_and_chinese_messages() {
     p.uploads[0].formats =
         realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
     let err = Profile::new(p).unwrap_err();
-    assert_eq!(err.field, "uploads[0].formats");
+    assert_eq!(err.path, "uploads[0].formats");
     assert_eq!(err.problem, ProfileProblem::EmptyList);
     assert_eq!(err.code(), "profile_empty_list");
     assert_eq!(err.to_string_zh(), "配置项 uploads[0].formats：列表为空");
@@ -1577,7 +1577,7 @@ fn lists_built_in_code_are_bounded_too() {
     let mut data = ProfileData::new("X", "某云");
     data.methods = vec![face.clone(); 40_000];
     let err = data.check().unwrap_err();
-    assert_eq!(err.field, "methods");
+    assert_eq!(err.path, "methods");
     assert_eq!(err.problem, ProfileProblem::TooMany { limit: 64 });
     assert_eq!(err.code(), "profile_too_many");
     assert_eq!(
@@ -1593,7 +1593,7 @@ fn lists_built_in_code_are_bounded_too() {
     let mut m = face.clone();
     m.residency = Stated::Given(Sourced::unsourced(vec![Residency::Mainland; 65]));
     data.methods = vec![m];
-    assert_eq!(data.check().unwrap_err().field, "methods[0].residency");
+    assert_eq!(data.check().unwrap_err().path, "methods[0].residency");
 
     // 64 methods of 64 sourced requirements: every list within its bound,
     // but 4,096 sources.
@@ -1611,7 +1611,7 @@ fn lists_built_in_code_are_bounded_too() {
             limit: limits::SOURCES
         }
     );
-    assert_eq!(err.field, "methods[16].requirements[0]");
+    assert_eq!(err.path, "methods[16].requirements[0]");
 }
 
 /// Loose rules the check used to let through, each refused with a problem
@@ -1685,7 +1685,7 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
         let data: realname::policy::ProfileData = serde_json::from_str(&json).unwrap();
         let err = data.check().unwrap_err();
         assert_eq!(
-            (err.field.as_str(), err.problem),
+            (err.path.as_str(), err.problem),
             (*path, *problem),
             "{json}"
         );
@@ -1743,4 +1743,78 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
         r#""methods":[{"kind":"corporate_transfer","subject":"organization","attempts":[{"value":{"counted":"method_uses","max":1,"scope":"account"}},{"value":{"counted":"amount_entries","max":3,"scope":"transfer"}}],"payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":1}}}}],"min_age":{"value":{"years":150}}"#,
     );
     assert!(serde_json::from_str::<Profile>(&ok).is_ok());
+}
+
+/// A profile error is one JSON object, fit for an HTTP error body: code,
+/// messages in English and Chinese, the path, the problem's code and the
+/// values it names.
+#[test]
+fn profile_errors_serialise_as_one_object() {
+    let cases = [
+        (
+            r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":3,"max":1,"unit":"working_days","qualifier":"at_most"}}}}]"#,
+            serde_json::json!({
+                "code": "profile_range_reversed",
+                "message": "methods[0].review: the minimum 3 exceeds the maximum 1",
+                "message_zh": "配置项 methods[0].review：最小值 3 大于最大值 1",
+                "path": "methods[0].review",
+                "problem": "range_reversed",
+                "min": 3,
+                "max": 1,
+            }),
+        ),
+        (
+            r#""methods":[{"kind":"bank_card","subject":"individual","documents":{"value":{"items":["uscc"]}}}]"#,
+            serde_json::json!({
+                "code": "profile_document_of_other_subject",
+                "message": "methods[0].documents: uscc is held by an organization, not by the method's subject",
+                "message_zh": "配置项 methods[0].documents：统一社会信用代码不属于该认证方式的主体类型",
+                "path": "methods[0].documents",
+                "problem": "document_of_other_subject",
+                "document": "uscc",
+            }),
+        ),
+        (
+            r#""min_age":{"value":{"years":200}}"#,
+            serde_json::json!({
+                "code": "profile_age_too_large",
+                "message": "min_age.years: is 200 years, more than the 150 a minimum age may be",
+                "message_zh": "配置项 min_age.years：最低年龄 200 周岁超过上限 150 周岁",
+                "path": "min_age.years",
+                "problem": "age_too_large",
+                "years": 200,
+                "max": 150,
+            }),
+        ),
+        (
+            r#""account_caps":[{"value":{"subject":"individual","key":"document_number","limit":{"at_most":0}}}]"#,
+            serde_json::json!({
+                "code": "profile_zero",
+                "message": "account_caps[0].limit: is zero, which allows nothing",
+                "message_zh": "配置项 account_caps[0].limit：取值为零，不允许任何操作",
+                "path": "account_caps[0].limit",
+                "problem": "zero",
+            }),
+        ),
+    ];
+    for (body, expected) in cases {
+        let data: realname::policy::ProfileData =
+            serde_json::from_str(&profile_json(body)).unwrap();
+        let err = data.check().unwrap_err();
+        let line = serde_json::to_string(&err).unwrap();
+        assert!(!line.contains('\n'));
+        assert_eq!(serde_json::from_str::<Value>(&line).unwrap(), expected);
+    }
+    let mut data = realname::policy::ProfileData::new("X", "某云");
+    data.changes = vec![
+        realname::policy::ChangeRule::new(
+            Transition::Remove,
+            realname::policy::Sourced::unsourced(realname::policy::Availability::Online)
+        );
+        65
+    ];
+    let value = serde_json::to_value(data.check().unwrap_err()).unwrap();
+    assert_eq!(value["code"], "profile_too_many");
+    assert_eq!(value["path"], "changes");
+    assert_eq!(value["limit"], 64);
 }

@@ -240,17 +240,39 @@ impl fmt::Display for ProfileProblem {
 /// let mut data = Provider::Tencent.profile().to_data();
 /// data.account_caps[1].value.limit = Limit::AtMost(0);
 /// let err = Profile::new(data).unwrap_err();
-/// assert_eq!(err.field, "account_caps[1].limit");
+/// assert_eq!(err.path, "account_caps[1].limit");
 /// assert_eq!(err.problem, ProfileProblem::Zero);
 /// assert_eq!(err.to_string(), "account_caps[1].limit: is zero, which allows nothing");
 /// assert_eq!(err.code(), "profile_zero");
 /// ```
+///
+/// With the `serde` feature it serialises as one object, fit for the body
+/// of an HTTP error: the code, the English message (`Display`), the Chinese
+/// one ([`ProfileError::to_string_zh`]), the path, the problem's own code
+/// and the values it names (`min` and `max`, `limit`, `years` and `max`,
+/// `document`, `subject`, `method`, `transition`), as the crate's other
+/// errors do:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::policy::{ProfileData, ProfileError};
+///
+/// let data: ProfileData = serde_json::from_str(
+///     r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"face","subject":"organization"}]}"#,
+/// ).unwrap();
+/// let err: ProfileError = data.check().unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"code":"profile_method_of_other_subject","message":"methods[0].subject: face is a method for an individual","message_zh":"配置项 methods[0].subject：人脸识别认证只适用于个人主体","path":"methods[0].subject","problem":"method_of_other_subject","method":"face"}"#
+/// );
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{field}: {problem}")]
+#[error("{path}: {problem}")]
 #[non_exhaustive]
 pub struct ProfileError {
-    /// The field's path, as in `methods[2].review`.
-    pub field: String,
+    /// The path of the field at fault, as in `methods[2].review`.
+    pub path: String,
     /// What is wrong with it.
     pub problem: ProfileProblem,
 }
@@ -275,7 +297,49 @@ impl ProfileError {
     /// assert_eq!(err.to_string_zh(), "配置项 name_en：名称为空");
     /// ```
     pub fn to_string_zh(&self) -> String {
-        format!("配置项 {}：{}", self.field, self.problem.to_string_zh())
+        format!("配置项 {}：{}", self.path, self.problem.to_string_zh())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProfileError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("problem", self.problem.code())?;
+        match &self.problem {
+            ProfileProblem::RangeReversed { min, max } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)?;
+            }
+            ProfileProblem::DocumentOfOtherSubject(k) => map.serialize_entry("document", k)?,
+            ProfileProblem::SubjectNotServed(s) | ProfileProblem::DuplicateSubject(s) => {
+                map.serialize_entry("subject", s)?;
+            }
+            ProfileProblem::MethodNotOffered(m)
+            | ProfileProblem::ShadowedRule(m)
+            | ProfileProblem::MethodOfOtherSubject(m) => map.serialize_entry("method", m)?,
+            ProfileProblem::ChangeNotStated(t) => map.serialize_entry("transition", t)?,
+            ProfileProblem::TooMany { limit } | ProfileProblem::TooManySources { limit } => {
+                map.serialize_entry("limit", limit)?;
+            }
+            ProfileProblem::AgeTooLarge { years, max } => {
+                map.serialize_entry("years", years)?;
+                map.serialize_entry("max", max)?;
+            }
+            ProfileProblem::EmptyName
+            | ProfileProblem::NoDocuments
+            | ProfileProblem::EmptyList
+            | ProfileProblem::Zero
+            | ProfileProblem::Duplicate
+            | ProfileProblem::ZeroTime
+            | ProfileProblem::ZeroAmount => {}
+        }
+        map.end()
     }
 }
 
@@ -294,7 +358,7 @@ impl Checker<'_> {
     fn fail(&mut self, field: impl FnOnce() -> String, problem: ProfileProblem) {
         if self.error.is_none() {
             self.error = Some(ProfileError {
-                field: field(),
+                path: field(),
                 problem,
             });
         }

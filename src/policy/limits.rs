@@ -21,7 +21,7 @@
 //! data.methods = vec![Method::new(MethodKind::Face, SubjectKind::Individual); limits::ENTRIES + 1];
 //! let err = data.check().unwrap_err();
 //! assert_eq!(err.problem, ProfileProblem::TooMany { limit: limits::ENTRIES });
-//! assert_eq!(err.field, "methods");
+//! assert_eq!(err.path, "methods");
 //! ```
 
 /// The most entries any list of a profile may hold: methods, caps, upload
