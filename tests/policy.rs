@@ -1818,3 +1818,129 @@ fn profile_errors_serialise_as_one_object() {
     assert_eq!(value["path"], "changes");
     assert_eq!(value["limit"], 64);
 }
+
+/// The documented example profile, `examples/profiles/example.toml`, loads,
+/// passes the check, and means what its comments say.
+#[test]
+fn the_example_profile_loads_and_passes_the_check() {
+    use realname::policy::{
+        Access, Availability, CapKey, Contact, OnExhaust, PaymentDirection, Raise, Residency,
+    };
+    let path = format!(
+        "{}/examples/profiles/example.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let p: Profile = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (p.name_en.as_str(), p.name_zh.as_str()),
+        ("Example Cloud", "示例云")
+    );
+
+    // An entry of every kind of rule.
+    let json = serde_json::to_value(&p).unwrap();
+    for field in [
+        "subjects",
+        "organization_types",
+        "methods",
+        "account_caps",
+        "phone_caps",
+        "min_age",
+        "uploads",
+        "changes",
+        "individual_restrictions",
+    ] {
+        assert!(json.get(field).is_some(), "{field}");
+    }
+    for field in [
+        "source",
+        "factors",
+        "documents",
+        "residency",
+        "requirements",
+        "decision",
+        "review",
+        "manual_review",
+        "attempts",
+    ] {
+        assert!(
+            json["methods"][0].get(field).is_some(),
+            "methods[0].{field}"
+        );
+    }
+    for field in ["amount_fen", "arrival", "deadline", "refund"] {
+        assert!(
+            json["methods"][1]["payment"].get(field).is_some(),
+            "{field}"
+        );
+    }
+    for field in [
+        "cooldown",
+        "window",
+        "old_subject_methods",
+        "new_subject_methods",
+        "attempts",
+        "withdrawable",
+    ] {
+        assert!(
+            json["changes"][0].get(field).is_some(),
+            "changes[0].{field}"
+        );
+    }
+
+    // A few values, and the rules taken from them.
+    let face = p.method(MethodKind::Face).unwrap();
+    assert_eq!(face.residency.value().unwrap(), &[Residency::Mainland]);
+    assert_eq!(face.review.value(), Some(&ReviewTime::Instant));
+    let transfer = p.method(MethodKind::CorporateTransfer).unwrap();
+    let payment = transfer.payment.as_ref().unwrap();
+    assert_eq!(payment.direction, PaymentDirection::ToApplicant);
+    assert_eq!(
+        transfer.attempts[1].value.on_exhaust,
+        Some(OnExhaust::FallbackTo(MethodKind::CertificateUpload))
+    );
+    let cap = p.account_cap(SubjectKind::Organization).unwrap();
+    assert_eq!(cap.value.key, CapKey::OrganizationNameOrLicence);
+    assert_eq!(
+        cap.value.raise,
+        Some(Raise::ByStaff(Contact::AccountManager))
+    );
+    assert_eq!(
+        p.change(Transition::OrganizationToIndividual)
+            .unwrap()
+            .availability
+            .value,
+        Availability::Forbidden
+    );
+    assert_eq!(
+        p.individual_restrictions[1].value.access,
+        Access::LimitedGb(100)
+    );
+    assert_eq!(p.sources().count(), 4);
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 2).is_ok());
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 3).is_err());
+    assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 100).is_ok());
+    assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 101).is_err());
+    assert!(rules::check_upload(&p, MethodKind::CertificateUpload, "licence.pdf", 5 << 20).is_ok());
+    assert!(rules::check_upload(&p, MethodKind::CertificateUpload, "licence.gif", 1000).is_err());
+    assert_eq!(
+        rules::attempts_left(&p, MethodKind::Face, Scope::Account, 4),
+        Ok(Some(1))
+    );
+    assert_eq!(
+        rules::attempts_left(
+            &p,
+            MethodKind::Face,
+            Scope::ChangeRequest(Transition::IndividualToIndividual),
+            1
+        ),
+        Ok(Some(2))
+    );
+    let born = NaiveDate::from_ymd_opt(2008, 6, 2).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    assert!(rules::check_age(&p, born, today).is_err());
+
+    // It round-trips, and its comments stay out of what is written back.
+    let back: Profile = toml::from_str(&toml::to_string(&p).unwrap()).unwrap();
+    assert_eq!(back, p);
+}

@@ -18,7 +18,9 @@ use super::*;
 /// public and can be assigned.
 ///
 /// With the `serde` feature it reads and writes the same format as
-/// [`Profile`], but checks nothing; read a [`Profile`] to have it checked.
+/// [`Profile`] (documented there, with an example file), bounding every
+/// list as it is read ([`limits`](super::limits)) but checking nothing
+/// else; read a [`Profile`] to have it checked.
 ///
 /// ```
 /// use realname::policy::{Method, MethodKind, Profile, ProfileData};
@@ -249,6 +251,29 @@ impl ProfileData {
 /// data.account_caps[0].value.limit = Limit::AtMost(0);
 /// let err = Profile::new(data).unwrap_err();
 /// assert_eq!(err.problem, ProfileProblem::Zero);
+/// ```
+///
+/// # The profile format
+///
+/// With the `serde` feature a profile reads from and writes to any format
+/// serde supports, TOML and JSON among them. Below is the crate's example
+/// profile, `examples/profiles/example.toml` in the repository and the
+/// package, a made-up provider with an entry of every kind of rule, each
+/// field explained in a comment with the values it allows; a test loads
+/// it, checks it and reads its values back. Start your own from it.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::policy::{MethodKind, Profile};
+///
+/// let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/profiles/example.toml"));
+/// let profile: Profile = toml::from_str(text).unwrap();
+/// assert!(profile.method(MethodKind::CorporateTransfer).is_some());
+/// # }
+/// ```
+///
+/// ```toml
+#[doc = include_str!("../../examples/profiles/example.toml")]
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
