@@ -5,6 +5,7 @@
 //! cargo run --example policy --features serde -- tencent
 //! cargo run --example policy --features serde -- baidu --json
 //! cargo run --example policy --features serde -- --may-verify 11010519491231002X --already 2 --today 2026-12-01
+//! cargo run --example policy --features serde -- --profile examples/profiles/example.toml
 //! ```
 //!
 //! With a provider (`kingsoft`, `baidu`, `tencent`, `huawei_international`)
@@ -14,15 +15,22 @@
 //! knows), and for each provider side by side says whether it may verify
 //! one more account, given `--already N` accounts verified with it (default
 //! 0): the account cap, the methods that accept the document, and, with
-//! `--today`, the minimum age. Without arguments it lists the providers.
+//! `--today`, the minimum age. With `--profile FILE` it reads a profile of
+//! your own (TOML, or JSON if the name ends in `.json`; the format is
+//! documented by `examples/profiles/example.toml`), checks it and prints it
+//! like a built-in one, or prints why it was refused, also as the one-line
+//! JSON an HTTP API would answer with. Without arguments it lists the
+//! providers.
 //!
-//! The exit status is 0 on success, 2 on a usage error.
+//! The exit status is 0 on success, 1 for a profile refused, 2 on a usage
+//! error.
 
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use realname::policy::{
-    Decision, Limit, Method, Profile, Provider, Raise, Residency, Source, Sourced, Stated,
+    Decision, Limit, Method, Profile, ProfileData, Provider, Raise, Residency, Source, Sourced,
+    Stated,
 };
 use realname::rules::{self, Applicant, Refusal};
 use realname::{Document, SubjectKind};
@@ -34,9 +42,14 @@ fn main() -> ExitCode {
     let mut number = None;
     let mut already = 0u32;
     let mut today = None;
+    let mut file = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--profile" => match args.next() {
+                Some(path) => file = Some(path),
+                None => return usage("--profile takes a file"),
+            },
             "--may-verify" => number = args.next(),
             "--already" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) => already = n,
@@ -55,6 +68,9 @@ fn main() -> ExitCode {
     }
     if let Some(number) = number {
         return may_verify(&number, already, today);
+    }
+    if let Some(path) = file {
+        return own_profile(&path, json);
     }
     match provider {
         Some(p) if json => match serde_json::to_string_pretty(p.profile()) {
@@ -89,11 +105,56 @@ fn usage(problem: &str) -> ExitCode {
         eprintln!("{problem}");
     }
     eprintln!(
-        "usage: policy [PROVIDER] [--json] | --may-verify NUMBER [--already N] [--today YYYY-MM-DD]"
+        "usage: policy [PROVIDER | --profile FILE] [--json] | --may-verify NUMBER [--already N] [--today YYYY-MM-DD]"
     );
     let ids: Vec<&str> = Provider::all().iter().map(|p| p.id()).collect();
     eprintln!("providers: {}", ids.join(", "));
     ExitCode::from(2)
+}
+
+/// Reads, checks and prints a profile from a file. It is read as plain
+/// data first and checked apart, so that a refusal is a `ProfileError` with
+/// its code and path; reading a `Profile` directly checks it too, with the
+/// error inside the format's own.
+fn own_profile(path: &str, json: bool) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let data: Result<ProfileData, String> = if path.ends_with(".json") {
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    } else {
+        toml::from_str(&text).map_err(|e| e.to_string())
+    };
+    let data = match data {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match Profile::new(data) {
+        Ok(profile) if json => match serde_json::to_string_pretty(&profile) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        Ok(profile) => print_profile(&profile),
+        Err(err) => {
+            eprintln!("{path}: {err}\n{path}: {}", err.to_string_zh());
+            match serde_json::to_string(&err) {
+                Ok(body) => eprintln!("{body}"),
+                Err(e) => eprintln!("{e}"),
+            }
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `[000:58]`: the seed (by its number) and the line.

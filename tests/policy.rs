@@ -1039,7 +1039,61 @@ fn every_built_in_value_says_where_it_came_from() {
 fn built_in_profiles_pass_their_own_check() {
     for p in Provider::all() {
         assert_eq!(p.profile().check(), Ok(()), "{p}");
+        let again = Profile::new(p.profile().to_data()).unwrap();
+        assert_eq!(&again, p.profile(), "{p}");
+        assert!(!again.methods.is_empty(), "{p}");
     }
+}
+
+/// A profile edited in code is checked before any rule sees it: the rules
+/// take a `Profile`, and the only way from edited data to a `Profile` is
+/// through the check.
+#[test]
+fn an_edited_profile_is_checked_before_the_rules_use_it() {
+    let mut data = Provider::Tencent.profile().to_data();
+    data.account_caps[0].value.limit = Limit::AtMost(0);
+    let err = Profile::new(data.clone()).unwrap_err();
+    assert_eq!(err.problem, ProfileProblem::Zero);
+    assert_eq!(
+        err.to_string(),
+        "account_caps[0].limit: is zero, which allows nothing"
+    );
+    assert_eq!(Profile::try_from(data.clone()), Err(err));
+
+    // Fixed, it is a profile again, and the rules use the edit.
+    data.account_caps[0].value.limit = Limit::AtMost(1);
+    let edited = Profile::new(data).unwrap();
+    assert!(rules::check_account_cap(&edited, SubjectKind::Individual, 0).is_ok());
+    assert!(rules::check_account_cap(&edited, SubjectKind::Individual, 1).is_err());
+    assert!(
+        rules::check_account_cap(Provider::Tencent.profile(), SubjectKind::Individual, 1).is_ok()
+    );
+
+    // Taking the data out and putting it back changes nothing.
+    let data = edited.clone().into_data();
+    assert_eq!(Profile::new(data).unwrap(), edited);
+    let data: realname::policy::ProfileData = edited.clone().into();
+    assert_eq!(&data, edited.as_ref());
+}
+
+/// A profile built from nothing, outside the crate, with the constructors
+/// and field assignment only.
+#[test]
+fn a_profile_can_be_built_in_code() {
+    use realname::policy::{Method, ProfileData};
+    let mut data = ProfileData::new("Example Cloud", "示例云");
+    data.methods
+        .push(Method::new(MethodKind::Face, SubjectKind::Individual));
+    let p = Profile::new(data).unwrap();
+    assert!(p.method(MethodKind::Face).is_some());
+    let mut empty = ProfileData::default();
+    assert_eq!(
+        empty.check().unwrap_err().problem,
+        ProfileProblem::EmptyName
+    );
+    empty.name_en = "E".to_owned();
+    empty.name_zh = "某".to_owned();
+    assert!(Profile::new(empty).is_ok());
 }
 
 #[test]
@@ -1360,11 +1414,11 @@ fn may_this_id_verify_one_more_account_differs_by_provider() {
 
 #[test]
 fn profile_errors_have_codes_and_chinese_messages() {
-    let mut p = Provider::Baidu.profile().clone();
+    let mut p = Provider::Baidu.profile().to_data();
     p.uploads[0].formats =
         realname::policy::Stated::Given(realname::policy::Sourced::unsourced(vec![]));
-    let err = p.check().unwrap_err();
-    assert_eq!(err.field, "uploads[0].formats");
+    let err = Profile::new(p).unwrap_err();
+    assert_eq!(err.path, "uploads[0].formats");
     assert_eq!(err.problem, ProfileProblem::EmptyList);
     assert_eq!(err.code(), "profile_empty_list");
     assert_eq!(err.to_string_zh(), "配置项 uploads[0].formats：列表为空");
@@ -1437,4 +1491,456 @@ fn the_sources_page_is_current() {
         committed == rendered,
         "src/policy/sources.md is out of date: run REALNAME_REGENERATE=1 cargo test --all-features --test policy"
     );
+}
+
+/// `{"name_en":"X","name_zh":"某云", <body>}`.
+fn profile_json(body: &str) -> String {
+    format!(r#"{{"name_en":"X","name_zh":"某云",{body}}}"#)
+}
+
+/// `n` copies of `item`, comma-separated.
+fn repeat(item: &str, n: usize) -> String {
+    vec![item; n].join(",")
+}
+
+/// Hostile input: a list far past the bound is refused at the first entry
+/// past it, without reading (or keeping) the rest, at every level of the
+/// profile.
+#[test]
+fn huge_lists_are_refused_while_they_are_read() {
+    use realname::policy::limits;
+    let face = r#"{"kind":"face","subject":"individual"}"#;
+    let attempt = r#"{"value":{"counted":"attempts","max":1,"scope":"account"}}"#;
+    let cases = [
+        format!(r#""methods":[{}]"#, repeat(face, 1_000_000)),
+        format!(
+            r#""subjects":[{}]"#,
+            repeat(r#"{"value":"individual"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
+            repeat(r#""face""#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","attempts":[{}]}}]"#,
+            repeat(attempt, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","documents":{{"value":{{"items":[{}]}}}}}}]"#,
+            repeat(r#""resident_id""#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","residency":{{"value":[{}]}}}}]"#,
+            repeat(r#""mainland""#, 100_000)
+        ),
+        format!(
+            r#""changes":[{{"transition":"remove","availability":{{"value":"online"}},"new_subject_methods":{{"value":[{}]}}}}]"#,
+            repeat(r#""face""#, 100_000)
+        ),
+    ];
+    for body in cases {
+        let json = profile_json(&body);
+        let err = serde_json::from_str::<Profile>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("more than {} entries", limits::ENTRIES)),
+            "{err}"
+        );
+        // The same bound holds for the unchecked data.
+        assert!(serde_json::from_str::<realname::policy::ProfileData>(&json).is_err());
+    }
+    // At the bound, the list is read.
+    let json = profile_json(&format!(
+        r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
+        repeat(r#""face""#, limits::ENTRIES)
+    ));
+    let data: realname::policy::ProfileData = serde_json::from_str(&json).unwrap();
+    assert_eq!(data.uploads[0].methods.len(), limits::ENTRIES);
+    // And TOML is bounded too.
+    let text = format!(
+        "name_en = \"X\"\nname_zh = \"某云\"\n{}",
+        "[[methods]]\nkind = \"face\"\nsubject = \"individual\"\n".repeat(limits::ENTRIES + 1)
+    );
+    let err = toml::from_str::<Profile>(&text).unwrap_err().to_string();
+    assert!(err.contains("more than 64 entries"), "{err}");
+}
+
+/// Data built in code is held to the same bounds, checked before anything
+/// else so that the rest of the check works on a bounded profile.
+#[test]
+fn lists_built_in_code_are_bounded_too() {
+    use realname::policy::{
+        Method, ProfileData, Requirement, Residency, Source, Sourced, Stated, limits,
+    };
+    let face = Method::new(MethodKind::Face, SubjectKind::Individual);
+    let mut data = ProfileData::new("X", "某云");
+    data.methods = vec![face.clone(); 40_000];
+    let err = data.check().unwrap_err();
+    assert_eq!(err.path, "methods");
+    assert_eq!(err.problem, ProfileProblem::TooMany { limit: 64 });
+    assert_eq!(err.code(), "profile_too_many");
+    assert_eq!(
+        err.to_string(),
+        "methods: has more than 64 entries, the most a profile allows"
+    );
+    assert_eq!(
+        err.to_string_zh(),
+        "配置项 methods：超过 64 项，配置不允许更多"
+    );
+
+    let mut data = ProfileData::new("X", "某云");
+    let mut m = face.clone();
+    m.residency = Stated::Given(Sourced::unsourced(vec![Residency::Mainland; 65]));
+    data.methods = vec![m];
+    assert_eq!(data.check().unwrap_err().path, "methods[0].residency");
+
+    // 64 methods of 64 sourced requirements: every list within its bound,
+    // but 4,096 sources.
+    let mut m = face;
+    m.requirements = vec![
+        Sourced::new(Requirement::ValidDocument, Source::new("a", 1, "valid"));
+        limits::ENTRIES
+    ];
+    let mut data = ProfileData::new("X", "某云");
+    data.methods = vec![m; limits::ENTRIES];
+    let err = data.check().unwrap_err();
+    assert_eq!(
+        err.problem,
+        ProfileProblem::TooManySources {
+            limit: limits::SOURCES
+        }
+    );
+    assert_eq!(err.path, "methods[16].requirements[0]");
+}
+
+/// Loose rules the check used to let through, each refused with a problem
+/// of its own: the profile (as JSON), the path, the problem and its code.
+#[test]
+fn loose_rules_are_refused_each_with_its_own_problem() {
+    use realname::SubjectKind::{Individual, Organization};
+    let face = r#"{"kind":"face","subject":"individual"}"#;
+    let cases: &[(String, &str, ProfileProblem, &str)] = &[
+        (
+            r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":0,"max":0,"unit":"working_days","qualifier":"at_most"}}}}]"#.to_owned(),
+            "methods[0].review",
+            ProfileProblem::ZeroTime,
+            "profile_zero_time",
+        ),
+        (
+            r#""methods":[{"kind":"recharge","subject":"organization","payment":{"direction":"to_provider","arrival":{"value":{"range":{"min":0,"max":0,"unit":"minutes","qualifier":"typically"}}}}}]"#.to_owned(),
+            "methods[0].payment.arrival",
+            ProfileProblem::ZeroTime,
+            "profile_zero_time",
+        ),
+        (
+            format!(
+                r#""methods":[{face},{{"kind":"bank_card","subject":"individual"}}],"uploads":[{{"methods":["face"]}},{{"methods":["bank_card","face"]}}]"#
+            ),
+            "uploads[1].methods[1]",
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "profile_shadowed_rule",
+        ),
+        (
+            r#""methods":[{"kind":"bank_card","subject":"individual","attempts":[{"value":{"counted":"attempts","max":5,"scope":"account"}},{"value":{"counted":"method_uses","max":1,"scope":"account"}}]}]"#.to_owned(),
+            "methods[0].attempts[1].scope",
+            ProfileProblem::ShadowedRule(MethodKind::BankCard),
+            "profile_shadowed_rule",
+        ),
+        (
+            format!(
+                r#""methods":[{face}],"changes":[{{"transition":"individual_to_individual","availability":{{"value":"online"}},"attempts":[{{"value":{{"method":"face","limit":{{"counted":"attempts","max":3,"scope":"account"}}}}}},{{"value":{{"method":"face","limit":{{"counted":"attempts","max":5,"scope":"account"}}}}}}]}}]"#
+            ),
+            "changes[0].attempts[1].method",
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "profile_shadowed_rule",
+        ),
+        (
+            r#""subjects":[{"value":"individual"},{"value":"organization"},{"value":"individual"}]"#.to_owned(),
+            "subjects[2]",
+            ProfileProblem::DuplicateSubject(Individual),
+            "profile_duplicate_subject",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"organization","payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":0}}}}]"#.to_owned(),
+            "methods[0].payment.amount_fen",
+            ProfileProblem::ZeroAmount,
+            "profile_zero_amount",
+        ),
+        (
+            r#""min_age":{"value":{"years":1800}}"#.to_owned(),
+            "min_age.years",
+            ProfileProblem::AgeTooLarge { years: 1800, max: 150 },
+            "profile_age_too_large",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"individual"}]"#.to_owned(),
+            "methods[0].subject",
+            ProfileProblem::MethodOfOtherSubject(MethodKind::CorporateTransfer),
+            "profile_method_of_other_subject",
+        ),
+    ];
+    for (body, path, problem, code) in cases {
+        let json = profile_json(body);
+        let data: realname::policy::ProfileData = serde_json::from_str(&json).unwrap();
+        let err = data.check().unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.problem),
+            (*path, *problem),
+            "{json}"
+        );
+        assert_eq!(err.code(), *code);
+        assert_eq!(format!("profile_{}", problem.code()), *code);
+        assert!(err.to_string().starts_with(&format!("{path}: ")));
+        assert!(!err.to_string_zh().is_ascii(), "{}", err.to_string_zh());
+        let read = serde_json::from_str::<Profile>(&json)
+            .unwrap_err()
+            .to_string();
+        assert!(read.contains(&err.to_string()), "{read}");
+    }
+    // The messages.
+    let texts = [
+        (
+            ProfileProblem::ZeroTime,
+            "is a time of zero; a decision made at once is instant",
+            "时长为零；即时完成应写作 instant",
+        ),
+        (
+            ProfileProblem::ShadowedRule(MethodKind::Face),
+            "is a second rule for face, which the first covers: it would be ignored",
+            "是人脸识别认证的第二条同类规则，将被忽略",
+        ),
+        (
+            ProfileProblem::DuplicateSubject(Organization),
+            "lists an organization a second time",
+            "重复列出企业或组织主体",
+        ),
+        (
+            ProfileProblem::ZeroAmount,
+            "is an amount range of 0–0, which no payment matches",
+            "金额范围为 0–0，任何付款都不符合",
+        ),
+        (
+            ProfileProblem::AgeTooLarge {
+                years: 1800,
+                max: 150,
+            },
+            "is 1800 years, more than the 150 a minimum age may be",
+            "最低年龄 1800 周岁超过上限 150 周岁",
+        ),
+        (
+            ProfileProblem::MethodOfOtherSubject(MethodKind::CorporateTransfer),
+            "corporate_transfer is a method for an organization",
+            "企业对公打款认证只适用于企业或组织主体",
+        ),
+    ];
+    for (problem, en, zh) in texts {
+        assert_eq!(problem.to_string(), en);
+        assert_eq!(problem.to_string_zh(), zh);
+    }
+    // At the bounds: 150 years, an amount of 0–1 fen, one rule per scope.
+    let ok = profile_json(
+        r#""methods":[{"kind":"corporate_transfer","subject":"organization","attempts":[{"value":{"counted":"method_uses","max":1,"scope":"account"}},{"value":{"counted":"amount_entries","max":3,"scope":"transfer"}}],"payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":1}}}}],"min_age":{"value":{"years":150}}"#,
+    );
+    assert!(serde_json::from_str::<Profile>(&ok).is_ok());
+}
+
+/// A profile error is one JSON object, fit for an HTTP error body: code,
+/// messages in English and Chinese, the path, the problem's code and the
+/// values it names.
+#[test]
+fn profile_errors_serialise_as_one_object() {
+    let cases = [
+        (
+            r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":3,"max":1,"unit":"working_days","qualifier":"at_most"}}}}]"#,
+            serde_json::json!({
+                "code": "profile_range_reversed",
+                "message": "methods[0].review: the minimum 3 exceeds the maximum 1",
+                "message_zh": "配置项 methods[0].review：最小值 3 大于最大值 1",
+                "path": "methods[0].review",
+                "problem": "range_reversed",
+                "min": 3,
+                "max": 1,
+            }),
+        ),
+        (
+            r#""methods":[{"kind":"bank_card","subject":"individual","documents":{"value":{"items":["uscc"]}}}]"#,
+            serde_json::json!({
+                "code": "profile_document_of_other_subject",
+                "message": "methods[0].documents: uscc is held by an organization, not by the method's subject",
+                "message_zh": "配置项 methods[0].documents：统一社会信用代码不属于该认证方式的主体类型",
+                "path": "methods[0].documents",
+                "problem": "document_of_other_subject",
+                "document": "uscc",
+            }),
+        ),
+        (
+            r#""min_age":{"value":{"years":200}}"#,
+            serde_json::json!({
+                "code": "profile_age_too_large",
+                "message": "min_age.years: is 200 years, more than the 150 a minimum age may be",
+                "message_zh": "配置项 min_age.years：最低年龄 200 周岁超过上限 150 周岁",
+                "path": "min_age.years",
+                "problem": "age_too_large",
+                "years": 200,
+                "max": 150,
+            }),
+        ),
+        (
+            r#""account_caps":[{"value":{"subject":"individual","key":"document_number","limit":{"at_most":0}}}]"#,
+            serde_json::json!({
+                "code": "profile_zero",
+                "message": "account_caps[0].limit: is zero, which allows nothing",
+                "message_zh": "配置项 account_caps[0].limit：取值为零，不允许任何操作",
+                "path": "account_caps[0].limit",
+                "problem": "zero",
+            }),
+        ),
+    ];
+    for (body, expected) in cases {
+        let data: realname::policy::ProfileData =
+            serde_json::from_str(&profile_json(body)).unwrap();
+        let err = data.check().unwrap_err();
+        let line = serde_json::to_string(&err).unwrap();
+        assert!(!line.contains('\n'));
+        assert_eq!(serde_json::from_str::<Value>(&line).unwrap(), expected);
+    }
+    let mut data = realname::policy::ProfileData::new("X", "某云");
+    data.changes = vec![
+        realname::policy::ChangeRule::new(
+            Transition::Remove,
+            realname::policy::Sourced::unsourced(realname::policy::Availability::Online)
+        );
+        65
+    ];
+    let value = serde_json::to_value(data.check().unwrap_err()).unwrap();
+    assert_eq!(value["code"], "profile_too_many");
+    assert_eq!(value["path"], "changes");
+    assert_eq!(value["limit"], 64);
+}
+
+/// The documented example profile, `examples/profiles/example.toml`, loads,
+/// passes the check, and means what its comments say.
+#[test]
+fn the_example_profile_loads_and_passes_the_check() {
+    use realname::policy::{
+        Access, Availability, CapKey, Contact, OnExhaust, PaymentDirection, Raise, Residency,
+    };
+    let path = format!(
+        "{}/examples/profiles/example.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let p: Profile = toml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (p.name_en.as_str(), p.name_zh.as_str()),
+        ("Example Cloud", "示例云")
+    );
+
+    // An entry of every kind of rule.
+    let json = serde_json::to_value(&p).unwrap();
+    for field in [
+        "subjects",
+        "organization_types",
+        "methods",
+        "account_caps",
+        "phone_caps",
+        "min_age",
+        "uploads",
+        "changes",
+        "individual_restrictions",
+    ] {
+        assert!(json.get(field).is_some(), "{field}");
+    }
+    for field in [
+        "source",
+        "factors",
+        "documents",
+        "residency",
+        "requirements",
+        "decision",
+        "review",
+        "manual_review",
+        "attempts",
+    ] {
+        assert!(
+            json["methods"][0].get(field).is_some(),
+            "methods[0].{field}"
+        );
+    }
+    for field in ["amount_fen", "arrival", "deadline", "refund"] {
+        assert!(
+            json["methods"][1]["payment"].get(field).is_some(),
+            "{field}"
+        );
+    }
+    for field in [
+        "cooldown",
+        "window",
+        "old_subject_methods",
+        "new_subject_methods",
+        "attempts",
+        "withdrawable",
+    ] {
+        assert!(
+            json["changes"][0].get(field).is_some(),
+            "changes[0].{field}"
+        );
+    }
+
+    // A few values, and the rules taken from them.
+    let face = p.method(MethodKind::Face).unwrap();
+    assert_eq!(face.residency.value().unwrap(), &[Residency::Mainland]);
+    assert_eq!(face.review.value(), Some(&ReviewTime::Instant));
+    let transfer = p.method(MethodKind::CorporateTransfer).unwrap();
+    let payment = transfer.payment.as_ref().unwrap();
+    assert_eq!(payment.direction, PaymentDirection::ToApplicant);
+    assert_eq!(
+        transfer.attempts[1].value.on_exhaust,
+        Some(OnExhaust::FallbackTo(MethodKind::CertificateUpload))
+    );
+    let cap = p.account_cap(SubjectKind::Organization).unwrap();
+    assert_eq!(cap.value.key, CapKey::OrganizationNameOrLicence);
+    assert_eq!(
+        cap.value.raise,
+        Some(Raise::ByStaff(Contact::AccountManager))
+    );
+    assert_eq!(
+        p.change(Transition::OrganizationToIndividual)
+            .unwrap()
+            .availability
+            .value,
+        Availability::Forbidden
+    );
+    assert_eq!(
+        p.individual_restrictions[1].value.access,
+        Access::LimitedGb(100)
+    );
+    assert_eq!(p.sources().count(), 4);
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 2).is_ok());
+    assert!(rules::check_account_cap(&p, SubjectKind::Individual, 3).is_err());
+    assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 100).is_ok());
+    assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 101).is_err());
+    assert!(rules::check_upload(&p, MethodKind::CertificateUpload, "licence.pdf", 5 << 20).is_ok());
+    assert!(rules::check_upload(&p, MethodKind::CertificateUpload, "licence.gif", 1000).is_err());
+    assert_eq!(
+        rules::attempts_left(&p, MethodKind::Face, Scope::Account, 4),
+        Ok(Some(1))
+    );
+    assert_eq!(
+        rules::attempts_left(
+            &p,
+            MethodKind::Face,
+            Scope::ChangeRequest(Transition::IndividualToIndividual),
+            1
+        ),
+        Ok(Some(2))
+    );
+    let born = NaiveDate::from_ymd_opt(2008, 6, 2).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    assert!(rules::check_age(&p, born, today).is_err());
+
+    // It round-trips, and its comments stay out of what is written back.
+    let back: Profile = toml::from_str(&toml::to_string(&p).unwrap()).unwrap();
+    assert_eq!(back, p);
 }

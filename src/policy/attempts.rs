@@ -96,6 +96,7 @@ impl fmt::Display for OnExhaust {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct AttemptLimit {
     /// What is counted.
     pub counted: Counted,
@@ -109,4 +110,37 @@ pub struct AttemptLimit {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub on_exhaust: Option<OnExhaust>,
+}
+
+impl AttemptLimit {
+    /// At most `max` of what is `counted`, over `scope`; what follows is
+    /// not stated ([`AttemptLimit::with_on_exhaust`] states it).
+    ///
+    /// ```
+    /// use realname::policy::{AttemptLimit, Counted, Scope};
+    /// let limit = AttemptLimit::new(Counted::Attempts, 5, Scope::Account);
+    /// assert_eq!((limit.max, limit.on_exhaust), (5, None));
+    /// ```
+    #[must_use]
+    pub const fn new(counted: Counted, max: u32, scope: Scope) -> AttemptLimit {
+        AttemptLimit {
+            counted,
+            max,
+            scope,
+            on_exhaust: None,
+        }
+    }
+
+    /// The same limit, with what follows when none are left.
+    ///
+    /// ```
+    /// use realname::policy::{AttemptLimit, Counted, OnExhaust, Scope};
+    /// let limit = AttemptLimit::new(Counted::Attempts, 5, Scope::Account).with_on_exhaust(OnExhaust::MethodLocked);
+    /// assert_eq!(limit.on_exhaust, Some(OnExhaust::MethodLocked));
+    /// ```
+    #[must_use]
+    pub const fn with_on_exhaust(mut self, on_exhaust: OnExhaust) -> AttemptLimit {
+        self.on_exhaust = Some(on_exhaust);
+        self
+    }
 }

@@ -152,6 +152,7 @@ pub enum Release {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct AccountCap {
     /// Whose identities it counts.
     pub subject: SubjectKind,
@@ -171,6 +172,57 @@ pub struct AccountCap {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub release: Option<Release>,
+}
+
+impl AccountCap {
+    /// A cap of `limit` accounts per `key` for a kind of subject; whether it
+    /// can be raised and how a place is given back are not stated.
+    ///
+    /// ```
+    /// use realname::policy::{AccountCap, CapKey, Limit};
+    /// use realname::SubjectKind;
+    /// let cap = AccountCap::new(SubjectKind::Individual, CapKey::DocumentNumber, Limit::AtMost(3));
+    /// assert_eq!((cap.limit, cap.raise), (Limit::AtMost(3), None));
+    /// ```
+    #[must_use]
+    pub const fn new(subject: SubjectKind, key: CapKey, limit: Limit) -> AccountCap {
+        AccountCap {
+            subject,
+            key,
+            limit,
+            raise: None,
+            release: None,
+        }
+    }
+
+    /// The same cap, with whether staff can raise it.
+    ///
+    /// ```
+    /// use realname::policy::{AccountCap, CapKey, Limit, Raise};
+    /// use realname::SubjectKind;
+    /// let cap = AccountCap::new(SubjectKind::Individual, CapKey::DocumentNumber, Limit::AtMost(3)).with_raise(Raise::Hard);
+    /// assert_eq!(cap.raise, Some(Raise::Hard));
+    /// ```
+    #[must_use]
+    pub const fn with_raise(mut self, raise: Raise) -> AccountCap {
+        self.raise = Some(raise);
+        self
+    }
+
+    /// The same cap, with how a place is given back.
+    ///
+    /// ```
+    /// use realname::policy::{AccountCap, CapKey, Limit, Release};
+    /// use realname::SubjectKind;
+    /// let cap = AccountCap::new(SubjectKind::Individual, CapKey::DocumentNumber, Limit::AtMost(3))
+    ///     .with_release(Release::DeleteAccount);
+    /// assert_eq!(cap.release, Some(Release::DeleteAccount));
+    /// ```
+    #[must_use]
+    pub const fn with_release(mut self, release: Release) -> AccountCap {
+        self.release = Some(release);
+        self
+    }
 }
 
 /// What a mobile number is used for.
@@ -204,6 +256,7 @@ pub enum PhonePurpose {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct PhoneCap {
     /// For what.
     pub purpose: PhonePurpose,
@@ -216,4 +269,36 @@ pub struct PhoneCap {
     pub accounts: Option<String>,
     /// How many.
     pub limit: Limit,
+}
+
+impl PhoneCap {
+    /// At most `limit` accounts per mobile number for `purpose`, over all
+    /// the provider's kinds of account.
+    ///
+    /// ```
+    /// use realname::policy::{Limit, PhoneCap, PhonePurpose};
+    /// let cap = PhoneCap::new(PhonePurpose::Register, Limit::AtMost(10));
+    /// assert_eq!(cap.accounts, None);
+    /// ```
+    #[must_use]
+    pub const fn new(purpose: PhonePurpose, limit: Limit) -> PhoneCap {
+        PhoneCap {
+            purpose,
+            accounts: None,
+            limit,
+        }
+    }
+
+    /// The same cap, for one of the provider's kinds of account.
+    ///
+    /// ```
+    /// use realname::policy::{Limit, PhoneCap, PhonePurpose};
+    /// let cap = PhoneCap::new(PhonePurpose::Register, Limit::AtMost(10)).with_accounts("云账号");
+    /// assert_eq!(cap.accounts.as_deref(), Some("云账号"));
+    /// ```
+    #[must_use]
+    pub fn with_accounts(mut self, accounts: impl Into<String>) -> PhoneCap {
+        self.accounts = Some(accounts.into());
+        self
+    }
 }

@@ -74,11 +74,27 @@ pub enum Gate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Cooldown {
     /// How long, from the last completed change of the account's subject.
     pub wait: Duration,
     /// What it holds back.
     pub gates: Gate,
+}
+
+impl Cooldown {
+    /// A wait of `wait` that holds back `gates`.
+    ///
+    /// ```
+    /// use realname::calendar::Duration;
+    /// use realname::policy::{Cooldown, Gate};
+    /// let c = Cooldown::new(Duration::CalendarDays(30), Gate::Initiation);
+    /// assert_eq!(c.gates, Gate::Initiation);
+    /// ```
+    #[must_use]
+    pub const fn new(wait: Duration, gates: Gate) -> Cooldown {
+        Cooldown { wait, gates }
+    }
 }
 
 /// An attempt limit of one method within a change flow.
@@ -92,11 +108,27 @@ pub struct Cooldown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct MethodAttempts {
     /// The method.
     pub method: MethodKind,
     /// Its limit in the change flow.
     pub limit: AttemptLimit,
+}
+
+impl MethodAttempts {
+    /// The limit of `method` within a change flow.
+    ///
+    /// ```
+    /// use realname::policy::{AttemptLimit, Counted, MethodAttempts, MethodKind, Scope, Transition};
+    /// let scope = Scope::ChangeRequest(Transition::IndividualToIndividual);
+    /// let a = MethodAttempts::new(MethodKind::BankCard, AttemptLimit::new(Counted::Attempts, 5, scope));
+    /// assert_eq!(a.limit.max, 5);
+    /// ```
+    #[must_use]
+    pub const fn new(method: MethodKind, limit: AttemptLimit) -> MethodAttempts {
+        MethodAttempts { method, limit }
+    }
 }
 
 /// The rules of one change of the verified subject.
@@ -112,6 +144,7 @@ pub struct MethodAttempts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ChangeRule {
     /// Which change.
     pub transition: Transition,
@@ -133,19 +166,31 @@ pub struct ChangeRule {
     /// How the current subject confirms the change.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub old_subject_methods: Stated<Vec<MethodKind>>,
     /// How the new subject is verified.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub new_subject_methods: Stated<Vec<MethodKind>>,
     /// Attempt limits within the flow; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub attempts: Vec<Sourced<MethodAttempts>>,
     /// Whether the applicant may withdraw the request.
@@ -165,6 +210,7 @@ impl ChangeRule {
     /// let c = ChangeRule::new(Transition::Remove, Sourced::unsourced(Availability::Forbidden));
     /// assert!(c.cooldown.is_not_stated());
     /// ```
+    #[must_use]
     pub fn new(transition: Transition, availability: Sourced<Availability>) -> ChangeRule {
         ChangeRule {
             transition,

@@ -1,10 +1,11 @@
 //! Consistency checks of a profile, and the walk over its sources.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::{
-    AttemptLimit, Duration, Limit, Listed, MethodKind, Profile, ReviewTime, Source, Sourced,
-    Stated, Transition,
+    AttemptLimit, Duration, Limit, Listed, MethodKind, ProfileData, ReviewTime, Source, Sourced,
+    Stated, Transition, limits,
 };
 use crate::{DocumentKind, SubjectKind};
 
@@ -43,6 +44,40 @@ pub enum ProfileProblem {
     MethodNotOffered(MethodKind),
     /// A change-flow limit names a change the profile does not state.
     ChangeNotStated(Transition),
+    /// A list holds more entries than a profile may
+    /// ([`limits::ENTRIES`](super::limits::ENTRIES)).
+    TooMany {
+        /// The most entries allowed.
+        limit: usize,
+    },
+    /// The profile holds more sourced values than it may
+    /// ([`limits::SOURCES`](super::limits::SOURCES)); the path is the
+    /// first value past the limit.
+    TooManySources {
+        /// The most sources allowed.
+        limit: usize,
+    },
+    /// A review or arrival time of zero (a decision made at once is
+    /// [`ReviewTime::Instant`]).
+    ZeroTime,
+    /// A second rule for a method (an upload rule, or an attempt limit of
+    /// the same scope or change) that the first already covers: the rules
+    /// would only ever use the first.
+    ShadowedRule(MethodKind),
+    /// The same kind of subject listed twice.
+    DuplicateSubject(SubjectKind),
+    /// An amount range of 0–0, which no payment matches.
+    ZeroAmount,
+    /// A minimum age past [`limits::MIN_AGE_YEARS`](super::limits::MIN_AGE_YEARS).
+    AgeTooLarge {
+        /// The age given.
+        years: u32,
+        /// The most allowed.
+        max: u32,
+    },
+    /// A method for the other kind of subject than its kind verifies
+    /// ([`MethodKind::subject`]).
+    MethodOfOtherSubject(MethodKind),
 }
 
 impl ProfileProblem {
@@ -77,6 +112,20 @@ impl ProfileProblem {
             ProfileProblem::ChangeNotStated(_) => {
                 ["change_not_stated", "profile_change_not_stated"]
             }
+            ProfileProblem::TooMany { .. } => ["too_many", "profile_too_many"],
+            ProfileProblem::TooManySources { .. } => {
+                ["too_many_sources", "profile_too_many_sources"]
+            }
+            ProfileProblem::ZeroTime => ["zero_time", "profile_zero_time"],
+            ProfileProblem::ShadowedRule(_) => ["shadowed_rule", "profile_shadowed_rule"],
+            ProfileProblem::DuplicateSubject(_) => {
+                ["duplicate_subject", "profile_duplicate_subject"]
+            }
+            ProfileProblem::ZeroAmount => ["zero_amount", "profile_zero_amount"],
+            ProfileProblem::AgeTooLarge { .. } => ["age_too_large", "profile_age_too_large"],
+            ProfileProblem::MethodOfOtherSubject(_) => {
+                ["method_of_other_subject", "profile_method_of_other_subject"]
+            }
         }
     }
 
@@ -100,6 +149,22 @@ impl ProfileProblem {
             ProfileProblem::SubjectNotServed(s) => format!("配置未服务{}主体", s.name_zh()),
             ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
             ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
+            ProfileProblem::TooMany { limit } => format!("超过 {limit} 项，配置不允许更多"),
+            ProfileProblem::TooManySources { limit } => {
+                format!("来源超过 {limit} 条，配置不允许更多")
+            }
+            ProfileProblem::ZeroTime => "时长为零；即时完成应写作 instant".to_owned(),
+            ProfileProblem::ShadowedRule(m) => {
+                format!("是{}的第二条同类规则，将被忽略", m.name_zh())
+            }
+            ProfileProblem::DuplicateSubject(s) => format!("重复列出{}主体", s.name_zh()),
+            ProfileProblem::ZeroAmount => "金额范围为 0–0，任何付款都不符合".to_owned(),
+            ProfileProblem::AgeTooLarge { years, max } => {
+                format!("最低年龄 {years} 周岁超过上限 {max} 周岁")
+            }
+            ProfileProblem::MethodOfOtherSubject(m) => {
+                format!("{}只适用于{}主体", m.name_zh(), m.subject().name_zh())
+            }
         }
     }
 }
@@ -133,6 +198,36 @@ impl fmt::Display for ProfileProblem {
             ProfileProblem::ChangeNotStated(t) => {
                 write!(f, "names {}, a change the profile does not state", t.id())
             }
+            ProfileProblem::TooMany { limit } => {
+                write!(
+                    f,
+                    "has more than {limit} entries, the most a profile allows"
+                )
+            }
+            ProfileProblem::TooManySources { limit } => {
+                write!(f, "is past the {limit} sources a profile may hold")
+            }
+            ProfileProblem::ZeroTime => {
+                f.write_str("is a time of zero; a decision made at once is instant")
+            }
+            ProfileProblem::ShadowedRule(m) => write!(
+                f,
+                "is a second rule for {}, which the first covers: it would be ignored",
+                m.id()
+            ),
+            ProfileProblem::DuplicateSubject(s) => write!(f, "lists an {s} a second time"),
+            ProfileProblem::ZeroAmount => {
+                f.write_str("is an amount range of 0–0, which no payment matches")
+            }
+            ProfileProblem::AgeTooLarge { years, max } => {
+                write!(
+                    f,
+                    "is {years} years, more than the {max} a minimum age may be"
+                )
+            }
+            ProfileProblem::MethodOfOtherSubject(m) => {
+                write!(f, "{} is a method for an {}", m.id(), m.subject())
+            }
         }
     }
 }
@@ -142,20 +237,42 @@ impl fmt::Display for ProfileProblem {
 /// ```
 /// use realname::policy::{Limit, Profile, ProfileProblem, Provider};
 ///
-/// let mut p = Provider::Tencent.profile().clone();
-/// p.account_caps[1].value.limit = Limit::AtMost(0);
-/// let err = p.check().unwrap_err();
-/// assert_eq!(err.field, "account_caps[1].limit");
+/// let mut data = Provider::Tencent.profile().to_data();
+/// data.account_caps[1].value.limit = Limit::AtMost(0);
+/// let err = Profile::new(data).unwrap_err();
+/// assert_eq!(err.path, "account_caps[1].limit");
 /// assert_eq!(err.problem, ProfileProblem::Zero);
 /// assert_eq!(err.to_string(), "account_caps[1].limit: is zero, which allows nothing");
 /// assert_eq!(err.code(), "profile_zero");
 /// ```
+///
+/// With the `serde` feature it serialises as one object, fit for the body
+/// of an HTTP error: the code, the English message (`Display`), the Chinese
+/// one ([`ProfileError::to_string_zh`]), the path, the problem's own code
+/// and the values it names (`min` and `max`, `limit`, `years` and `max`,
+/// `document`, `subject`, `method`, `transition`), as the crate's other
+/// errors do:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::policy::{ProfileData, ProfileError};
+///
+/// let data: ProfileData = serde_json::from_str(
+///     r#"{"name_en":"X","name_zh":"某云","methods":[{"kind":"face","subject":"organization"}]}"#,
+/// ).unwrap();
+/// let err: ProfileError = data.check().unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"code":"profile_method_of_other_subject","message":"methods[0].subject: face is a method for an individual","message_zh":"配置项 methods[0].subject：人脸识别认证只适用于个人主体","path":"methods[0].subject","problem":"method_of_other_subject","method":"face"}"#
+/// );
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("{field}: {problem}")]
+#[error("{path}: {problem}")]
 #[non_exhaustive]
 pub struct ProfileError {
-    /// The field's path, as in `methods[2].review`.
-    pub field: String,
+    /// The path of the field at fault, as in `methods[2].review`.
+    pub path: String,
     /// What is wrong with it.
     pub problem: ProfileProblem,
 }
@@ -164,8 +281,8 @@ impl ProfileError {
     /// A stable identifier: `profile_` and the problem's code.
     ///
     /// ```
-    /// use realname::policy::Profile;
-    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// use realname::policy::ProfileData;
+    /// let err = ProfileData::new("", "云").check().unwrap_err();
     /// assert_eq!(err.code(), "profile_empty_name");
     /// ```
     pub fn code(&self) -> &'static str {
@@ -175,18 +292,65 @@ impl ProfileError {
     /// The message in Chinese.
     ///
     /// ```
-    /// use realname::policy::Profile;
-    /// let err = Profile::new("", "云").check().unwrap_err();
+    /// use realname::policy::ProfileData;
+    /// let err = ProfileData::new("", "云").check().unwrap_err();
     /// assert_eq!(err.to_string_zh(), "配置项 name_en：名称为空");
     /// ```
     pub fn to_string_zh(&self) -> String {
-        format!("配置项 {}：{}", self.field, self.problem.to_string_zh())
+        format!("配置项 {}：{}", self.path, self.problem.to_string_zh())
     }
 }
 
-/// Collects the first problem found, with its path.
+#[cfg(feature = "serde")]
+impl serde::Serialize for ProfileError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("message", &self.to_string())?;
+        map.serialize_entry("message_zh", &self.to_string_zh())?;
+        map.serialize_entry("path", &self.path)?;
+        map.serialize_entry("problem", self.problem.code())?;
+        match &self.problem {
+            ProfileProblem::RangeReversed { min, max } => {
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)?;
+            }
+            ProfileProblem::DocumentOfOtherSubject(k) => map.serialize_entry("document", k)?,
+            ProfileProblem::SubjectNotServed(s) | ProfileProblem::DuplicateSubject(s) => {
+                map.serialize_entry("subject", s)?;
+            }
+            ProfileProblem::MethodNotOffered(m)
+            | ProfileProblem::ShadowedRule(m)
+            | ProfileProblem::MethodOfOtherSubject(m) => map.serialize_entry("method", m)?,
+            ProfileProblem::ChangeNotStated(t) => map.serialize_entry("transition", t)?,
+            ProfileProblem::TooMany { limit } | ProfileProblem::TooManySources { limit } => {
+                map.serialize_entry("limit", limit)?;
+            }
+            ProfileProblem::AgeTooLarge { years, max } => {
+                map.serialize_entry("years", years)?;
+                map.serialize_entry("max", max)?;
+            }
+            ProfileProblem::EmptyName
+            | ProfileProblem::NoDocuments
+            | ProfileProblem::EmptyList
+            | ProfileProblem::Zero
+            | ProfileProblem::Duplicate
+            | ProfileProblem::ZeroTime
+            | ProfileProblem::ZeroAmount => {}
+        }
+        map.end()
+    }
+}
+
+/// Collects the first problem found, with its path. Every check is linear
+/// in the size of the profile: what rules name is looked up in sets.
 struct Checker<'p> {
-    profile: &'p Profile,
+    profile: &'p ProfileData,
+    /// The methods the profile offers.
+    offered_kinds: HashSet<MethodKind>,
+    /// The changes the profile states.
+    changes: HashSet<Transition>,
     error: Option<ProfileError>,
 }
 
@@ -194,14 +358,112 @@ impl Checker<'_> {
     fn fail(&mut self, field: impl FnOnce() -> String, problem: ProfileProblem) {
         if self.error.is_none() {
             self.error = Some(ProfileError {
-                field: field(),
+                path: field(),
                 problem,
             });
         }
     }
 
+    /// Whether a list of `len` entries is within [`limits::ENTRIES`].
+    fn bounded(&mut self, field: impl FnOnce() -> String, len: usize) -> bool {
+        if len > limits::ENTRIES {
+            self.fail(
+                field,
+                ProfileProblem::TooMany {
+                    limit: limits::ENTRIES,
+                },
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Whether every list is within [`limits::ENTRIES`] and the sources
+    /// within [`limits::SOURCES`]: checked first, so that the rest of the
+    /// check works on a profile of bounded size.
+    fn within_limits(&mut self) -> bool {
+        fn len<T>(list: &Stated<Vec<T>>) -> usize {
+            list.value().map_or(0, Vec::len)
+        }
+        fn listed<T>(list: &Stated<Listed<T>>) -> usize {
+            list.value().map_or(0, |l| l.items.len())
+        }
+        let p = self.profile;
+        let top = [
+            ("subjects", p.subjects.len()),
+            ("organization_types.items", listed(&p.organization_types)),
+            ("methods", p.methods.len()),
+            ("account_caps", p.account_caps.len()),
+            ("phone_caps", p.phone_caps.len()),
+            ("uploads", p.uploads.len()),
+            ("changes", p.changes.len()),
+            ("individual_restrictions", p.individual_restrictions.len()),
+        ];
+        for (field, n) in top {
+            if !self.bounded(|| field.to_owned(), n) {
+                return false;
+            }
+        }
+        for (i, m) in p.methods.iter().enumerate() {
+            let lists = [
+                ("factors", m.factors.len()),
+                ("documents.items", listed(&m.documents)),
+                ("residency", len(&m.residency)),
+                ("requirements", m.requirements.len()),
+                ("attempts", m.attempts.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("methods[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        for (i, u) in p.uploads.iter().enumerate() {
+            let lists = [
+                ("methods", u.methods.len()),
+                ("formats", len(&u.formats)),
+                ("image", u.image.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("uploads[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        for (i, c) in p.changes.iter().enumerate() {
+            let lists = [
+                ("old_subject_methods", len(&c.old_subject_methods)),
+                ("new_subject_methods", len(&c.new_subject_methods)),
+                ("attempts", c.attempts.len()),
+            ];
+            for (field, n) in lists {
+                if !self.bounded(|| format!("changes[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+        }
+        let mut count = 0;
+        let mut past: Option<String> = None;
+        walk_sources(p, &mut |path, _| {
+            count += 1;
+            if count == limits::SOURCES + 1 {
+                past = Some(path());
+            }
+        });
+        if let Some(path) = past {
+            self.fail(
+                || path,
+                ProfileProblem::TooManySources {
+                    limit: limits::SOURCES,
+                },
+            );
+            return false;
+        }
+        true
+    }
+
     fn offered(&mut self, path: &str, method: MethodKind) {
-        if self.profile.method(method).is_none() {
+        if !self.offered_kinds.contains(&method) {
             self.fail(|| path.to_owned(), ProfileProblem::MethodNotOffered(method));
         }
     }
@@ -230,6 +492,9 @@ impl Checker<'_> {
     fn review(&mut self, path: &str, time: &ReviewTime) {
         if let ReviewTime::Range { min, max, .. } = time {
             self.range(path, u64::from(*min), u64::from(*max));
+            if *max == 0 {
+                self.fail(|| path.to_owned(), ProfileProblem::ZeroTime);
+            }
         }
     }
 
@@ -250,7 +515,7 @@ impl Checker<'_> {
             self.offered(&format!("{path}.on_exhaust"), m);
         }
         if let super::Scope::ChangeRequest(t) = limit.scope
-            && self.profile.change(t).is_none()
+            && !self.changes.contains(&t)
         {
             self.fail(
                 || format!("{path}.scope"),
@@ -266,7 +531,12 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) {
+        if !self.within_limits() {
+            return;
+        }
         let p = self.profile;
+        self.offered_kinds = p.methods.iter().map(|m| m.kind).collect();
+        self.changes = p.changes.iter().map(|c| c.transition).collect();
         if p.name_en.trim().is_empty() {
             self.fail(|| "name_en".to_owned(), ProfileProblem::EmptyName);
         }
@@ -282,16 +552,28 @@ impl Checker<'_> {
                 ProfileProblem::EmptyList,
             );
         }
+        let mut subjects = HashSet::new();
+        for (i, s) in p.subjects.iter().enumerate() {
+            if !subjects.insert(s.value) {
+                self.fail(
+                    || format!("subjects[{i}]"),
+                    ProfileProblem::DuplicateSubject(s.value),
+                );
+            }
+        }
+        let mut kinds = HashSet::new();
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
-            if p.methods
-                .iter()
-                .take(i)
-                .any(|earlier| earlier.kind == m.kind)
-            {
+            if !kinds.insert(m.kind) {
                 self.fail(|| at("kind"), ProfileProblem::Duplicate);
             }
-            if !p.subjects.is_empty() && !p.subjects.iter().any(|s| s.value == m.subject) {
+            if m.kind.subject() != m.subject {
+                self.fail(
+                    || at("subject"),
+                    ProfileProblem::MethodOfOtherSubject(m.kind),
+                );
+            }
+            if !subjects.is_empty() && !subjects.contains(&m.subject) {
                 self.fail(
                     || at("subject"),
                     ProfileProblem::SubjectNotServed(m.subject),
@@ -315,8 +597,15 @@ impl Checker<'_> {
             if let Some(r) = m.manual_review.value() {
                 self.review(&at("manual_review.time"), &r.time);
             }
+            let mut scopes = HashSet::new();
             for (j, a) in m.attempts.iter().enumerate() {
                 self.attempts(&at(&format!("attempts[{j}]")), &a.value);
+                if !scopes.insert(a.value.scope) {
+                    self.fail(
+                        || at(&format!("attempts[{j}].scope")),
+                        ProfileProblem::ShadowedRule(m.kind),
+                    );
+                }
             }
             if let Some(pay) = &m.payment {
                 if let Some(a) = pay.amount_fen.value() {
@@ -325,6 +614,9 @@ impl Checker<'_> {
                         u64::from(a.min_fen),
                         u64::from(a.max_fen),
                     );
+                    if a.max_fen == 0 {
+                        self.fail(|| at("payment.amount_fen"), ProfileProblem::ZeroAmount);
+                    }
                 }
                 if let Some(t) = pay.arrival.value() {
                     self.review(&at("payment.arrival"), t);
@@ -334,12 +626,24 @@ impl Checker<'_> {
                 }
             }
         }
+        if let Some(age) = p.min_age.value()
+            && age.years > limits::MIN_AGE_YEARS
+        {
+            self.fail(
+                || "min_age.years".to_owned(),
+                ProfileProblem::AgeTooLarge {
+                    years: age.years,
+                    max: limits::MIN_AGE_YEARS,
+                },
+            );
+        }
         for (i, cap) in p.account_caps.iter().enumerate() {
             self.limit(&format!("account_caps[{i}].limit"), &cap.value.limit);
         }
         for (i, cap) in p.phone_caps.iter().enumerate() {
             self.limit(&format!("phone_caps[{i}].limit"), &cap.value.limit);
         }
+        let mut uploaded = HashSet::new();
         for (i, u) in p.uploads.iter().enumerate() {
             let at = |field: &str| format!("uploads[{i}].{field}");
             if u.methods.is_empty() {
@@ -347,19 +651,22 @@ impl Checker<'_> {
             }
             for (j, m) in u.methods.iter().enumerate() {
                 self.offered(&at(&format!("methods[{j}]")), *m);
+                if !uploaded.insert(*m) {
+                    self.fail(
+                        || at(&format!("methods[{j}]")),
+                        ProfileProblem::ShadowedRule(*m),
+                    );
+                }
             }
             self.nonempty(&at("formats"), &u.formats);
             if let Some(n) = u.max_bytes.value() {
                 self.nonzero(&at("max_bytes"), *n);
             }
         }
+        let mut transitions = HashSet::new();
         for (i, c) in p.changes.iter().enumerate() {
             let at = |field: &str| format!("changes[{i}].{field}");
-            if p.changes
-                .iter()
-                .take(i)
-                .any(|e| e.transition == c.transition)
-            {
+            if !transitions.insert(c.transition) {
                 self.fail(|| at("transition"), ProfileProblem::Duplicate);
             }
             if let Some(cd) = c.cooldown.value() {
@@ -377,9 +684,16 @@ impl Checker<'_> {
                     self.offered(&at(&format!("{field}[{j}]")), *m);
                 }
             }
+            let mut limited = HashSet::new();
             for (j, a) in c.attempts.iter().enumerate() {
                 self.offered(&at(&format!("attempts[{j}].method")), a.value.method);
                 self.attempts(&at(&format!("attempts[{j}].limit")), &a.value.limit);
+                if !limited.insert(a.value.method) {
+                    self.fail(
+                        || at(&format!("attempts[{j}].method")),
+                        ProfileProblem::ShadowedRule(a.value.method),
+                    );
+                }
             }
         }
         for (i, r) in p.individual_restrictions.iter().enumerate() {
@@ -393,27 +707,41 @@ impl Checker<'_> {
     }
 }
 
-impl Profile {
-    /// Checks the profile for consistency: names not empty, no range whose
-    /// minimum exceeds its maximum, no method that accepts no document (or
-    /// documents of the other kind of subject), no cap, limit, size or
-    /// duration of zero, no method or transition twice, no rule naming a
-    /// method the profile does not offer. The error names the first field
-    /// at fault.
+impl ProfileData {
+    /// Checks the profile for consistency: no list longer than
+    /// [`limits::ENTRIES`] and no more sources than [`limits::SOURCES`]
+    /// (checked first), names not empty, no range whose minimum exceeds its
+    /// maximum, no method that accepts no document (or documents of the
+    /// other kind of subject), no method for the other kind of subject than
+    /// its kind verifies ([`MethodKind::subject`]), no cap, limit, size,
+    /// duration or review time of zero, no amount range of 0–0, no minimum
+    /// age over [`limits::MIN_AGE_YEARS`], no subject, method or transition
+    /// twice, no second upload rule for a method nor a second attempt limit
+    /// for the same method and scope (the rules would only read the first),
+    /// no rule naming a method the profile does not offer. The error names
+    /// the first field at fault. The check takes time linear in the size of the profile.
     ///
-    /// Profiles read through serde are checked as they are read.
+    /// [`Profile::new`](super::Profile::new) runs this check, and so does
+    /// reading a [`Profile`](super::Profile) through serde: call it
+    /// directly to check data without making a profile of it.
+    ///
+    /// # Errors
+    ///
+    /// A [`ProfileError`] naming the first field at fault and the problem.
     ///
     /// ```
-    /// use realname::policy::{Listed, Profile, ProfileProblem, Provider, Stated};
+    /// use realname::policy::{Listed, Provider, Sourced, Stated};
     ///
-    /// let mut p = Provider::Baidu.profile().clone();
-    /// p.methods[1].documents = Stated::Given(realname::policy::Sourced::unsourced(Listed::complete(vec![])));
-    /// let err = p.check().unwrap_err();
+    /// let mut data = Provider::Baidu.profile().to_data();
+    /// data.methods[1].documents = Stated::Given(Sourced::unsourced(Listed::complete(vec![])));
+    /// let err = data.check().unwrap_err();
     /// assert_eq!(err.to_string(), "methods[1].documents: a method that accepts no document");
     /// ```
     pub fn check(&self) -> Result<(), ProfileError> {
         let mut checker = Checker {
             profile: self,
+            offered_kinds: HashSet::new(),
+            changes: HashSet::new(),
             error: None,
         };
         checker.run();
@@ -421,65 +749,77 @@ impl Profile {
     }
 }
 
-/// Calls `f` with each source of the profile and the path of its value.
-pub(super) fn walk_sources<'p>(p: &'p Profile, f: &mut dyn FnMut(String, &'p Source)) {
+/// A path, built only when asked for.
+pub(super) type LazyPath<'a> = &'a dyn Fn() -> String;
+
+/// Calls `f` with each source of the profile and (lazily) the path of its
+/// value.
+pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_>, &'p Source)) {
     fn list<'p, T>(
         items: &'p [Sourced<T>],
         path: &dyn Fn(usize) -> String,
-        f: &mut dyn FnMut(String, &'p Source),
+        f: &mut dyn FnMut(LazyPath<'_>, &'p Source),
     ) {
         for (i, item) in items.iter().enumerate() {
             if let Some(s) = &item.source {
-                f(path(i), s);
+                f(&|| path(i), s);
             }
         }
     }
-    fn stated<'p, T>(v: &'p Stated<T>, path: String, f: &mut dyn FnMut(String, &'p Source)) {
+    fn stated<'p, T>(
+        v: &'p Stated<T>,
+        path: LazyPath<'_>,
+        f: &mut dyn FnMut(LazyPath<'_>, &'p Source),
+    ) {
         if let Some(s) = v.source() {
             f(path, s);
         }
     }
     list(&p.subjects, &|i| format!("subjects[{i}]"), f);
-    stated(&p.organization_types, "organization_types".to_owned(), f);
+    stated(
+        &p.organization_types,
+        &|| "organization_types".to_owned(),
+        f,
+    );
     for (i, m) in p.methods.iter().enumerate() {
         let at = |field: &str| format!("methods[{i}].{field}");
         if let Some(s) = &m.source {
-            f(format!("methods[{i}]"), s);
+            f(&|| format!("methods[{i}]"), s);
         }
-        stated(&m.documents, at("documents"), f);
-        stated(&m.residency, at("residency"), f);
+        stated(&m.documents, &|| at("documents"), f);
+        stated(&m.residency, &|| at("residency"), f);
         list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
-        stated(&m.decision, at("decision"), f);
-        stated(&m.review, at("review"), f);
-        stated(&m.manual_review, at("manual_review"), f);
+        stated(&m.decision, &|| at("decision"), f);
+        stated(&m.review, &|| at("review"), f);
+        stated(&m.manual_review, &|| at("manual_review"), f);
         list(&m.attempts, &|j| at(&format!("attempts[{j}]")), f);
         if let Some(pay) = &m.payment {
-            stated(&pay.amount_fen, at("payment.amount_fen"), f);
-            stated(&pay.arrival, at("payment.arrival"), f);
-            stated(&pay.deadline, at("payment.deadline"), f);
-            stated(&pay.refund, at("payment.refund"), f);
+            stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
+            stated(&pay.arrival, &|| at("payment.arrival"), f);
+            stated(&pay.deadline, &|| at("payment.deadline"), f);
+            stated(&pay.refund, &|| at("payment.refund"), f);
         }
     }
     list(&p.account_caps, &|i| format!("account_caps[{i}]"), f);
     list(&p.phone_caps, &|i| format!("phone_caps[{i}]"), f);
-    stated(&p.min_age, "min_age".to_owned(), f);
+    stated(&p.min_age, &|| "min_age".to_owned(), f);
     for (i, u) in p.uploads.iter().enumerate() {
         let at = |field: &str| format!("uploads[{i}].{field}");
-        stated(&u.formats, at("formats"), f);
-        stated(&u.max_bytes, at("max_bytes"), f);
+        stated(&u.formats, &|| at("formats"), f);
+        stated(&u.max_bytes, &|| at("max_bytes"), f);
         list(&u.image, &|j| at(&format!("image[{j}]")), f);
     }
     for (i, c) in p.changes.iter().enumerate() {
         let at = |field: &str| format!("changes[{i}].{field}");
         if let Some(s) = &c.availability.source {
-            f(at("availability"), s);
+            f(&|| at("availability"), s);
         }
-        stated(&c.cooldown, at("cooldown"), f);
-        stated(&c.window, at("window"), f);
-        stated(&c.old_subject_methods, at("old_subject_methods"), f);
-        stated(&c.new_subject_methods, at("new_subject_methods"), f);
+        stated(&c.cooldown, &|| at("cooldown"), f);
+        stated(&c.window, &|| at("window"), f);
+        stated(&c.old_subject_methods, &|| at("old_subject_methods"), f);
+        stated(&c.new_subject_methods, &|| at("new_subject_methods"), f);
         list(&c.attempts, &|j| at(&format!("attempts[{j}]")), f);
-        stated(&c.withdrawable, at("withdrawable"), f);
+        stated(&c.withdrawable, &|| at("withdrawable"), f);
     }
     list(
         &p.individual_restrictions,

@@ -46,6 +46,35 @@ named_enum! {
     }
 }
 
+impl MethodKind {
+    /// The kind of subject the method verifies: a method for an
+    /// organisation (its certificate, bank account, legal representative)
+    /// cannot verify an individual, nor the other way round.
+    ///
+    /// ```
+    /// use realname::policy::MethodKind;
+    /// use realname::SubjectKind;
+    /// assert_eq!(MethodKind::BankCard.subject(), SubjectKind::Individual);
+    /// assert_eq!(MethodKind::CorporateTransfer.subject(), SubjectKind::Organization);
+    /// ```
+    pub fn subject(&self) -> SubjectKind {
+        match self {
+            MethodKind::IdCardVideo
+            | MethodKind::Face
+            | MethodKind::BankCard
+            | MethodKind::WeChatScan
+            | MethodKind::QqScan
+            | MethodKind::DocumentUpload => SubjectKind::Individual,
+            MethodKind::WeChatOfficialAccount
+            | MethodKind::LegalRepresentativeFace
+            | MethodKind::LegalRepresentativeWeChat
+            | MethodKind::CorporateTransfer
+            | MethodKind::Recharge
+            | MethodKind::CertificateUpload => SubjectKind::Organization,
+        }
+    }
+}
+
 named_enum! {
     "policy";
     /// What a method checks.
@@ -256,6 +285,7 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Method {
     /// Which method.
     pub kind: MethodKind,
@@ -270,7 +300,11 @@ pub struct Method {
     /// What it checks, as the provider describes it.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub factors: Vec<Factor>,
     /// The identity documents it accepts.
@@ -282,13 +316,21 @@ pub struct Method {
     /// Where its users must live.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub residency: Stated<Vec<Residency>>,
     /// Conditions on the applicant.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub requirements: Vec<Sourced<Requirement>>,
     /// Who decides.
@@ -312,7 +354,11 @@ pub struct Method {
     /// Limits on attempts; empty: not stated.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub attempts: Vec<Sourced<AttemptLimit>>,
     /// The money side, for transfer and recharge methods.
@@ -332,6 +378,7 @@ impl Method {
     /// let m = Method::new(MethodKind::Face, SubjectKind::Individual);
     /// assert!(m.review.is_not_stated());
     /// ```
+    #[must_use]
     pub fn new(kind: MethodKind, subject: SubjectKind) -> Method {
         Method {
             kind,

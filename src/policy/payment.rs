@@ -22,13 +22,14 @@ pub enum PaymentDirection {
 /// A range of money in fen (分, 0.01 yuan), both ends included.
 ///
 /// ```
-/// let r = realname::policy::AmountRange { min_fen: 1, max_fen: 100 };
+/// let r = realname::policy::AmountRange::new(1, 100);
 /// assert!(r.contains(100) && !r.contains(0));
 /// assert_eq!(r.to_string(), "0.01–1.00 yuan");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct AmountRange {
     /// The least amount.
     pub min_fen: u32,
@@ -37,10 +38,20 @@ pub struct AmountRange {
 }
 
 impl AmountRange {
+    /// From `min_fen` to `max_fen`, both included.
+    ///
+    /// ```
+    /// assert_eq!(realname::policy::AmountRange::new(1, 100).max_fen, 100);
+    /// ```
+    #[must_use]
+    pub const fn new(min_fen: u32, max_fen: u32) -> AmountRange {
+        AmountRange { min_fen, max_fen }
+    }
+
     /// Whether `fen` is in the range.
     ///
     /// ```
-    /// assert!(realname::policy::AmountRange { min_fen: 0, max_fen: 100 }.contains(0));
+    /// assert!(realname::policy::AmountRange::new(0, 100).contains(0));
     /// ```
     pub fn contains(&self, fen: u32) -> bool {
         (self.min_fen..=self.max_fen).contains(&fen)
@@ -83,17 +94,32 @@ pub enum Anchor {
 /// ```
 /// use realname::calendar::Duration;
 /// use realname::policy::{Anchor, Deadline};
-/// let d = Deadline { within: Duration::CalendarDays(8), from: Anchor::Receipt };
+/// let d = Deadline::new(Duration::CalendarDays(8), Anchor::Receipt);
 /// assert_eq!(d.within.to_string(), "8 calendar days");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Deadline {
     /// How long.
     pub within: Duration,
     /// From what.
     pub from: Anchor,
+}
+
+impl Deadline {
+    /// Within `within` from `from`.
+    ///
+    /// ```
+    /// use realname::calendar::Duration;
+    /// use realname::policy::{Anchor, Deadline};
+    /// assert_eq!(Deadline::new(Duration::CalendarDays(1), Anchor::Initiation).from, Anchor::Initiation);
+    /// ```
+    #[must_use]
+    pub const fn new(within: Duration, from: Anchor) -> Deadline {
+        Deadline { within, from }
+    }
 }
 
 /// What becomes of the money.
@@ -123,6 +149,7 @@ pub enum Refund {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Payment {
     /// Which way the money moves.
     pub direction: PaymentDirection,
@@ -159,7 +186,8 @@ impl Payment {
     /// use realname::policy::{Payment, PaymentDirection};
     /// assert!(Payment::new(PaymentDirection::ToProvider).amount_fen.is_not_stated());
     /// ```
-    pub fn new(direction: PaymentDirection) -> Payment {
+    #[must_use]
+    pub const fn new(direction: PaymentDirection) -> Payment {
         Payment {
             direction,
             amount_fen: Stated::NotStated,

@@ -1,119 +1,145 @@
-//! `Profile`: one provider's rules, and the queries over them.
+//! `ProfileData`, one provider's rules as plain data, and `Profile`, the
+//! same data once checked; the queries over them.
 
 use super::*;
 
-/// Declares `Profile` and, with serde, a private twin with the same fields
-/// that serde fills before [`Profile::check`] accepts it, so that a profile
-/// read through serde is always a checked one.
-macro_rules! profile_struct {
-    (
-        $(#[$meta:meta])*
-        pub struct Profile { $( $(#[$fmeta:meta])* pub $field:ident: $ty:ty, )+ }
-    ) => {
-        $(#[$meta])*
-        pub struct Profile { $( $(#[$fmeta])* pub $field: $ty, )+ }
-
-        #[cfg(feature = "serde")]
-        mod unchecked {
-            #[allow(unused_imports)]
-            use super::*;
-
-            /// A profile as read, before it is checked.
-            #[derive(serde::Deserialize)]
-            #[serde(deny_unknown_fields)]
-            pub(super) struct Unchecked { $( $(#[$fmeta])* $field: $ty, )+ }
-
-            impl TryFrom<Unchecked> for Profile {
-                type Error = super::ProfileError;
-                fn try_from(u: Unchecked) -> Result<Profile, super::ProfileError> {
-                    let profile = Profile { $( $field: u.$field, )+ };
-                    profile.check()?;
-                    Ok(profile)
-                }
-            }
-        }
-    };
-}
-
-profile_struct! {
-/// One provider's real-name rules.
+/// One provider's rules as plain data, not yet checked.
 ///
-/// Build one by hand, load one with serde (the `serde` feature; loading
-/// checks it with [`Profile::check`] and names the field at fault), or take
-/// a built-in one from [`Provider::profile`].
+/// Build one with [`ProfileData::new`] (or `default()`) and field
+/// assignment, then turn it into a [`Profile`] with [`Profile::new`], which
+/// runs [`ProfileData::check`]: the rules ([`crate::rules`]) take only a
+/// `Profile`, so they never see data that was not checked. To change a
+/// profile, take its data out ([`Profile::into_data`] or
+/// [`Profile::to_data`]), edit it and check it again.
+///
+/// The struct is `#[non_exhaustive]`, so that a later version can add a
+/// kind of rule without breaking code that builds profiles: outside the
+/// crate it cannot be written as a struct literal, but every field is
+/// public and can be assigned.
+///
+/// With the `serde` feature it reads and writes the same format as
+/// [`Profile`] (documented there, with an example file), bounding every
+/// list as it is read ([`limits`](super::limits)) but checking nothing
+/// else; read a [`Profile`] to have it checked.
 ///
 /// ```
-/// use realname::policy::{MethodKind, Provider};
+/// use realname::policy::{Method, MethodKind, Profile, ProfileData};
 /// use realname::SubjectKind;
 ///
-/// let kingsoft = Provider::Kingsoft.profile();
-/// let methods: Vec<MethodKind> = kingsoft.methods_for(SubjectKind::Individual).map(|m| m.kind).collect();
-/// assert_eq!(methods, [MethodKind::IdCardVideo, MethodKind::BankCard, MethodKind::DocumentUpload]);
-/// assert!(kingsoft.check().is_ok());
+/// let mut data = ProfileData::new("Example Cloud", "示例云");
+/// data.methods.push(Method::new(MethodKind::Face, SubjectKind::Individual));
+/// let profile = Profile::new(data)?;
+/// assert_eq!(profile.methods.len(), 1);
+/// # Ok::<(), realname::policy::ProfileError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(
-    feature = "serde",
-    serde(deny_unknown_fields, try_from = "unchecked::Unchecked")
-)]
-pub struct Profile {
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct ProfileData {
     /// The provider's name in English.
     pub name_en: String,
     /// The provider's name in Chinese.
     pub name_zh: String,
     /// The kinds of subject the provider verifies; empty: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub subjects: Vec<Sourced<SubjectKind>>,
     /// The organisation types the provider serves.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub organization_types: Stated<Listed<OrganizationType>>,
     /// The verification methods offered.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub methods: Vec<Method>,
     /// How many accounts one identity may verify; empty: not stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub account_caps: Vec<Sourced<AccountCap>>,
     /// How many accounts one mobile number may register, bind or verify.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub phone_caps: Vec<Sourced<PhoneCap>>,
     /// The minimum age of an individual, in full years (周岁).
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Stated::is_not_stated"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
     pub min_age: Stated<MinAge>,
     /// Rules for uploaded files.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub uploads: Vec<UploadRule>,
     /// Changes of the verified subject; a transition not listed is not
     /// stated.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub changes: Vec<ChangeRule>,
     /// What an individual account may not do that an organisation may.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Vec::is_empty"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
     pub individual_restrictions: Vec<Sourced<Restriction>>,
 }
-}
 
-impl Profile {
-    /// An empty profile: every rule not stated.
+impl ProfileData {
+    /// A profile with these names and every rule not stated.
     ///
     /// ```
-    /// let p = realname::policy::Profile::new("Example Cloud", "示例云");
-    /// assert!(p.methods.is_empty());
-    /// assert!(p.check().is_ok());
+    /// let data = realname::policy::ProfileData::new("Example Cloud", "示例云");
+    /// assert!(data.methods.is_empty());
+    /// assert!(data.check().is_ok());
     /// ```
-    pub fn new(name_en: impl Into<String>, name_zh: impl Into<String>) -> Profile {
-        Profile {
+    #[must_use]
+    pub fn new(name_en: impl Into<String>, name_zh: impl Into<String>) -> ProfileData {
+        ProfileData {
             name_en: name_en.into(),
             name_zh: name_zh.into(),
-            subjects: Vec::new(),
-            organization_types: Stated::NotStated,
-            methods: Vec::new(),
-            account_caps: Vec::new(),
-            phone_caps: Vec::new(),
-            min_age: Stated::NotStated,
-            uploads: Vec::new(),
-            changes: Vec::new(),
-            individual_restrictions: Vec::new(),
+            ..ProfileData::default()
         }
     }
 
@@ -195,7 +221,162 @@ impl Profile {
     /// ```
     pub fn sources(&self) -> impl Iterator<Item = (String, &Source)> + '_ {
         let mut out = Vec::new();
-        check::walk_sources(self, &mut |path, source| out.push((path, source)));
+        check::walk_sources(self, &mut |path, source| out.push((path(), source)));
         out.into_iter()
+    }
+}
+
+/// One provider's real-name rules, checked: what the rules
+/// ([`crate::rules`]) take.
+///
+/// A `Profile` is a [`ProfileData`] that passed [`ProfileData::check`], and
+/// the only ways to get one check it: [`Profile::new`] (or `TryFrom`), a
+/// built-in profile ([`Provider::profile`]), or, with the `serde` feature,
+/// deserialising one (which checks it as it is read and names the field at
+/// fault). It reads as its data (`Deref<Target = ProfileData>`: `profile.methods`,
+/// `profile.method(kind)`); to change it, take the data out with
+/// [`Profile::into_data`] or [`Profile::to_data`], edit it and build a new
+/// `Profile`. It serialises as its data.
+///
+/// ```
+/// use realname::policy::{Limit, MethodKind, Profile, ProfileProblem, Provider};
+/// use realname::SubjectKind;
+///
+/// let kingsoft = Provider::Kingsoft.profile();
+/// let methods: Vec<MethodKind> = kingsoft.methods_for(SubjectKind::Individual).map(|m| m.kind).collect();
+/// assert_eq!(methods, [MethodKind::IdCardVideo, MethodKind::BankCard, MethodKind::DocumentUpload]);
+///
+/// // An edit is checked before any rule sees it.
+/// let mut data = Provider::Tencent.profile().to_data();
+/// data.account_caps[0].value.limit = Limit::AtMost(0);
+/// let err = Profile::new(data).unwrap_err();
+/// assert_eq!(err.problem, ProfileProblem::Zero);
+/// ```
+///
+/// # The profile format
+///
+/// With the `serde` feature a profile reads from and writes to any format
+/// serde supports, TOML and JSON among them. Below is the crate's example
+/// profile, `examples/profiles/example.toml` in the repository and the
+/// package, a made-up provider with an entry of every kind of rule, each
+/// field explained in a comment with the values it allows; a test loads
+/// it, checks it and reads its values back. Start your own from it.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use realname::policy::{MethodKind, Profile};
+///
+/// let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/profiles/example.toml"));
+/// let profile: Profile = toml::from_str(text).unwrap();
+/// assert!(profile.method(MethodKind::CorporateTransfer).is_some());
+/// # }
+/// ```
+///
+/// ```toml
+#[doc = include_str!("../../examples/profiles/example.toml")]
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "ProfileData"))]
+pub struct Profile {
+    data: ProfileData,
+}
+
+impl Profile {
+    /// Checks `data` ([`ProfileData::check`]) and, if it passes, makes it a
+    /// profile the rules can use.
+    ///
+    /// # Errors
+    ///
+    /// A [`ProfileError`] naming the first field at fault, if the data
+    /// fails the check.
+    ///
+    /// ```
+    /// use realname::policy::{Profile, ProfileData};
+    ///
+    /// let p = Profile::new(ProfileData::new("Example Cloud", "示例云"))?;
+    /// assert_eq!(p.name_zh, "示例云");
+    /// let err = Profile::new(ProfileData::new("", "示例云")).unwrap_err();
+    /// assert_eq!(err.to_string(), "name_en: is empty");
+    /// # Ok::<(), realname::policy::ProfileError>(())
+    /// ```
+    pub fn new(data: ProfileData) -> Result<Profile, ProfileError> {
+        data.check()?;
+        Ok(Profile { data })
+    }
+
+    /// A profile that states nothing but the provider's names, for the
+    /// built-in profiles should one fail its check (which a test rules out).
+    pub(super) fn names_only(name_en: &str, name_zh: &str) -> Profile {
+        Profile {
+            data: ProfileData::new(name_en, name_zh),
+        }
+    }
+
+    /// The profile's data, to edit and check again.
+    ///
+    /// ```
+    /// use realname::policy::{Profile, ProfileData};
+    /// let p = Profile::new(ProfileData::new("Example Cloud", "示例云"))?;
+    /// let mut data = p.into_data();
+    /// data.name_en = "Sample Cloud".to_owned();
+    /// assert_eq!(Profile::new(data)?.name_en, "Sample Cloud");
+    /// # Ok::<(), realname::policy::ProfileError>(())
+    /// ```
+    #[must_use]
+    pub fn into_data(self) -> ProfileData {
+        self.data
+    }
+
+    /// A copy of the profile's data, to edit and check again (a built-in
+    /// profile is shared, so it is copied).
+    ///
+    /// ```
+    /// use realname::policy::{Profile, Provider, Stated};
+    /// let mut data = Provider::Baidu.profile().to_data();
+    /// data.min_age = Stated::NotStated;
+    /// assert!(Profile::new(data)?.min_age.is_not_stated());
+    /// # Ok::<(), realname::policy::ProfileError>(())
+    /// ```
+    #[must_use]
+    pub fn to_data(&self) -> ProfileData {
+        self.data.clone()
+    }
+}
+
+impl std::ops::Deref for Profile {
+    type Target = ProfileData;
+
+    fn deref(&self) -> &ProfileData {
+        &self.data
+    }
+}
+
+impl AsRef<ProfileData> for Profile {
+    fn as_ref(&self) -> &ProfileData {
+        &self.data
+    }
+}
+
+impl From<Profile> for ProfileData {
+    fn from(profile: Profile) -> ProfileData {
+        profile.data
+    }
+}
+
+impl TryFrom<ProfileData> for Profile {
+    type Error = ProfileError;
+
+    /// [`Profile::new`].
+    fn try_from(data: ProfileData) -> Result<Profile, ProfileError> {
+        Profile::new(data)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Profile {
+    /// As its data.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.data.serialize(serializer)
     }
 }

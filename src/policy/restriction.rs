@@ -47,9 +47,24 @@ pub enum Access {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Restriction {
     /// What.
     pub capability: Capability,
     /// How far.
     pub access: Access,
+}
+
+impl Restriction {
+    /// An individual account may use `capability` only as far as `access`.
+    ///
+    /// ```
+    /// use realname::policy::{Access, Capability, Restriction};
+    /// let r = Restriction::new(Capability::SmsService, Access::Denied);
+    /// assert_eq!(r.access, Access::Denied);
+    /// ```
+    #[must_use]
+    pub const fn new(capability: Capability, access: Access) -> Restriction {
+        Restriction { capability, access }
+    }
 }

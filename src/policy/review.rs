@@ -248,9 +248,24 @@ pub enum ReviewCondition {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ManualReview {
     /// When the review happens.
     pub when: ReviewCondition,
     /// How long it takes.
     pub time: ReviewTime,
+}
+
+impl ManualReview {
+    /// A review that happens `when`, and takes `time`.
+    ///
+    /// ```
+    /// use realname::policy::{ManualReview, Qualifier, ReviewCondition, ReviewTime, TimeUnit};
+    /// let r = ManualReview::new(ReviewCondition::RiskPolicy, ReviewTime::range(1, 3, TimeUnit::WorkingDays, Qualifier::AtMost));
+    /// assert_eq!(r.when, ReviewCondition::RiskPolicy);
+    /// ```
+    #[must_use]
+    pub const fn new(when: ReviewCondition, time: ReviewTime) -> ManualReview {
+        ManualReview { when, time }
+    }
 }

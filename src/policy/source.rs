@@ -16,6 +16,7 @@ use super::*;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Source {
     /// The document: for the built-in profiles, the seed file's name.
     pub document: String,
@@ -36,10 +37,27 @@ impl Source {
     /// let s = realname::policy::Source::new("handbook.md", 12, "at most 2 accounts");
     /// assert_eq!(s.line, Some(12));
     /// ```
+    #[must_use]
     pub fn new(document: impl Into<String>, line: u32, quote: impl Into<String>) -> Source {
         Source {
             document: document.into(),
             line: Some(line),
+            quote: quote.into(),
+        }
+    }
+
+    /// A source whose line is not known.
+    ///
+    /// ```
+    /// let s = realname::policy::Source::without_line("https://example.com/faq", "two accounts");
+    /// assert_eq!(s.line, None);
+    /// assert_eq!(s.to_string(), "https://example.com/faq: \"two accounts\"");
+    /// ```
+    #[must_use]
+    pub fn without_line(document: impl Into<String>, quote: impl Into<String>) -> Source {
+        Source {
+            document: document.into(),
+            line: None,
             quote: quote.into(),
         }
     }
@@ -83,6 +101,7 @@ impl<T> Sourced<T> {
     /// use realname::policy::{Source, Sourced};
     /// assert!(Sourced::new(3, Source::new("a", 1, "three")).source.is_some());
     /// ```
+    #[must_use]
     pub fn new(value: T, source: Source) -> Sourced<T> {
         Sourced {
             value,
@@ -95,7 +114,8 @@ impl<T> Sourced<T> {
     /// ```
     /// assert_eq!(realname::policy::Sourced::unsourced(3).value, 3);
     /// ```
-    pub fn unsourced(value: T) -> Sourced<T> {
+    #[must_use]
+    pub const fn unsourced(value: T) -> Sourced<T> {
         Sourced {
             value,
             source: None,
@@ -113,7 +133,7 @@ impl<T> Sourced<T> {
 /// use realname::AgeRule;
 ///
 /// let baidu = Provider::Baidu.profile();
-/// assert_eq!(baidu.min_age.value(), Some(&MinAge { years: 14, rule: AgeRule::Birthday }));
+/// assert_eq!(baidu.min_age.value(), Some(&MinAge::new(14).with_rule(AgeRule::Birthday)));
 /// assert_eq!(Provider::Tencent.profile().min_age, Stated::NotStated);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -140,6 +160,7 @@ impl<T> Stated<T> {
     /// let s = Stated::given(1, Source::new("a", 1, "one"));
     /// assert_eq!(s.value(), Some(&1));
     /// ```
+    #[must_use]
     pub fn given(value: T, source: Source) -> Stated<T> {
         Stated::Given(Sourced::new(value, source))
     }
@@ -225,8 +246,16 @@ mod stated_serde {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(bound(deserialize = "T: serde::Deserialize<'de>"))
+)]
 pub struct Listed<T> {
     /// The items the provider names.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
     pub items: Vec<T>,
     /// Whether the items are examples only, so that others may be allowed.
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
@@ -239,6 +268,7 @@ impl<T: PartialEq> Listed<T> {
     /// ```
     /// assert!(!realname::policy::Listed::complete(vec!['a']).open);
     /// ```
+    #[must_use]
     pub fn complete(items: Vec<T>) -> Listed<T> {
         Listed { items, open: false }
     }
@@ -248,6 +278,7 @@ impl<T: PartialEq> Listed<T> {
     /// ```
     /// assert!(realname::policy::Listed::examples(vec!['a']).open);
     /// ```
+    #[must_use]
     pub fn examples(items: Vec<T>) -> Listed<T> {
         Listed { items, open: true }
     }

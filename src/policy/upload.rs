@@ -115,13 +115,22 @@ named_enum! {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct UploadRule {
     /// The methods it applies to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
     pub methods: Vec<MethodKind>,
     /// The formats accepted.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Stated::is_not_stated")
+        serde(
+            default,
+            skip_serializing_if = "Stated::is_not_stated",
+            deserialize_with = "crate::policy::limits::bounded::stated_vec"
+        )
     )]
     pub formats: Stated<Vec<FileFormat>>,
     /// The largest file, in bytes (a provider's "MB" is read as 1,048,576
@@ -134,7 +143,31 @@ pub struct UploadRule {
     /// What the image must show.
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Vec::is_empty")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub image: Vec<Sourced<ImageRule>>,
+}
+
+impl UploadRule {
+    /// A rule for the files of `methods`, with formats, size and image
+    /// rules not stated.
+    ///
+    /// ```
+    /// use realname::policy::{MethodKind, UploadRule};
+    /// let rule = UploadRule::new(vec![MethodKind::DocumentUpload]);
+    /// assert!(rule.max_bytes.is_not_stated());
+    /// ```
+    #[must_use]
+    pub fn new(methods: Vec<MethodKind>) -> UploadRule {
+        UploadRule {
+            methods,
+            formats: Stated::NotStated,
+            max_bytes: Stated::NotStated,
+            image: Vec::new(),
+        }
+    }
 }

@@ -4,7 +4,7 @@ use super::*;
 
 /// May one more account be verified with an identity that has already
 /// verified `already_verified`? The cap that binds first for the subject
-/// decides ([`Profile::account_cap`]); a cap without a number never
+/// decides ([`ProfileData::account_cap`](crate::policy::ProfileData::account_cap)); a cap without a number never
 /// refuses.
 ///
 /// ```

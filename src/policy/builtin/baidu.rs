@@ -33,16 +33,16 @@ use crate::policy::{
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
-    PhoneCap, PhonePurpose, Profile, Qualifier, Refund, Requirement, Restriction, ReviewCondition,
-    ReviewTime, Scope, Sourced, TimeUnit, Transition, UploadRule,
+    PhoneCap, PhonePurpose, ProfileData, Qualifier, Refund, Requirement, Restriction,
+    ReviewCondition, ReviewTime, Scope, Sourced, TimeUnit, Transition, UploadRule,
 };
 use crate::{AgeRule, DocumentKind as D, SubjectKind};
 
 pub(super) const S1: &str = "001_d99db55220d427ea.txt";
 
-pub(super) fn profile() -> Profile {
+pub(super) fn profile() -> ProfileData {
     let s1 = Seed(S1);
-    let mut p = Profile::new("Baidu AI Cloud", "百度智能云");
+    let mut p = ProfileData::new("Baidu AI Cloud", "百度智能云");
     p.subjects = vec![
         sourced(
             SubjectKind::Individual,

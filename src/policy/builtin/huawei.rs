@@ -14,15 +14,15 @@
 use super::{Seed, complete, given, method, sourced};
 use crate::policy::{
     AccountCap, CapKey, Decision, Factor as F, FileFormat, ImageRule, Limit, MethodKind as M,
-    Profile, Qualifier, Requirement, ReviewTime, TimeUnit, UploadRule,
+    ProfileData, Qualifier, Requirement, ReviewTime, TimeUnit, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
 pub(super) const S2: &str = "002_adfdc5c91064f6f9.txt";
 
-pub(super) fn profile() -> Profile {
+pub(super) fn profile() -> ProfileData {
     let s2 = Seed(S2);
-    let mut p = Profile::new("Huawei Cloud (international site)", "华为云国际站");
+    let mut p = ProfileData::new("Huawei Cloud (international site)", "华为云国际站");
     p.subjects = vec![sourced(
         SubjectKind::Individual,
         s2.at(1, "Individual Real-Name Authentication"),

@@ -19,7 +19,7 @@ use crate::org::OrganizationType as T;
 use crate::policy::{
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
     Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
-    Profile, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
+    ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
     TimeUnit, Transition, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
@@ -27,10 +27,10 @@ use crate::{DocumentKind as D, SubjectKind};
 pub(super) const S0: &str = "000_24a5e04f1584b79d.txt";
 pub(super) const S3: &str = "003_2ee6a83c526392f8.txt";
 
-pub(super) fn profile() -> Profile {
+pub(super) fn profile() -> ProfileData {
     let s0 = Seed(S0);
     let s3 = Seed(S3);
-    let mut p = Profile::new("Kingsoft Cloud", "金山云");
+    let mut p = ProfileData::new("Kingsoft Cloud", "金山云");
     let kinds = s0.at(40, "金山云账号实名认证分为个人实名认证和企业实名认证");
     p.subjects = vec![
         sourced(SubjectKind::Individual, kinds.clone()),

@@ -4,8 +4,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    AttemptLimit, Counted, Listed, Method, MethodKind, OnExhaust, Profile, Scope, Source, Sourced,
-    Stated,
+    AttemptLimit, Counted, Listed, Method, MethodKind, OnExhaust, Profile, ProfileData, Scope,
+    Source, Sourced, Stated,
 };
 use crate::SubjectKind;
 use crate::org::named_enum;
@@ -43,14 +43,14 @@ named_enum! {
 }
 
 impl Provider {
-    /// The provider's rules as its seed document states them. Built once,
-    /// on first use.
+    /// The provider's rules as its seed document states them: built as
+    /// data and checked like any other profile, once, on first use.
     ///
     /// ```
     /// use realname::policy::Provider;
     /// for p in Provider::all() {
-    ///     assert!(p.profile().check().is_ok());
     ///     assert_eq!(p.profile().name_zh, p.name_zh());
+    ///     assert!(!p.profile().methods.is_empty());
     /// }
     /// ```
     pub fn profile(&self) -> &'static Profile {
@@ -58,12 +58,19 @@ impl Provider {
         static BAIDU: OnceLock<Profile> = OnceLock::new();
         static TENCENT: OnceLock<Profile> = OnceLock::new();
         static HUAWEI: OnceLock<Profile> = OnceLock::new();
-        match self {
-            Provider::Kingsoft => KINGSOFT.get_or_init(kingsoft::profile),
-            Provider::Baidu => BAIDU.get_or_init(baidu::profile),
-            Provider::Tencent => TENCENT.get_or_init(tencent::profile),
-            Provider::HuaweiInternational => HUAWEI.get_or_init(huawei::profile),
-        }
+        let (cell, data): (_, fn() -> ProfileData) = match self {
+            Provider::Kingsoft => (&KINGSOFT, kingsoft::profile),
+            Provider::Baidu => (&BAIDU, baidu::profile),
+            Provider::Tencent => (&TENCENT, tencent::profile),
+            Provider::HuaweiInternational => (&HUAWEI, huawei::profile),
+        };
+        // Every built-in profile passes its check (the tests below); were
+        // one not to, the rules would get a profile stating nothing rather
+        // than one unchecked, and the library would still not panic.
+        cell.get_or_init(|| {
+            Profile::new(data())
+                .unwrap_or_else(|_| Profile::names_only(self.name_en(), self.name_zh()))
+        })
     }
 
     /// The seed documents the profile rests on, by file name.
@@ -128,5 +135,23 @@ fn attempts(
         max,
         scope,
         on_exhaust,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_profile_passes_its_check() {
+        for (provider, data) in [
+            (Provider::Kingsoft, kingsoft::profile()),
+            (Provider::Baidu, baidu::profile()),
+            (Provider::Tencent, tencent::profile()),
+            (Provider::HuaweiInternational, huawei::profile()),
+        ] {
+            assert_eq!(data.check(), Ok(()), "{provider}");
+            assert_eq!(provider.profile().to_data(), data, "{provider}");
+        }
     }
 }

@@ -26,15 +26,15 @@ use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
     AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
-    MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, Profile, Qualifier, Raise,
-    Release, Residency, ReviewTime, TimeUnit, Transition,
+    MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData, Qualifier,
+    Raise, Release, Residency, ReviewTime, TimeUnit, Transition,
 };
 
 pub(super) const S4: &str = "004_8fb8c130c10e39bd.txt";
 
-pub(super) fn profile() -> Profile {
+pub(super) fn profile() -> ProfileData {
     let s4 = Seed(S4);
-    let mut p = Profile::new("Tencent Cloud", "腾讯云");
+    let mut p = ProfileData::new("Tencent Cloud", "腾讯云");
     let kinds = s4.at(52, "实名认证方式包括个人实名认证和企业实名认证");
     p.subjects = vec![
         sourced(SubjectKind::Individual, kinds.clone()),
