@@ -29,6 +29,7 @@ pub mod subject;
 pub use chrono;
 
 pub use age::AgeRule;
+pub use document::MAX_INPUT_BYTES;
 pub use document::{
     BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport, Country,
     Document, DocumentKey, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
@@ -37,6 +38,8 @@ pub use document::{
     ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind,
     TaiwanId, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
 };
-pub use document::{Field, FieldError, MAX_INPUT_BYTES};
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use document::{Field, FieldError};
 pub use error::{CharClass, Error, NationalityCode};
 pub use region::{RegionCheck, RegionProblem};
