@@ -393,6 +393,19 @@ fn a_tencent_transfer_review_at_the_end_of_2026() {
             .unwrap()
             .at
     );
+    // check_deadline and check_change pass the mark on too.
+    let window = realname::policy::Deadline::new(
+        Duration::WorkingDays(3),
+        realname::policy::Anchor::Initiation,
+    );
+    let d = realname::rules::check_deadline(&window, submitted, submitted, &exact.with_estimates())
+        .unwrap();
+    assert!(d.estimated);
+    assert!(
+        !realname::rules::check_deadline(&window, early, early, &exact)
+            .unwrap()
+            .estimated
+    );
     // Durations that count no working day never estimate.
     let d = deadline(
         submitted,
@@ -496,6 +509,20 @@ fn adding_an_announced_year_from_csv() {
         ChinaMainland::default().with_announced(&[y.clone(), y]),
         Err(CalendarError::YearTwice { year: 2027 })
     );
+    // A year with no day off is missing its data; a line with a fourth
+    // field is not the file's form.
+    let empty = realname::calendar::AnnouncedYear::new(2027, vec![], vec![]);
+    assert_eq!(
+        ChinaMainland::default().with_announced(&[empty]),
+        Err(CalendarError::NoHolidays { year: 2027 })
+    );
+    assert_eq!(
+        err("2027-01-01,holiday,New Year's Day,extra\n"),
+        CalendarError::Malformed {
+            line: 1,
+            problem: DataProblem::ExtraField
+        }
+    );
     // Hostile input: long lines and many years end in an error, not work.
     let long = "x".repeat(1 << 20);
     assert!(ChinaMainland::default().with_csv(&long).is_err());
@@ -555,7 +582,7 @@ fn announced_years_from_json_and_toml() {
     struct File {
         year: Vec<AnnouncedYear>,
     }
-    let toml_text = "[[year]]\nyear = 2027\nholidays = [\"2027-01-01\", \"2027-02-08\"]\n\n[[year]]\nyear = 2028\n";
+    let toml_text = "[[year]]\nyear = 2027\nholidays = [\"2027-01-01\", \"2027-02-08\"]\n\n[[year]]\nyear = 2028\nholidays = [\"2028-01-03\"]\n";
     let file: File = toml::from_str(toml_text).unwrap();
     let cal = ChinaMainland::default().with_announced(&file.year).unwrap();
     assert_eq!(cal.years(), (2004, 2028));

@@ -44,7 +44,12 @@ fn the_byte_form_is_stable() {
         (
             DocumentKind::Uscc,
             "91350100M000100Y43",
-            b"\x01\x2091350100M000100Y43",
+            b"\x01\x21M000100Y4",
+        ),
+        (
+            DocumentKind::OrganizationCode,
+            "M000100Y-4",
+            b"\x01\x21M000100Y4",
         ),
         (
             DocumentKind::OrganizationCode,
@@ -71,6 +76,20 @@ fn kinds_with_the_same_digits_do_not_collide() {
     let permit = Document::parse_as(DocumentKind::TaiwanTravelPermit, "51234568").unwrap();
     let macao = Document::parse_as(DocumentKind::MacaoId, "51234568").unwrap();
     assert_ne!(permit.key(), macao.key());
+}
+
+#[test]
+fn a_credit_code_and_its_old_organisation_code_are_one_key() {
+    for (uscc, old) in [
+        ("91350100M000100Y43", "M000100Y-4"),
+        ("91330106MA27Y4U47R", "MA27Y4U4-7"),
+    ] {
+        let a = Document::parse_as(DocumentKind::Uscc, uscc).unwrap().key();
+        let b = Document::parse_as(DocumentKind::OrganizationCode, old)
+            .unwrap()
+            .key();
+        assert_eq!(a, b, "{uscc} {old}");
+    }
 }
 
 #[test]
@@ -130,6 +149,18 @@ proptest! {
             // The identity's characters follow the two header bytes.
             prop_assert!(key.as_bytes().len() > 2 && key.as_bytes().len() <= 26);
             prop_assert!(key.as_bytes()[2..].iter().all(u8::is_ascii_alphanumeric));
+        }
+    }
+
+    #[test]
+    fn credit_codes_key_by_their_valid_embedded_code(code in strategy::uscc()) {
+        let key = DocumentKey::from(&code);
+        match code.embedded_organization_code() {
+            Some(old) => prop_assert_eq!(key, DocumentKey::from(old)),
+            None => {
+                prop_assert_eq!(key.scheme(), KeyScheme::Uscc);
+                prop_assert_eq!(&key.as_bytes()[2..], code.as_str().as_bytes());
+            }
         }
     }
 

@@ -1276,7 +1276,8 @@ fn baidu_cooldown_holds_back_a_new_change_for_30_days_after_the_last() {
         &Reason::ChangeCooldown {
             transition: t,
             wait: Duration::CalendarDays(30),
-            allowed_from: day_30
+            allowed_from: day_30,
+            estimated: false,
         }
     );
     assert!(rules::check_change(b, t, Some(last), day_30, &cal).is_ok());

@@ -84,6 +84,11 @@ impl AnnouncedYear {
         if let Some(date) = twice {
             return Err(CalendarError::DayTwice { date });
         }
+        // Every year has New Year's Day off at least: a year with no day
+        // off is a year whose data is missing, not a year without holidays.
+        if self.holidays.is_empty() {
+            return Err(CalendarError::NoHolidays { year: self.year });
+        }
         Ok(out)
     }
 }
@@ -106,6 +111,10 @@ pub(crate) fn parse_csv(text: &str) -> Result<Vec<AnnouncedYear>, CalendarError>
         let (Some(date), Some(kind)) = (fields.next(), fields.next()) else {
             return Err(malformed(DataProblem::MissingField));
         };
+        // At most the festival's name follows.
+        if fields.nth(1).is_some() {
+            return Err(malformed(DataProblem::ExtraField));
+        }
         // A date is 10 characters; refuse anything else before parsing.
         let date = (date.len() == 10)
             .then(|| date.parse::<NaiveDate>().ok())

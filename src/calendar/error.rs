@@ -73,6 +73,13 @@ pub enum CalendarError {
         /// What is wrong with it.
         problem: DataProblem,
     },
+    /// A year's data lists no day off: every year has New Year's Day at
+    /// least, so the data is missing.
+    #[error("year {year} lists no day off")]
+    NoHolidays {
+        /// The year.
+        year: i32,
+    },
     /// More years in one load than [`MAX_YEARS_PER_LOAD`].
     #[error("more than {max} years in one load")]
     TooManyYears {
@@ -105,6 +112,8 @@ pub enum DataProblem {
     BadKind,
     /// The line has fewer than two fields.
     MissingField,
+    /// The line has more than three fields.
+    ExtraField,
     /// No line holds a day.
     NoData,
 }
@@ -120,6 +129,7 @@ impl DataProblem {
             DataProblem::BadDate => "bad_date",
             DataProblem::BadKind => "bad_kind",
             DataProblem::MissingField => "missing_field",
+            DataProblem::ExtraField => "extra_field",
             DataProblem::NoData => "no_data",
         }
     }
@@ -134,6 +144,7 @@ impl DataProblem {
             DataProblem::BadDate => "日期不是有效的 YYYY-MM-DD 日期",
             DataProblem::BadKind => "类型应为 holiday 或 workday",
             DataProblem::MissingField => "缺少字段",
+            DataProblem::ExtraField => "字段过多",
             DataProblem::NoData => "没有任何日期",
         }
     }
@@ -145,6 +156,7 @@ impl std::fmt::Display for DataProblem {
             DataProblem::BadDate => "the date is not a real date written YYYY-MM-DD",
             DataProblem::BadKind => "the kind must be holiday or workday",
             DataProblem::MissingField => "a field is missing",
+            DataProblem::ExtraField => "the line has more than three fields",
             DataProblem::NoData => "no line holds a day",
         })
     }
@@ -166,6 +178,7 @@ impl CalendarError {
             CalendarError::MakeUpDayOnWeekday { .. } => "calendar_make_up_day_on_weekday",
             CalendarError::DayTwice { .. } => "calendar_day_twice",
             CalendarError::Malformed { .. } => "calendar_malformed",
+            CalendarError::NoHolidays { .. } => "calendar_no_holidays",
             CalendarError::TooManyYears { .. } => "calendar_too_many_years",
         }
     }
@@ -198,6 +211,7 @@ impl CalendarError {
             CalendarError::Malformed { line, problem } => {
                 format!("第 {line} 行：{}", problem.to_string_zh())
             }
+            CalendarError::NoHolidays { year } => format!("{year} 年的数据没有任何假日"),
             CalendarError::TooManyYears { max } => format!("一次最多添加 {max} 年"),
         }
     }
@@ -237,7 +251,9 @@ impl serde::Serialize for CalendarError {
                 m.serialize_entry("year", year)?;
                 m.serialize_entry("last", last)?;
             }
-            CalendarError::YearTwice { year } => m.serialize_entry("year", year)?,
+            CalendarError::YearTwice { year } | CalendarError::NoHolidays { year } => {
+                m.serialize_entry("year", year)?
+            }
             CalendarError::DateOutsideYear { date, year } => {
                 m.serialize_entry("date", date)?;
                 m.serialize_entry("year", year)?;

@@ -89,7 +89,9 @@ pub trait WorkCalendar {
     /// The first day whose answer is an estimate rather than a known fact,
     /// if there is one: answers about that day and every later one are
     /// estimates ([`ChinaMainland::with_estimates`]). `None`, the default,
-    /// when every answer is exact.
+    /// when every answer is exact. A calendar that wraps another must
+    /// forward this method too, or its answers lose their estimate mark
+    /// (`&C` and `Box<C>` forward it).
     ///
     /// ```
     /// use realname::calendar::{ChinaMainland, Weekdays, WorkCalendar};

@@ -55,11 +55,16 @@ pub enum KeyScheme {
     ForeignPassport,
     /// A [`ForeignDrivingLicence`], with its issuing country.
     ForeignDrivingLicence,
-    /// A [`Uscc`], the organisation's unified social credit code.
+    /// A [`Uscc`] whose embedded organisation code fails its own GB 11714
+    /// check (some sole traders' codes), keyed as a whole.
     Uscc,
-    /// An [`OrganizationCode`].
+    /// An organisation's GB 11714 code: an [`OrganizationCode`], or the
+    /// one embedded in a [`Uscc`] (characters 9–17), so that an
+    /// organisation's credit code and its older code give one key.
     OrganizationCode,
-    /// A [`BusinessRegistrationNumber`].
+    /// A [`BusinessRegistrationNumber`] (the old 15-digit 注册号: nothing
+    /// in it links it to the credit code that replaced it, so it is a key
+    /// of its own).
     BusinessRegistrationNumber,
 }
 
@@ -133,7 +138,11 @@ impl KeyScheme {
 /// The identity a document stands for, as the key to count accounts by
 /// ("one ID card may verify at most 3 accounts"): the same person's 15- and
 /// 18-digit resident numbers give one key, and so do a travel permit's
-/// renewals. Only identity documents have a key
+/// renewals, and an organisation's credit code and the organisation code
+/// it embeds. Numbers that nothing links (a person's ID card and passport,
+/// a 2017 and a 2023 permanent resident card, a registration number and
+/// the credit code that replaced it) are different keys: linking them
+/// needs data the number does not hold. Only identity documents have a key
 /// ([`DocumentKind::is_identity`]): a bank card or a mobile number does not
 /// stand for a person.
 ///
@@ -208,9 +217,12 @@ impl DocumentKey {
     /// The key of a document, if it is an identity document.
     ///
     /// ```
-    /// use realname::{Document, DocumentKey, DocumentKind, KeyScheme};
+    /// use realname::{Document, DocumentKey, DocumentKind, KeyScheme, OrganizationCode};
     /// let doc = Document::parse_as(DocumentKind::Uscc, "91350100M000100Y43")?;
-    /// assert_eq!(DocumentKey::of(&doc).map(|k| k.scheme()), Some(KeyScheme::Uscc));
+    /// // The credit code and the organisation code it embeds are one key.
+    /// let old = DocumentKey::from(OrganizationCode::parse("M000100Y-4")?);
+    /// assert_eq!(DocumentKey::of(&doc), Some(old));
+    /// assert_eq!(old.scheme(), KeyScheme::OrganizationCode);
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn of(document: &Document) -> Option<DocumentKey> {
@@ -314,9 +326,27 @@ key_from! {
     TaiwanId => TaiwanId, |d| d.as_str();
     ForeignPassport => ForeignPassport, |d| d.as_str();
     ForeignDrivingLicence => ForeignDrivingLicence, |d| d.as_str();
-    Uscc => Uscc, |d| d.as_str();
     OrganizationCode => OrganizationCode, |d| d.as_str();
     BusinessRegistrationNumber => BusinessRegistrationNumber, |d| d.as_str();
+}
+
+/// A credit code stands for the organisation its embedded GB 11714
+/// organisation code names, so that an organisation's credit code and the
+/// older code it replaced give one key; a credit code whose embedded code
+/// fails its own check is keyed as a whole.
+impl From<&Uscc> for DocumentKey {
+    fn from(d: &Uscc) -> DocumentKey {
+        match d.embedded_organization_code() {
+            Some(code) => DocumentKey::new(KeyScheme::OrganizationCode, code.as_str()),
+            None => DocumentKey::new(KeyScheme::Uscc, d.as_str()),
+        }
+    }
+}
+
+impl From<Uscc> for DocumentKey {
+    fn from(d: Uscc) -> DocumentKey {
+        DocumentKey::from(&d)
+    }
 }
 
 impl Document {

@@ -7,9 +7,11 @@
 //! review times, micro-deposit and recharge parameters, upload rules, the
 //! minimum age, changes of the verified subject and what an individual
 //! account may not do. A [`Profile`] is that data once checked for
-//! consistency ([`ProfileData::check`]), and the only thing the decisions
-//! taken from a profile, in [`rules`](crate::rules), accept: the rules
-//! never see data that was not checked.
+//! consistency ([`ProfileData::check`]), and the only form of a profile
+//! the decisions in [`rules`](crate::rules) accept, so a rule that reads a
+//! profile never reads one that was not checked. (`rules::check_deadline`
+//! takes a single [`Deadline`], which a caller taking it from a `Profile`
+//! has checked.)
 //!
 //! Most providers leave most rules unstated, and "not stated by the
 //! provider" is a value of its own here ([`Stated::NotStated`], or an empty

@@ -7,8 +7,9 @@ use super::*;
 ///
 /// Build one with [`ProfileData::new`] (or `default()`) and field
 /// assignment, then turn it into a [`Profile`] with [`Profile::new`], which
-/// runs [`ProfileData::check`]: the rules ([`crate::rules`]) take only a
-/// `Profile`, so they never see data that was not checked. To change a
+/// runs [`ProfileData::check`]: the rules ([`crate::rules`]) take a
+/// profile only as a `Profile`, so they never read one that was not
+/// checked. To change a
 /// profile, take its data out ([`Profile::into_data`] or
 /// [`Profile::to_data`]), edit it and check it again.
 ///

@@ -56,10 +56,14 @@ pub fn check_account_cap(
 /// document can be counted: a bank card or a mobile number has no key.
 ///
 /// The key stands for one document's identity (a person's 15- and
-/// 18-digit numbers are one key). A profile whose cap counts a natural
-/// person across all their documents ([`CapKey::NaturalPerson`]) is
-/// applied to each document's count; linking one person's documents is
-/// the caller's.
+/// 18-digit numbers are one key). The cap applied is the one the profile
+/// states for the key's subject, whatever document it names: a profile
+/// whose cap counts a natural person across all their documents
+/// ([`CapKey::NaturalPerson`]) is applied to each document's count
+/// (linking one person's documents is the caller's), and a cap stated for
+/// ID cards (Tencent's "个人身份证") applies to the other personal
+/// documents too, since the provider states none for them. Which
+/// documents may verify at all is [`check_document`]'s question.
 ///
 /// # Errors
 ///

@@ -61,14 +61,15 @@ pub fn check_change(
     if let (Some(last), Some(cooldown)) = (last_change, rule.cooldown.sourced())
         && cooldown.value.gates == Gate::Initiation
     {
-        let allowed_from = due(last, cooldown.value.wait, calendar)
+        let allowed = deadline(last, cooldown.value.wait, calendar)
             .map_err(|e| Refusal::new(Reason::Calendar(e), cooldown.source.clone()))?;
-        if now < allowed_from {
+        if now < allowed.at {
             return Err(Refusal::new(
                 Reason::ChangeCooldown {
                     transition,
                     wait: cooldown.value.wait,
-                    allowed_from,
+                    allowed_from: allowed.at,
+                    estimated: allowed.estimated,
                 },
                 cooldown.source.clone(),
             ));

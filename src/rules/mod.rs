@@ -32,7 +32,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use crate::age::full_years;
-use crate::calendar::{CalendarError, Duration, WorkCalendar, beijing_time, deadline, due};
+use crate::calendar::{CalendarError, Due, Duration, WorkCalendar, beijing_time, deadline};
 use crate::org::OrganizationType;
 use crate::policy::{
     AmountRange, Availability, CapKey, Contact, Counted, Deadline, FileFormat, Gate, Method,

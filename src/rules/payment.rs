@@ -4,7 +4,9 @@ use super::*;
 
 /// Has a deadline passed? `from` is the moment the deadline counts from
 /// (its [`Anchor`](crate::policy::Anchor)); the answer is the moment it
-/// passes, or a refusal once `now` is past it.
+/// passes, with whether it rests on a day the calendar only estimates
+/// ([`Due`]), or a refusal once `now` is past it. The deadline is one of a
+/// checked [`Profile`]'s (a window of zero closes at its start).
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -16,7 +18,7 @@ use super::*;
 /// let window = change.window.value().unwrap(); // 1 day from starting the change
 /// let started = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
 /// let closes = Utc.with_ymd_and_hms(2026, 3, 3, 1, 0, 0).unwrap();
-/// assert_eq!(check_deadline(window, started, started, &Weekdays), Ok(closes));
+/// assert_eq!(check_deadline(window, started, started, &Weekdays).map(|d| d.at), Ok(closes));
 /// let late = Utc.with_ymd_and_hms(2026, 3, 3, 1, 0, 1).unwrap();
 /// assert_eq!(check_deadline(window, started, late, &Weekdays).unwrap_err().code(), "deadline_passed");
 /// ```
@@ -30,13 +32,13 @@ pub fn check_deadline(
     from: DateTime<Utc>,
     now: DateTime<Utc>,
     calendar: &dyn WorkCalendar,
-) -> Result<DateTime<Utc>, Refusal> {
-    let at = due(from, deadline.within, calendar)
+) -> Result<Due, Refusal> {
+    let d = crate::calendar::deadline(from, deadline.within, calendar)
         .map_err(|e| Refusal::new(Reason::Calendar(e), None))?;
-    if now > at {
-        Err(Refusal::new(Reason::DeadlinePassed { due: at }, None))
+    if now > d.at {
+        Err(Refusal::new(Reason::DeadlinePassed { due: d.at }, None))
     } else {
-        Ok(at)
+        Ok(d)
     }
 }
 

@@ -105,6 +105,9 @@ pub enum Reason {
         wait: Duration,
         /// When a new change becomes allowed.
         allowed_from: DateTime<Utc>,
+        /// Whether that time counts a day the calendar only estimates
+        /// ([`ChinaMainland::with_estimates`](crate::calendar::ChinaMainland::with_estimates)).
+        estimated: bool,
     },
     /// A deadline has passed.
     DeadlinePassed {
@@ -252,10 +255,14 @@ impl Reason {
                 )
             }
             Reason::ChangeCooldown {
-                wait, allowed_from, ..
+                wait,
+                allowed_from,
+                estimated,
+                ..
             } => format!(
-                "距上次变更未满 {}，{} 起可再次变更",
+                "距上次变更未满 {}，{}{} 起可再次变更",
                 wait.to_string_zh(),
+                if *estimated { "预计 " } else { "" },
                 beijing(allowed_from)
             ),
             Reason::DeadlinePassed { due } => format!("已超过办理期限（{}）", beijing(due)),
@@ -362,10 +369,14 @@ impl Reason {
                 contact.name_en()
             ),
             Reason::ChangeCooldown {
-                wait, allowed_from, ..
+                wait,
+                allowed_from,
+                estimated,
+                ..
             } => format!(
-                "The last change was less than {wait} ago; a new change is allowed from {}",
-                beijing(allowed_from)
+                "The last change was less than {wait} ago; a new change is allowed from {}{}",
+                beijing(allowed_from),
+                if *estimated { " (estimated)" } else { "" }
             ),
             Reason::DeadlinePassed { due } => {
                 format!("The deadline, {}, has passed", beijing(due))
@@ -584,10 +595,12 @@ impl serde::Serialize for Refusal {
                 transition,
                 wait,
                 allowed_from,
+                estimated,
             } => {
                 map.serialize_entry("transition", transition)?;
                 map.serialize_entry("wait", wait)?;
                 map.serialize_entry("allowed_from", &utc(allowed_from))?;
+                map.serialize_entry("estimated", estimated)?;
             }
             Reason::DeadlinePassed { due } => map.serialize_entry("due", &utc(due))?,
             Reason::UploadEmpty | Reason::Calendar(_) => {}
@@ -616,7 +629,7 @@ pub(super) fn subject_zh(subject: SubjectKind) -> &'static str {
 }
 
 /// A time in China Standard Time, to the minute.
-pub(super) fn beijing(t: &DateTime<Utc>) -> String {
+pub(crate) fn beijing(t: &DateTime<Utc>) -> String {
     match beijing_time(*t) {
         Some(local) => format!(
             "{} {:02}:{:02} (UTC+8)",
