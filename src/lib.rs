@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod checksum;
 pub mod document;
 mod error;
+pub mod flow;
 pub mod org;
 pub mod policy;
 pub mod region;

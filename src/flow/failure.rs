@@ -1,0 +1,247 @@
+//! Why a flow step failed, and why an event was refused.
+
+use chrono::{DateTime, Utc};
+
+use super::FailureReason;
+use crate::calendar::CalendarError;
+use crate::policy::{Counted, MethodKind};
+
+/// What went wrong for the applicant, inside a flow: shown to them with a
+/// stable code and messages in Chinese and English that hold no personal
+/// data. Some failures leave the flow open (a wrong amount with entries
+/// left, a failed face check), others end it (see [`Step::status`](super::Step::status)).
+///
+/// ```
+/// use realname::flow::Failure;
+/// let f = Failure::WrongAmount { left: Some(2) };
+/// assert_eq!(f.code(), "wrong_amount");
+/// assert_eq!(f.to_string(), "The amount entered is not the amount paid; 2 entries left");
+/// assert_eq!(f.to_string_zh(), "输入的金额与打款金额不符，还可输入 2 次");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Failure {
+    /// The operator's face check did not pass.
+    FaceCheckFailed,
+    /// The payer could not send the deposit.
+    PayoutFailed {
+        /// The payer's reason, as the provider names it, if given.
+        reason: Option<FailureReason>,
+    },
+    /// The amount entered is not the amount paid.
+    WrongAmount {
+        /// Entries left for this transfer, if the provider limits them.
+        left: Option<u32>,
+    },
+    /// The method's attempts are used up.
+    AttemptsExhausted {
+        /// What was counted.
+        counted: Counted,
+        /// The limit.
+        max: u32,
+        /// The method the provider sends the applicant to instead.
+        fallback: Option<MethodKind>,
+    },
+    /// A deadline passed.
+    DeadlinePassed {
+        /// When.
+        due: DateTime<Utc>,
+    },
+    /// The reviewer rejected the application.
+    ReviewRejected,
+    /// The identity has verified as many accounts as the cap allows:
+    /// another server bound the last place first.
+    AccountCap {
+        /// The cap.
+        limit: u32,
+    },
+}
+
+impl Failure {
+    /// A stable identifier, the same as the rules' where they name the
+    /// same thing (`attempts_exhausted`, `deadline_passed`,
+    /// `account_cap_reached`).
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::Failure::ReviewRejected.code(), "review_rejected");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Failure::FaceCheckFailed => "face_check_failed",
+            Failure::PayoutFailed { .. } => "payout_failed",
+            Failure::WrongAmount { .. } => "wrong_amount",
+            Failure::AttemptsExhausted { .. } => "attempts_exhausted",
+            Failure::DeadlinePassed { .. } => "deadline_passed",
+            Failure::ReviewRejected => "review_rejected",
+            Failure::AccountCap { .. } => "account_cap_reached",
+        }
+    }
+
+    /// The message in Chinese.
+    ///
+    /// ```
+    /// use realname::flow::Failure;
+    /// assert_eq!(Failure::AccountCap { limit: 1 }.to_string_zh(), "该证件已认证 1 个账号，已达上限");
+    /// ```
+    pub fn to_string_zh(&self) -> String {
+        match self {
+            Failure::FaceCheckFailed => "经办人人脸识别未通过，请重新提交".to_owned(),
+            Failure::PayoutFailed { reason: Some(r) } => format!("打款失败：{}", r.name_zh()),
+            Failure::PayoutFailed { reason: None } => "打款失败".to_owned(),
+            Failure::WrongAmount { left: Some(n) } => {
+                format!("输入的金额与打款金额不符，还可输入 {n} 次")
+            }
+            Failure::WrongAmount { left: None } => "输入的金额与打款金额不符".to_owned(),
+            Failure::AttemptsExhausted {
+                max,
+                fallback: Some(m),
+                ..
+            } => format!("已用完 {max} 次机会，请改用{}", m.name_zh()),
+            Failure::AttemptsExhausted { max, .. } => format!("已用完 {max} 次机会"),
+            Failure::DeadlinePassed { due } => {
+                format!("已超过办理期限（{}）", crate::rules::beijing(due))
+            }
+            Failure::ReviewRejected => "审核未通过".to_owned(),
+            Failure::AccountCap { limit } => format!("该证件已认证 {limit} 个账号，已达上限"),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::FaceCheckFailed => {
+                f.write_str("The operator's face check did not pass; submit again")
+            }
+            Failure::PayoutFailed { reason: Some(r) } => {
+                write!(f, "The deposit could not be sent: {}", r.name_en())
+            }
+            Failure::PayoutFailed { reason: None } => f.write_str("The deposit could not be sent"),
+            Failure::WrongAmount { left: Some(n) } => write!(
+                f,
+                "The amount entered is not the amount paid; {n} {} left",
+                if *n == 1 { "entry" } else { "entries" }
+            ),
+            Failure::WrongAmount { left: None } => {
+                f.write_str("The amount entered is not the amount paid")
+            }
+            Failure::AttemptsExhausted {
+                max,
+                counted,
+                fallback,
+            } => {
+                write!(f, "All {max} {counted} are used")?;
+                match fallback {
+                    Some(m) => write!(f, "; use {} instead", m.name_en()),
+                    None => Ok(()),
+                }
+            }
+            Failure::DeadlinePassed { due } => write!(
+                f,
+                "The time allowed has passed ({})",
+                crate::rules::beijing(due)
+            ),
+            Failure::ReviewRejected => f.write_str("The review rejected the application"),
+            Failure::AccountCap { limit } => write!(
+                f,
+                "This document has already verified {limit} {}, the most allowed",
+                if *limit == 1 { "account" } else { "accounts" }
+            ),
+        }
+    }
+}
+
+/// Why a flow refused an event or a saved state. The flow is unchanged.
+///
+/// ```
+/// use realname::flow::{FlowError, Status};
+/// let e = FlowError::Unexpected { status: Status::Verified, event: "amount_entered" };
+/// assert_eq!(e.code(), "flow_unexpected_event");
+/// assert_eq!(e.to_string(), "the event amount_entered does not apply when the flow is verified");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FlowError {
+    /// The event makes no sense in the flow's current state (an amount
+    /// before a payout, anything after the end).
+    #[error("the event {event} does not apply when the flow is {}", status.code())]
+    Unexpected {
+        /// Where the flow stands.
+        status: super::Status,
+        /// The event's code.
+        event: &'static str,
+    },
+    /// An answer names an action the flow did not emit.
+    #[error("the answer names action {id}, which this flow did not ask for")]
+    UnknownAction {
+        /// The id given.
+        id: super::ActionId,
+    },
+    /// The caller's deposit amount is outside the profile's range, or 0.
+    #[error("the deposit of {fen} fen is outside the range the provider states")]
+    AmountOutOfRange {
+        /// The amount.
+        fen: u32,
+    },
+    /// `now` is before the flow's last event.
+    #[error("the time given is before the flow's last event")]
+    TimeWentBack,
+    /// The method is not a micro-deposit method of this profile, or the
+    /// profile does not offer it.
+    #[error("the profile offers no such method for this flow")]
+    MethodNotOffered,
+    /// A saved state does not hold together: a counter, a status or a
+    /// deadline differs from what its own history gives. It is refused,
+    /// never trusted.
+    #[error("the saved flow state is inconsistent: {0}")]
+    Tampered(&'static str),
+    /// The flow has taken the most events one flow may take
+    /// ([`MAX_EVENTS`](super::MAX_EVENTS)).
+    #[error("the flow has taken the most events it may take")]
+    TooManyEvents,
+    /// A deadline could not be reckoned on the calendar.
+    #[error("{0}")]
+    Calendar(CalendarError),
+}
+
+impl FlowError {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::FlowError::TimeWentBack.code(), "flow_time_went_back");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            FlowError::Unexpected { .. } => "flow_unexpected_event",
+            FlowError::UnknownAction { .. } => "flow_unknown_action",
+            FlowError::AmountOutOfRange { .. } => "flow_amount_out_of_range",
+            FlowError::TimeWentBack => "flow_time_went_back",
+            FlowError::MethodNotOffered => "flow_method_not_offered",
+            FlowError::Tampered(_) => "flow_tampered",
+            FlowError::TooManyEvents => "flow_too_many_events",
+            FlowError::Calendar(e) => e.code(),
+        }
+    }
+
+    /// The message in Chinese.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::FlowError::TimeWentBack.to_string_zh(), "给出的时间早于流程的上一个事件");
+    /// ```
+    pub fn to_string_zh(&self) -> String {
+        match self {
+            FlowError::Unexpected { status, event } => {
+                format!("流程当前状态（{}）不接受事件 {event}", status.code())
+            }
+            FlowError::UnknownAction { id } => format!("回复所指的操作 {id} 不是本流程发出的"),
+            FlowError::AmountOutOfRange { fen } => format!("打款金额 {fen} 分超出服务商规定的范围"),
+            FlowError::TimeWentBack => "给出的时间早于流程的上一个事件".to_owned(),
+            FlowError::MethodNotOffered => "该服务商未提供此认证方式".to_owned(),
+            FlowError::Tampered(what) => format!("保存的流程状态不一致：{what}"),
+            FlowError::TooManyEvents => "流程的事件数已达上限".to_owned(),
+            FlowError::Calendar(e) => e.to_string_zh(),
+        }
+    }
+}

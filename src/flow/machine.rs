@@ -1,0 +1,524 @@
+//! What every machine shares: the history of accepted events, revisions,
+//! repeated answers, saving and restoring. A machine supplies only its
+//! pure transition ([`Machine`]).
+
+use chrono::{DateTime, Utc};
+
+use super::{Action, ActionId, Failure, FlowError, MAX_EVENTS, Status, Step};
+use crate::calendar::{Duration, WorkCalendar, due};
+
+/// An event a machine takes.
+///
+/// ```
+/// use realname::flow::{DepositEvent, FlowEvent};
+/// assert_eq!(DepositEvent::Tick.code(), "tick");
+/// assert_eq!(DepositEvent::Tick.answers(), None);
+/// ```
+pub trait FlowEvent {
+    /// A stable identifier of the kind of event.
+    fn code(&self) -> &'static str;
+    /// The action this event answers, for answers from outside parties.
+    fn answers(&self) -> Option<ActionId>;
+}
+
+/// What a machine's state shows: the same for every machine.
+///
+/// ```
+/// use realname::flow::{Status, View};
+/// let v = View { status: Status::AwaitingApplicant, next_deadline: None, failure: None, revision: 0, pending: None, uses: 0, entries: 0 };
+/// assert_eq!(v.revision, 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// Where the flow stands.
+    pub status: Status,
+    /// When to call back.
+    pub next_deadline: Option<DateTime<Utc>>,
+    /// The failure the applicant should see.
+    pub failure: Option<Failure>,
+    /// One more per accepted event.
+    pub revision: u64,
+    /// The action whose answer the flow waits for.
+    pub pending: Option<ActionId>,
+    /// Uses of the method counted (with those before the flow).
+    pub uses: u32,
+    /// Entries counted in the current try (a transfer's amount entries).
+    pub entries: u32,
+}
+
+/// A verification machine: its terms (the numbers it keeps from the
+/// profile), its events, its state, and its pure transition. [`Flow`]
+/// does the rest. The crate's machines implement it; a caller may too.
+pub trait Machine {
+    /// The numbers the flow keeps.
+    type Terms: Copy + PartialEq + std::fmt::Debug;
+    /// What the caller reports.
+    type Event: Copy + PartialEq + std::fmt::Debug + FlowEvent;
+    /// The state events apply to.
+    type State: Copy + PartialEq + std::fmt::Debug;
+
+    /// The state before any event.
+    fn initial(terms: &Self::Terms, prior_uses: u32, now: DateTime<Utc>) -> Self::State;
+
+    /// Refuses terms that cannot be (a limit of zero).
+    ///
+    /// # Errors
+    ///
+    /// [`FlowError::Tampered`] naming what is wrong.
+    fn check_terms(terms: &Self::Terms) -> Result<(), FlowError>;
+
+    /// The state after `event` at `now` and the actions it emits; `reckon`
+    /// turns a duration from `now` into a due time. Pure: the same inputs
+    /// give the same answer.
+    ///
+    /// # Errors
+    ///
+    /// A [`FlowError`] when the event does not apply.
+    fn apply(
+        terms: &Self::Terms,
+        state: &Self::State,
+        event: &Self::Event,
+        now: DateTime<Utc>,
+        reckon: &mut dyn FnMut(Duration) -> Result<DateTime<Utc>, FlowError>,
+    ) -> Result<(Self::State, Vec<Action>), FlowError>;
+
+    /// What the state shows.
+    fn view(terms: &Self::Terms, state: &Self::State) -> View;
+}
+
+/// One accepted event, with the due time its transition reckoned from the
+/// calendar (so that replaying it does not depend on a calendar that has
+/// changed since).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use realname::calendar::ChinaMainland;
+/// use realname::flow::{DepositEvent, MicroDeposit};
+/// use realname::policy::Provider;
+/// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+/// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+/// let _ = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+/// assert_eq!(flow.history()[0].event, DepositEvent::Submit { fen: 21 });
+/// assert_eq!(flow.history()[0].reckoned, None);
+/// # Ok::<(), realname::flow::FlowError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct Record<E> {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub event: E,
+    /// The due time the transition reckoned, if it reckoned one.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub reckoned: Option<DateTime<Utc>>,
+}
+
+/// A running flow of machine `M`: its terms, its history and its state.
+/// See the [module docs](super) for the rules every flow keeps.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use realname::flow::{Flow, Deposit, MicroDeposit};
+/// use realname::policy::Provider;
+/// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+/// let (flow, _): (Flow<Deposit>, _) = MicroDeposit::start(Provider::Tencent.profile(), 0, t)?;
+/// assert_eq!(flow.revision(), 0);
+/// # Ok::<(), realname::flow::FlowError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow<M: Machine> {
+    terms: M::Terms,
+    started: DateTime<Utc>,
+    prior_uses: u32,
+    history: Vec<Record<M::Event>>,
+    state: M::State,
+}
+
+impl<M: Machine> Flow<M> {
+    /// A flow with these terms, for an account that used the method
+    /// `prior_uses` times before (the caller's attempt ledger says).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// use realname::flow::DepositTerms;
+    /// let terms = *flow.terms();
+    /// assert_eq!(MicroDeposit::with_terms(terms, 0, t), flow);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn with_terms(terms: M::Terms, prior_uses: u32, now: DateTime<Utc>) -> Flow<M> {
+        Flow {
+            terms,
+            started: now,
+            prior_uses,
+            history: Vec::new(),
+            state: M::initial(&terms, prior_uses, now),
+        }
+    }
+
+    /// The terms the flow keeps.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert_eq!(flow.terms().entries_per_transfer, Some(3));
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn terms(&self) -> &M::Terms {
+        &self.terms
+    }
+
+    /// What the state shows.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert_eq!(flow.view().uses, 0);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn view(&self) -> View {
+        M::view(&self.terms, &self.state)
+    }
+
+    /// The status now.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert_eq!(flow.status(), Status::AwaitingApplicant);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn status(&self) -> Status {
+        self.view().status
+    }
+
+    /// One more per accepted event: the number a store compares and swaps
+    /// on.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// let _ = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+    /// assert_eq!(flow.revision(), 1);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn revision(&self) -> u64 {
+        self.view().revision
+    }
+
+    /// When to call back with the time, if the flow waits on a deadline.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert_eq!(flow.next_deadline(), None); // Kingsoft states no entry deadline
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn next_deadline(&self) -> Option<DateTime<Utc>> {
+        self.view().next_deadline
+    }
+
+    /// Uses of the method counted so far, with those before this flow.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// let _ = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+    /// assert_eq!(flow.uses(), 1); // counted as the payout is asked for
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn uses(&self) -> u32 {
+        self.view().uses
+    }
+
+    /// The accepted events, in order.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// let _ = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+    /// assert_eq!(flow.history().len(), 1);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn history(&self) -> &[Record<M::Event>] {
+        &self.history
+    }
+
+    /// The current step: status, no actions.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert!(flow.step().actions.is_empty());
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn step(&self) -> Step {
+        self.step_with(Vec::new(), false)
+    }
+
+    fn step_with(&self, actions: Vec<Action>, duplicate: bool) -> Step {
+        let v = self.view();
+        Step {
+            status: v.status,
+            actions,
+            next_deadline: v.next_deadline,
+            failure: v.failure,
+            revision: v.revision,
+            duplicate,
+        }
+    }
+
+    /// Applies `event` at `now`: first any deadline that has passed, then
+    /// the event. Working-day times (a review's due time) are reckoned on
+    /// `calendar`. An answer that was already taken (a retried webhook)
+    /// changes nothing and is marked [`Step::duplicate`].
+    ///
+    /// # Errors
+    ///
+    /// A [`FlowError`] when the event does not apply in the flow's state,
+    /// names an action the flow did not emit, comes with a time before the
+    /// last event's, or when a due time cannot be reckoned. The flow is
+    /// then unchanged.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// let step = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+    /// assert_eq!(step.actions[0].code(), "request_payout");
+    /// // An amount before the payout makes no sense: refused, nothing changes.
+    /// let err = flow.handle(DepositEvent::AmountEntered { fen: 21, risk_hit: false }, t, &ChinaMainland::default());
+    /// assert!(err.is_err() && flow.revision() == 1);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn handle(
+        &mut self,
+        event: M::Event,
+        now: DateTime<Utc>,
+        calendar: &dyn WorkCalendar,
+    ) -> Result<Step, FlowError> {
+        if let Some(id) = event.answers()
+            && Some(id) != self.view().pending
+            && self.was_answered(id, &event)
+        {
+            return Ok(self.step_with(Vec::new(), true));
+        }
+        if self.history.len() >= MAX_EVENTS {
+            return Err(FlowError::TooManyEvents);
+        }
+        let mut reckoned = None;
+        let mut reckon = |d: Duration| -> Result<DateTime<Utc>, FlowError> {
+            let at = due(now, d, calendar).map_err(FlowError::Calendar)?;
+            reckoned = Some(at);
+            Ok(at)
+        };
+        let (next, actions) = M::apply(&self.terms, &self.state, &event, now, &mut reckon)?;
+        if next == self.state {
+            // A tick that changed nothing is not an event of the history.
+            return Ok(self.step_with(actions, false));
+        }
+        self.history.push(Record {
+            at: now,
+            event,
+            reckoned,
+        });
+        self.state = next;
+        Ok(self.step_with(actions, false))
+    }
+
+    /// Whether an earlier event of the same kind answered `id`.
+    fn was_answered(&self, id: ActionId, event: &M::Event) -> bool {
+        self.history
+            .iter()
+            .any(|r| r.event.answers() == Some(id) && r.event.code() == event.code())
+    }
+
+    /// The flow as saved state (see [`Saved`]).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// assert_eq!(MicroDeposit::restore(flow.save())?, flow);
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn save(&self) -> Saved<M> {
+        let v = self.view();
+        Saved {
+            terms: self.terms,
+            started: self.started,
+            prior_uses: self.prior_uses,
+            history: self.history.clone(),
+            status: v.status,
+            revision: v.revision,
+            uses: v.uses,
+            entries: v.entries,
+            next_deadline: v.next_deadline,
+        }
+    }
+
+    /// A flow from saved state, after replaying its history: refused when
+    /// the history does not apply event by event, or when the status, the
+    /// revision, a counter or the deadline saved beside it differs from
+    /// what the history gives (a state edited by hand), never trusted.
+    ///
+    /// # Errors
+    ///
+    /// [`FlowError::Tampered`] naming what does not hold together.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::flow::{DepositEvent, MicroDeposit, Status};
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t)?;
+    /// let _ = flow.handle(DepositEvent::Submit { fen: 21 }, t, &ChinaMainland::default())?;
+    /// let mut saved = flow.save();
+    /// saved.uses = 0; // an attempt "refunded" by hand
+    /// assert_eq!(MicroDeposit::restore(saved).unwrap_err().code(), "flow_tampered");
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn restore(saved: Saved<M>) -> Result<Flow<M>, FlowError> {
+        M::check_terms(&saved.terms)?;
+        if saved.history.len() > MAX_EVENTS {
+            return Err(FlowError::Tampered("more events than a flow may take"));
+        }
+        let mut flow = Flow::<M>::with_terms(saved.terms, saved.prior_uses, saved.started);
+        for record in &saved.history {
+            let mut reckon = |_: Duration| {
+                record
+                    .reckoned
+                    .filter(|t| *t >= record.at)
+                    .ok_or(FlowError::Tampered(
+                        "a due time missing or before its event",
+                    ))
+            };
+            let (next, _) = M::apply(
+                &flow.terms,
+                &flow.state,
+                &record.event,
+                record.at,
+                &mut reckon,
+            )
+            .map_err(|_| FlowError::Tampered("an event that does not apply"))?;
+            if next == flow.state {
+                return Err(FlowError::Tampered("an event that changed nothing"));
+            }
+            flow.state = next;
+            flow.history.push(*record);
+        }
+        let v = flow.view();
+        if v.status != saved.status {
+            return Err(FlowError::Tampered("the status"));
+        }
+        if v.revision != saved.revision {
+            return Err(FlowError::Tampered("the revision"));
+        }
+        if v.uses != saved.uses || v.entries != saved.entries {
+            return Err(FlowError::Tampered("the attempt counters"));
+        }
+        if v.next_deadline != saved.next_deadline {
+            return Err(FlowError::Tampered("the deadline"));
+        }
+        Ok(flow)
+    }
+}
+
+/// A flow as saved: its terms, its history of accepted events (with the
+/// due times they reckoned), and beside them the status, revision,
+/// counters and deadline a store lists flows by. With the `serde` feature
+/// it serialises; [`Flow::restore`] replays the history and refuses a
+/// state whose parts disagree.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use realname::flow::{MicroDeposit, Status};
+/// use realname::policy::Provider;
+/// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+/// let (flow, _) = MicroDeposit::start(Provider::Baidu.profile(), 2, t)?;
+/// let saved = flow.save();
+/// assert_eq!((saved.status, saved.revision, saved.uses), (Status::AwaitingApplicant, 0, 2));
+/// # Ok::<(), realname::flow::FlowError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        deny_unknown_fields,
+        bound(
+            serialize = "M::Terms: serde::Serialize, M::Event: serde::Serialize",
+            deserialize = "M::Terms: serde::Deserialize<'de>, M::Event: serde::Deserialize<'de>"
+        )
+    )
+)]
+#[non_exhaustive]
+pub struct Saved<M: Machine> {
+    /// The terms the flow started with.
+    pub terms: M::Terms,
+    /// When it started.
+    pub started: DateTime<Utc>,
+    /// Uses of the method before this flow.
+    pub prior_uses: u32,
+    /// The accepted events.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub history: Vec<Record<M::Event>>,
+    /// The status, as saved.
+    pub status: Status,
+    /// The revision, as saved.
+    pub revision: u64,
+    /// Uses counted, as saved.
+    pub uses: u32,
+    /// Entries of the current try, as saved.
+    pub entries: u32,
+    /// The next deadline, as saved: what a sweeper lists flows by.
+    pub next_deadline: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,60 @@
+//! Verification flows as sans-IO state machines.
+//!
+//! A flow is driven by the caller: each call of `handle(event, now,
+//! calendar)` applies any deadline that has passed, then the event, and
+//! returns a [`Step`]: the new [`Status`], the [`Action`]s to perform, when
+//! to call back, and the failure the applicant should see. The flow never
+//! reads a clock, never draws a random number (amounts and codes come from
+//! the caller) and never calls out: it says what to do, and the caller
+//! reports what happened.
+//!
+//! **Save, then act.** The caller saves the flow's new state (with
+//! compare-and-swap on its revision) before it performs the step's
+//! actions. An attempt is counted in the transition that emits its check,
+//! so a crash or a retry between the two refunds nothing; every action has
+//! an [`ActionId`] that makes a retried payout the same payout, and an
+//! answer that arrives twice (a retried webhook) changes nothing the
+//! second time ([`Step::duplicate`]).
+//!
+//! **Binding is part of the flow.** Success is not final until the caller
+//! reports the store's answer to [`Action::Bind`]: if another server took
+//! the identity's last place under the cap first, the flow ends refused
+//! with the account-cap reason.
+//!
+//! **Persistable, never trusted.** A flow saves as its terms (the numbers
+//! it took from the profile when it started, so that a profile edited
+//! later does not change it), its history of accepted events, and beside
+//! them the status, revision, counters and next deadline. Restoring
+//! replays the history and refuses a state whose parts disagree (a
+//! counter lowered, a status or a deadline changed by hand).
+//!
+//! The machine here is [`MicroDeposit`], the corporate micro-deposit of
+//! Kingsoft Cloud (K-CORP: 3 amount entries, one transfer per account,
+//! then the certificate upload), Baidu AI Cloud (B-MICRO: the operator's
+//! face first, 2 wrong entries abandon the transfer, 10 initiations, 8
+//! days to enter the amount, a manual review of at most 2 working days on
+//! a risk hit) and Tencent Cloud (T-TRANSFER), each with its profile's
+//! numbers.
+
+mod deposit;
+mod failure;
+mod machine;
+mod step;
+mod tmp_reason;
+
+pub use deposit::{
+    Deposit, DepositEvent, DepositTerms, MicroDeposit, SavedDeposit, State as DepositState,
+};
+pub use failure::{Failure, FlowError};
+pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
+pub use step::{Action, ActionId, BindOutcome, Party, Status, Step};
+pub use tmp_reason::FailureReason;
+
+/// The most events one flow takes: far more than any seed's limits allow
+/// (Baidu's 10 initiations of 2 entries each and their answers), so that
+/// a flow's saved history stays small.
+///
+/// ```
+/// assert_eq!(realname::flow::MAX_EVENTS, 256);
+/// ```
+pub const MAX_EVENTS: usize = 256;

@@ -1,0 +1,262 @@
+//! What a flow tells its caller after each event: its status, the actions
+//! to perform, and when to call back.
+
+use chrono::{DateTime, Utc};
+
+use super::Failure;
+
+/// Who the flow is waiting for, when it is not the applicant.
+///
+/// ```
+/// assert_eq!(realname::flow::Party::Payer.code(), "payer");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Party {
+    /// The identity authority, answering a face or document check.
+    IdentityAuthority,
+    /// The payment agent that sends a deposit.
+    Payer,
+    /// The caller's store, binding the identity to the account under its
+    /// cap.
+    Store,
+}
+
+impl Party {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::Party::Store.code(), "store");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Party::IdentityAuthority => "identity_authority",
+            Party::Payer => "payer",
+            Party::Store => "store",
+        }
+    }
+}
+
+/// Where a flow stands: small and exhaustive, so a caller handles every
+/// case. The first three wait for someone; the last five are terminal and
+/// absorb every later event.
+///
+/// ```
+/// use realname::flow::Status;
+/// assert!(Status::Verified.is_terminal());
+/// assert!(!Status::AwaitingApplicant.is_terminal());
+/// assert_eq!(Status::Locked.code(), "locked");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Status {
+    /// The applicant must act: submit details, enter an amount, try again
+    /// after a failure ([`Step::failure`] says which).
+    AwaitingApplicant,
+    /// An outside party must answer.
+    AwaitingParty(Party),
+    /// A person reviews the application, due by this time.
+    InReview {
+        /// When the review is due.
+        due: DateTime<Utc>,
+    },
+    /// Verified and bound to the account.
+    Verified,
+    /// Refused for good ([`Step::failure`] says why).
+    Failed,
+    /// A deadline passed.
+    Expired,
+    /// The method's attempts are used up; other methods stay open.
+    Locked,
+    /// The applicant withdrew.
+    Withdrawn,
+}
+
+impl Status {
+    /// Whether the flow has ended.
+    ///
+    /// ```
+    /// assert!(realname::flow::Status::Withdrawn.is_terminal());
+    /// ```
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self,
+            Status::Verified
+                | Status::Failed
+                | Status::Expired
+                | Status::Locked
+                | Status::Withdrawn
+        )
+    }
+
+    /// A stable identifier.
+    ///
+    /// ```
+    /// use realname::flow::{Party, Status};
+    /// assert_eq!(Status::AwaitingParty(Party::Payer).code(), "awaiting_party");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Status::AwaitingApplicant => "awaiting_applicant",
+            Status::AwaitingParty(_) => "awaiting_party",
+            Status::InReview { .. } => "in_review",
+            Status::Verified => "verified",
+            Status::Failed => "failed",
+            Status::Expired => "expired",
+            Status::Locked => "locked",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// Names one action for retries: a caller combines it with its own flow
+/// id into an idempotency key (`{flow}-{revision}-{index}`), so that a
+/// payout retried after a crash is the same payout to the payer.
+///
+/// ```
+/// use realname::flow::ActionId;
+/// let id = ActionId { revision: 3, index: 0 };
+/// assert_eq!(id.to_string(), "3-0");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ActionId {
+    /// The revision of the flow the action was emitted at.
+    pub revision: u64,
+    /// Its place among that step's actions.
+    pub index: u8,
+}
+
+impl std::fmt::Display for ActionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.revision, self.index)
+    }
+}
+
+/// Something the caller must do after saving the flow's new state (save
+/// first, then act: a crash in between repeats the action with the same
+/// [`ActionId`], never loses a counted attempt).
+///
+/// ```
+/// use realname::flow::{Action, ActionId};
+/// let a = Action::RequestPayout { id: ActionId { revision: 1, index: 0 }, fen: 37 };
+/// assert_eq!(a.code(), "request_payout");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Action {
+    /// Start a face check of the person handling the application (经办人)
+    /// and report its result with this id.
+    StartOperatorFaceCheck {
+        /// The id to report the result with.
+        id: ActionId,
+    },
+    /// Ask the payer to send this many fen to the organisation's account,
+    /// with this id as the idempotency key, and report the result with it.
+    RequestPayout {
+        /// The idempotency key.
+        id: ActionId,
+        /// The amount, in fen, as the caller chose it.
+        fen: u32,
+    },
+    /// Queue a manual review due by this time.
+    QueueReview {
+        /// The id to report the decision with.
+        id: ActionId,
+        /// When it is due.
+        due: DateTime<Utc>,
+    },
+    /// Bind the subject's identity key (its keyed digest) to the account
+    /// under this cap, atomically, and report the store's answer.
+    Bind {
+        /// The id to report the result with.
+        id: ActionId,
+        /// The cap on accounts per identity; `None` when the profile
+        /// states none.
+        cap: Option<u32>,
+    },
+}
+
+impl Action {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// use realname::flow::{Action, ActionId};
+    /// assert_eq!(Action::Bind { id: ActionId { revision: 9, index: 0 }, cap: Some(3) }.code(), "bind");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Action::StartOperatorFaceCheck { .. } => "start_operator_face_check",
+            Action::RequestPayout { .. } => "request_payout",
+            Action::QueueReview { .. } => "queue_review",
+            Action::Bind { .. } => "bind",
+        }
+    }
+
+    /// The action's id.
+    ///
+    /// ```
+    /// use realname::flow::{Action, ActionId};
+    /// let id = ActionId { revision: 2, index: 0 };
+    /// assert_eq!(Action::StartOperatorFaceCheck { id }.id(), id);
+    /// ```
+    pub fn id(&self) -> ActionId {
+        match self {
+            Action::StartOperatorFaceCheck { id }
+            | Action::RequestPayout { id, .. }
+            | Action::QueueReview { id, .. }
+            | Action::Bind { id, .. } => *id,
+        }
+    }
+}
+
+/// The outcome of one event: the flow's status, the actions to perform
+/// (after saving the new state), when to call back, and the failure that
+/// the applicant should see.
+///
+/// ```
+/// use realname::flow::{Status, Step};
+/// let s = Step { status: Status::Withdrawn, actions: vec![], next_deadline: None, failure: None, revision: 4, duplicate: false };
+/// assert!(s.status.is_terminal());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a step carries actions that the caller must perform"]
+pub struct Step {
+    /// The status after the event.
+    pub status: Status,
+    /// What to do, in order, after saving the state.
+    pub actions: Vec<Action>,
+    /// When to call back with the time, if the flow waits on a deadline.
+    pub next_deadline: Option<DateTime<Utc>>,
+    /// The last failure the applicant should see (a wrong amount, a failed
+    /// face check), or why the flow ended.
+    pub failure: Option<Failure>,
+    /// The flow's revision after the event: one more per accepted event.
+    pub revision: u64,
+    /// The event was an answer already taken (a retried webhook): nothing
+    /// changed and nothing was counted.
+    pub duplicate: bool,
+}
+
+/// The store's answer to [`Action::Bind`].
+///
+/// ```
+/// use realname::flow::BindOutcome;
+/// assert_ne!(BindOutcome::Bound, BindOutcome::CapReached);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum BindOutcome {
+    /// Bound now.
+    Bound,
+    /// The account was bound to this identity already (a retried bind).
+    AlreadyBound,
+    /// The cap was reached first, by another account.
+    CapReached,
+}
