@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    Action, ActionId, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent, Machine,
-    Party, Saved, Status, Step, View,
+    Action, ActionId, Actor, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent,
+    Liveness, Machine, Party, Saved, Status, Step, View,
 };
 use crate::SubjectKind;
 use crate::calendar::Duration;
@@ -283,7 +283,7 @@ pub struct State {
 ///
 /// // The caller chose 0.37 yuan; Baidu checks the operator's face first.
 /// let step = flow.handle(E::Submit { fen: 37 }, at(1), &cal)?;
-/// let [Action::StartOperatorFaceCheck { id }] = step.actions[..] else { panic!() };
+/// let [Action::StartLiveness { id, .. }] = step.actions[..] else { panic!() };
 /// let step = flow.handle(E::OperatorFace { id, passed: true }, at(2), &cal)?;
 /// let [Action::RequestPayout { id, fen: 37 }] = step.actions[..] else { panic!() };
 /// let step = flow.handle(E::PayoutSent { id }, at(3), &cal)?;
@@ -536,7 +536,11 @@ fn apply(
                 n.pending = Some(first);
                 if terms.operator_face {
                     n.phase = Phase::OperatorFace;
-                    actions.push(Action::StartOperatorFaceCheck { id: first });
+                    actions.push(Action::StartLiveness {
+                        id: first,
+                        kind: Liveness::FaceScan,
+                        actor: Actor::Operator,
+                    });
                 } else {
                     n.phase = Phase::Payout;
                     actions.push(Action::RequestPayout { id: first, fen });

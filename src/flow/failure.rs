@@ -25,6 +25,24 @@ use crate::policy::{Counted, MethodKind};
 pub enum Failure {
     /// The operator's face check did not pass.
     FaceCheckFailed,
+    /// The SMS code was not entered, or entered wrong.
+    SmsCodeFailed,
+    /// A liveness check did not pass.
+    LivenessFailed {
+        /// Why, as the provider names it, if given.
+        reason: Option<FailureReason>,
+    },
+    /// The identity authority or the bank found that the factors do not
+    /// match.
+    IdentityMismatch {
+        /// Which factor, as the provider names it, if given.
+        reason: Option<FailureReason>,
+    },
+    /// The reviewer asked for the documents again.
+    ResubmissionRequested,
+    /// A payment arrived that does not match: another amount, or from an
+    /// account whose name is not the organisation's.
+    PaymentMismatch,
     /// The payer could not send the deposit.
     PayoutFailed {
         /// The payer's reason, as the provider names it, if given.
@@ -70,6 +88,11 @@ impl Failure {
     pub fn code(&self) -> &'static str {
         match self {
             Failure::FaceCheckFailed => "face_check_failed",
+            Failure::SmsCodeFailed => "sms_code_failed",
+            Failure::LivenessFailed { .. } => "liveness_failed",
+            Failure::IdentityMismatch { .. } => "identity_mismatch",
+            Failure::ResubmissionRequested => "resubmission_requested",
+            Failure::PaymentMismatch => "payment_mismatch",
             Failure::PayoutFailed { .. } => "payout_failed",
             Failure::WrongAmount { .. } => "wrong_amount",
             Failure::AttemptsExhausted { .. } => "attempts_exhausted",
@@ -88,6 +111,17 @@ impl Failure {
     pub fn to_string_zh(&self) -> String {
         match self {
             Failure::FaceCheckFailed => "经办人人脸识别未通过，请重新提交".to_owned(),
+            Failure::SmsCodeFailed => "短信验证码验证未通过".to_owned(),
+            Failure::LivenessFailed { reason: Some(r) } => {
+                format!("活体检测未通过：{}", r.name_zh())
+            }
+            Failure::LivenessFailed { reason: None } => "活体检测未通过".to_owned(),
+            Failure::IdentityMismatch { reason: Some(r) } => {
+                format!("身份信息核验未通过：{}", r.name_zh())
+            }
+            Failure::IdentityMismatch { reason: None } => "身份信息核验未通过".to_owned(),
+            Failure::ResubmissionRequested => "审核要求重新提交材料".to_owned(),
+            Failure::PaymentMismatch => "收到的款项与要求不符（金额或付款账户名称）".to_owned(),
             Failure::PayoutFailed { reason: Some(r) } => format!("打款失败：{}", r.name_zh()),
             Failure::PayoutFailed { reason: None } => "打款失败".to_owned(),
             Failure::WrongAmount { left: Some(n) } => {
@@ -115,6 +149,25 @@ impl std::fmt::Display for Failure {
             Failure::FaceCheckFailed => {
                 f.write_str("The operator's face check did not pass; submit again")
             }
+            Failure::SmsCodeFailed => f.write_str("The SMS code was not confirmed"),
+            Failure::LivenessFailed { reason: Some(r) } => {
+                write!(f, "The liveness check did not pass: {}", r.name_en())
+            }
+            Failure::LivenessFailed { reason: None } => {
+                f.write_str("The liveness check did not pass")
+            }
+            Failure::IdentityMismatch { reason: Some(r) } => {
+                write!(f, "The identity check did not pass: {}", r.name_en())
+            }
+            Failure::IdentityMismatch { reason: None } => {
+                f.write_str("The identity check did not pass")
+            }
+            Failure::ResubmissionRequested => {
+                f.write_str("The review asks for the documents again")
+            }
+            Failure::PaymentMismatch => f.write_str(
+                "The payment does not match: another amount, or from an account not in the organisation's name",
+            ),
             Failure::PayoutFailed { reason: Some(r) } => {
                 write!(f, "The deposit could not be sent: {}", r.name_en())
             }

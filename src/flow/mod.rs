@@ -47,7 +47,7 @@ pub use deposit::{
 };
 pub use failure::{Failure, FlowError};
 pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
-pub use step::{Action, ActionId, BindOutcome, Party, Status, Step};
+pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step};
 pub use tmp_reason::FailureReason;
 
 /// The most events one flow takes: far more than any seed's limits allow

@@ -17,6 +17,10 @@ use super::Failure;
 pub enum Party {
     /// The identity authority, answering a face or document check.
     IdentityAuthority,
+    /// The bank (or UnionPay), answering a four-factor check.
+    Bank,
+    /// The applicant's phone: an SMS code is on its way.
+    Phone,
     /// The payment agent that sends a deposit.
     Payer,
     /// The caller's store, binding the identity to the account under its
@@ -33,6 +37,8 @@ impl Party {
     pub fn code(&self) -> &'static str {
         match self {
             Party::IdentityAuthority => "identity_authority",
+            Party::Bank => "bank",
+            Party::Phone => "phone",
             Party::Payer => "payer",
             Party::Store => "store",
         }
@@ -150,11 +156,36 @@ impl std::fmt::Display for ActionId {
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Action {
-    /// Start a face check of the person handling the application (经办人)
-    /// and report its result with this id.
-    StartOperatorFaceCheck {
+    /// Send an SMS code to the applicant's phone (the caller draws the
+    /// code and checks it) and report whether the applicant entered it.
+    SendSmsCode {
         /// The id to report the result with.
         id: ActionId,
+    },
+    /// Start a liveness check of this kind and report its result.
+    StartLiveness {
+        /// The id to report the result with.
+        id: ActionId,
+        /// Which check.
+        kind: Liveness,
+        /// Whose face.
+        actor: Actor,
+    },
+    /// Ask the identity authority (or the bank, for a bank card) to check
+    /// the factors the applicant submitted, and report its answer.
+    CheckIdentity {
+        /// The id to report the answer with.
+        id: ActionId,
+    },
+    /// Show the applicant the account and the amount to pay (a recharge)
+    /// and report the payment when it arrives.
+    AwaitPayment {
+        /// The id to report the payment with.
+        id: ActionId,
+        /// The amount to pay, in fen, as the caller chose it.
+        fen: u32,
+        /// When the payment must arrive by.
+        due: Option<DateTime<Utc>>,
     },
     /// Ask the payer to send this many fen to the organisation's account,
     /// with this id as the idempotency key, and report the result with it.
@@ -191,7 +222,10 @@ impl Action {
     /// ```
     pub fn code(&self) -> &'static str {
         match self {
-            Action::StartOperatorFaceCheck { .. } => "start_operator_face_check",
+            Action::SendSmsCode { .. } => "send_sms_code",
+            Action::StartLiveness { .. } => "start_liveness",
+            Action::CheckIdentity { .. } => "check_identity",
+            Action::AwaitPayment { .. } => "await_payment",
             Action::RequestPayout { .. } => "request_payout",
             Action::QueueReview { .. } => "queue_review",
             Action::Bind { .. } => "bind",
@@ -203,11 +237,14 @@ impl Action {
     /// ```
     /// use realname::flow::{Action, ActionId};
     /// let id = ActionId { revision: 2, index: 0 };
-    /// assert_eq!(Action::StartOperatorFaceCheck { id }.id(), id);
+    /// assert_eq!(Action::CheckIdentity { id }.id(), id);
     /// ```
     pub fn id(&self) -> ActionId {
         match self {
-            Action::StartOperatorFaceCheck { id }
+            Action::SendSmsCode { id }
+            | Action::StartLiveness { id, .. }
+            | Action::CheckIdentity { id }
+            | Action::AwaitPayment { id, .. }
             | Action::RequestPayout { id, .. }
             | Action::QueueReview { id, .. }
             | Action::Bind { id, .. } => *id,
@@ -259,4 +296,77 @@ pub enum BindOutcome {
     AlreadyBound,
     /// The cap was reached first, by another account.
     CapReached,
+}
+
+/// A liveness check.
+///
+/// ```
+/// assert_eq!(realname::flow::Liveness::VideoReadingDigits.code(), "video_reading_digits");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Liveness {
+    /// A video of the applicant reading displayed digits aloud (Kingsoft's
+    /// ID card method).
+    VideoReadingDigits,
+    /// A face image captured through a QR code (Kingsoft's bank card
+    /// method).
+    FaceImage,
+    /// A face scan in an app reached by a QR code (Baidu's face methods,
+    /// Tencent's face method).
+    FaceScan,
+}
+
+impl Liveness {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::Liveness::FaceScan.code(), "face_scan");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Liveness::VideoReadingDigits => "video_reading_digits",
+            Liveness::FaceImage => "face_image",
+            Liveness::FaceScan => "face_scan",
+        }
+    }
+}
+
+/// Whose face a liveness check looks at.
+///
+/// ```
+/// assert_eq!(realname::flow::Actor::Operator.code(), "operator");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Actor {
+    /// The applicant, an individual.
+    Applicant,
+    /// The organisation's legal representative.
+    LegalRepresentative,
+    /// A person the organisation authorised with a sealed letter of
+    /// authorisation.
+    Delegate,
+    /// The person handling the application (经办人).
+    Operator,
+}
+
+impl Actor {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::Actor::LegalRepresentative.code(), "legal_representative");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Actor::Applicant => "applicant",
+            Actor::LegalRepresentative => "legal_representative",
+            Actor::Delegate => "delegate",
+            Actor::Operator => "operator",
+        }
+    }
 }
