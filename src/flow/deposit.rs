@@ -193,6 +193,10 @@ pub enum DepositEvent {
 }
 
 impl FlowEvent for DepositEvent {
+    fn tick() -> DepositEvent {
+        DepositEvent::Tick
+    }
+
     fn code(&self) -> &'static str {
         match self {
             DepositEvent::Submit { .. } => "submit",

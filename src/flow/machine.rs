@@ -14,11 +14,13 @@ use crate::calendar::{Duration, WorkCalendar, due};
 /// assert_eq!(DepositEvent::Tick.code(), "tick");
 /// assert_eq!(DepositEvent::Tick.answers(), None);
 /// ```
-pub trait FlowEvent {
+pub trait FlowEvent: Sized {
     /// A stable identifier of the kind of event.
     fn code(&self) -> &'static str;
     /// The action this event answers, for answers from outside parties.
     fn answers(&self) -> Option<ActionId>;
+    /// The event that only brings the time.
+    fn tick() -> Self;
 }
 
 /// What a machine's state shows: the same for every machine.
@@ -343,9 +345,17 @@ impl<M: Machine> Flow<M> {
     ) -> Result<Step, FlowError> {
         if let Some(id) = event.answers()
             && Some(id) != self.view().pending
-            && self.was_answered(id, &event)
         {
-            return Ok(self.step_with(Vec::new(), true));
+            if self.was_answered(id, &event) {
+                // Nothing is counted again, but the time still applies
+                // any deadline that has passed.
+                let step = self.handle(M::Event::tick(), now, calendar)?;
+                return Ok(Step {
+                    duplicate: true,
+                    ..step
+                });
+            }
+            return Err(FlowError::UnknownAction { id });
         }
         if self.history.len() >= MAX_EVENTS {
             return Err(FlowError::TooManyEvents);
