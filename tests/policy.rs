@@ -18,14 +18,14 @@ use serde_json::Value;
 const VALUES: &[(&str, &str, &str, &str)] = &[
     (
         "kingsoft",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "金山云账号实名认证分为个人实名认证和企业实名认证",
     ),
     (
         "kingsoft",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "金山云账号实名认证分为个人实名认证和企业实名认证",
     ),
     (
@@ -222,14 +222,14 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "个人认证 适用于个人开发爱好者 个人",
     ),
     (
         "baidu",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "企业、个体工商户、事业单位、学校、社会团体等",
     ),
     (
@@ -626,14 +626,14 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "tencent",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "实名认证方式包括个人实名认证和企业实名认证",
     ),
     (
         "tencent",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "实名认证方式包括个人实名认证和企业实名认证",
     ),
     (
@@ -812,8 +812,8 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "huawei_international",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "Individual Real-Name Authentication",
     ),
     (
@@ -908,22 +908,30 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// `methods[2].review` as a JSON pointer, `/methods/2/review`.
-fn pointer(path: &str) -> String {
-    let mut out = String::new();
+/// The JSON node a source path names: `methods[2].review` is
+/// `/methods/2/review`. A path goes through a stated value's `value`
+/// without naming it (`methods[3].payment.deadline.on_expiry` is under
+/// `deadline`'s value), as the paths of the sources and the check do.
+fn lookup<'v>(json: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut node = json;
     for part in path.split('.') {
         let (name, index) = match part.split_once('[') {
             Some((name, rest)) => (name, Some(rest.trim_end_matches(']'))),
             None => (part, None),
         };
-        out.push('/');
-        out.push_str(name);
+        node = match node.get(name) {
+            Some(n) => n,
+            None => node.get("value")?.get(name)?,
+        };
         if let Some(i) = index {
-            out.push('/');
-            out.push_str(i);
+            let i: usize = i.parse().ok()?;
+            node = match node.get(i) {
+                Some(n) => n,
+                None => node.get("value")?.get(i)?,
+            };
         }
     }
-    out
+    Some(node)
 }
 
 fn provider(id: &str) -> Provider {
@@ -935,9 +943,8 @@ fn every_built_in_value_is_the_one_its_seed_phrase_states() {
     for (id, path, expected, quote) in VALUES {
         let profile = provider(id).profile();
         let json = serde_json::to_value(profile).unwrap();
-        let node = json
-            .pointer(&pointer(path))
-            .unwrap_or_else(|| panic!("{id} {path}: no such value"));
+        let node =
+            lookup(&json, path).unwrap_or_else(|| panic!("{id} {path}: no such value"));
         let expected: Value = serde_json::from_str(expected).unwrap();
         let is_method = path.starts_with("methods[") && !path.contains('.');
         let got = if is_method {
@@ -1115,8 +1122,8 @@ fn a_hand_written_toml_profile_loads() {
         name_en = "Example Cloud"
         name_zh = "示例云"
 
-        [[subjects]]
-        value = "individual"
+        [subjects]
+        individual = { value = true }
 
         [[methods]]
         kind = "face"
@@ -1190,9 +1197,9 @@ const MALFORMED: &[(&str, &str, &str)] = &[
     ),
     (r#"{"name_en":"","name_zh":"某云"}"#, "name_en", "is empty"),
     (
-        r#"{"name_en":"X","name_zh":"某云","subjects":[{"value":"individual"}],"methods":[{"kind":"recharge","subject":"organization"}]}"#,
+        r#"{"name_en":"X","name_zh":"某云","subjects":{"individual":{"value":true},"organization":{"value":false}},"methods":[{"kind":"recharge","subject":"organization"}]}"#,
         "methods[0].subject",
-        "is for an organization",
+        "is for an organization, which the profile states it does not verify",
     ),
     // Serde's own errors name the field too.
     (
@@ -1390,6 +1397,42 @@ fn huawei_partner_program_members_may_not_verify_as_individuals() {
 }
 
 #[test]
+fn huawei_states_nothing_of_organisations_which_is_not_refusing_them() {
+    use realname::policy::{ProfileData, Source, Stated};
+    let h = Provider::HuaweiInternational.profile();
+    assert_eq!(h.serves(SubjectKind::Individual), Some(true));
+    assert_eq!(h.serves(SubjectKind::Organization), None);
+    assert!(h.subjects.organization.is_not_stated());
+    assert!(rules::check_subject(h, SubjectKind::Organization).is_ok());
+    assert!(!h.sources().any(|(path, _)| path == "subjects.organization"));
+    // A method for a kind not stated passes the check ...
+    let mut data: ProfileData = h.to_data();
+    data.methods.push(realname::policy::Method::new(
+        MethodKind::CertificateUpload,
+        SubjectKind::Organization,
+    ));
+    assert!(data.check().is_ok());
+    // ... one for a kind stated as not served does not, and the rule refuses
+    // the kind itself.
+    data.subjects.organization = Stated::given(false, Source::new("faq.md", 9, "暂不支持企业"));
+    let err = data.check().unwrap_err();
+    assert_eq!(err.problem, ProfileProblem::SubjectNotServed(SubjectKind::Organization));
+    data.methods.pop();
+    let p = Profile::new(data).unwrap();
+    let r = rules::check_subject(&p, SubjectKind::Organization).unwrap_err();
+    assert_eq!(r.code(), "subject_not_served");
+    assert_eq!(r.to_string_zh(), "暂不支持企业认证");
+    assert_eq!(r.to_string(), "Verification is not offered to an organization");
+    assert_eq!(r.basis().unwrap().quote, "暂不支持企业");
+    // Every built-in profile that states both kinds serves both.
+    for p in [Provider::Kingsoft, Provider::Baidu, Provider::Tencent] {
+        for kind in [SubjectKind::Individual, SubjectKind::Organization] {
+            assert_eq!(p.profile().serves(kind), Some(true), "{p} {kind}");
+        }
+    }
+}
+
+#[test]
 fn may_this_id_verify_one_more_account_differs_by_provider() {
     let already = 2;
     let answers: Vec<(Provider, bool)> = Provider::all()
@@ -1455,7 +1498,7 @@ fn render_sources_page() -> String {
         out.push_str("\n| value | as stated | seed | phrase |\n|---|---|---|---|\n");
         let json = serde_json::to_value(p.profile()).unwrap();
         for (path, source) in p.profile().sources() {
-            let node = json.pointer(&pointer(&path)).unwrap();
+            let node = lookup(&json, &path).unwrap();
             let value = if path.starts_with("methods[") && !path.contains('.') {
                 format!(
                     "{} for {}",
@@ -1513,10 +1556,6 @@ fn huge_lists_are_refused_while_they_are_read() {
     let attempt = r#"{"value":{"counted":"attempts","max":1,"scope":"account"}}"#;
     let cases = [
         format!(r#""methods":[{}]"#, repeat(face, 1_000_000)),
-        format!(
-            r#""subjects":[{}]"#,
-            repeat(r#"{"value":"individual"}"#, 100_000)
-        ),
         format!(
             r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
             repeat(r#""face""#, 100_000)
@@ -1656,10 +1695,10 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
             "profile_shadowed_rule",
         ),
         (
-            r#""subjects":[{"value":"individual"},{"value":"organization"},{"value":"individual"}]"#.to_owned(),
-            "subjects[2]",
-            ProfileProblem::DuplicateSubject(Individual),
-            "profile_duplicate_subject",
+            format!(r#""subjects":{{"individual":{{"value":false}}}},"methods":[{face}]"#),
+            "methods[0].subject",
+            ProfileProblem::SubjectNotServed(Individual),
+            "profile_subject_not_served",
         ),
         (
             r#""methods":[{"kind":"corporate_transfer","subject":"organization","payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":0}}}}]"#.to_owned(),
@@ -1711,9 +1750,9 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
             "是人脸识别认证的第二条同类规则，将被忽略",
         ),
         (
-            ProfileProblem::DuplicateSubject(Organization),
-            "lists an organization a second time",
-            "重复列出企业或组织主体",
+            ProfileProblem::SubjectNotServed(Organization),
+            "is for an organization, which the profile states it does not verify",
+            "配置声明不支持企业或组织主体",
         ),
         (
             ProfileProblem::ZeroAmount,

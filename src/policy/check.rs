@@ -38,7 +38,8 @@ pub enum ProfileProblem {
     Duplicate,
     /// A method accepts a document of the other kind of subject.
     DocumentOfOtherSubject(DocumentKind),
-    /// A method is for a kind of subject the profile does not serve.
+    /// A method is for a kind of subject the profile states it does not
+    /// serve (a kind not stated may have methods).
     SubjectNotServed(SubjectKind),
     /// A rule names a method the profile does not offer.
     MethodNotOffered(MethodKind),
@@ -64,8 +65,6 @@ pub enum ProfileProblem {
     /// the same scope or change) that the first already covers: the rules
     /// would only ever use the first.
     ShadowedRule(MethodKind),
-    /// The same kind of subject listed twice.
-    DuplicateSubject(SubjectKind),
     /// An amount range of 0–0, which no payment matches.
     ZeroAmount,
     /// A minimum age past [`limits::MIN_AGE_YEARS`](super::limits::MIN_AGE_YEARS).
@@ -118,9 +117,6 @@ impl ProfileProblem {
             }
             ProfileProblem::ZeroTime => ["zero_time", "profile_zero_time"],
             ProfileProblem::ShadowedRule(_) => ["shadowed_rule", "profile_shadowed_rule"],
-            ProfileProblem::DuplicateSubject(_) => {
-                ["duplicate_subject", "profile_duplicate_subject"]
-            }
             ProfileProblem::ZeroAmount => ["zero_amount", "profile_zero_amount"],
             ProfileProblem::AgeTooLarge { .. } => ["age_too_large", "profile_age_too_large"],
             ProfileProblem::MethodOfOtherSubject(_) => {
@@ -146,7 +142,7 @@ impl ProfileProblem {
             ProfileProblem::DocumentOfOtherSubject(k) => {
                 format!("{}不属于该认证方式的主体类型", k.name_zh())
             }
-            ProfileProblem::SubjectNotServed(s) => format!("配置未服务{}主体", s.name_zh()),
+            ProfileProblem::SubjectNotServed(s) => format!("配置声明不支持{}主体", s.name_zh()),
             ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
             ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
             ProfileProblem::TooMany { limit } => format!("超过 {limit} 项，配置不允许更多"),
@@ -157,7 +153,6 @@ impl ProfileProblem {
             ProfileProblem::ShadowedRule(m) => {
                 format!("是{}的第二条同类规则，将被忽略", m.name_zh())
             }
-            ProfileProblem::DuplicateSubject(s) => format!("重复列出{}主体", s.name_zh()),
             ProfileProblem::ZeroAmount => "金额范围为 0–0，任何付款都不符合".to_owned(),
             ProfileProblem::AgeTooLarge { years, max } => {
                 format!("最低年龄 {years} 周岁超过上限 {max} 周岁")
@@ -189,7 +184,7 @@ impl fmt::Display for ProfileProblem {
             ProfileProblem::SubjectNotServed(s) => {
                 write!(
                     f,
-                    "is for an {s}, which the profile's subjects do not include"
+                    "is for an {s}, which the profile states it does not verify"
                 )
             }
             ProfileProblem::MethodNotOffered(m) => {
@@ -215,7 +210,6 @@ impl fmt::Display for ProfileProblem {
                 "is a second rule for {}, which the first covers: it would be ignored",
                 m.id()
             ),
-            ProfileProblem::DuplicateSubject(s) => write!(f, "lists an {s} a second time"),
             ProfileProblem::ZeroAmount => {
                 f.write_str("is an amount range of 0–0, which no payment matches")
             }
@@ -317,7 +311,7 @@ impl serde::Serialize for ProfileError {
                 map.serialize_entry("max", max)?;
             }
             ProfileProblem::DocumentOfOtherSubject(k) => map.serialize_entry("document", k)?,
-            ProfileProblem::SubjectNotServed(s) | ProfileProblem::DuplicateSubject(s) => {
+            ProfileProblem::SubjectNotServed(s) => {
                 map.serialize_entry("subject", s)?;
             }
             ProfileProblem::MethodNotOffered(m)
@@ -390,7 +384,6 @@ impl Checker<'_> {
         }
         let p = self.profile;
         let top = [
-            ("subjects", p.subjects.len()),
             ("organization_types.items", listed(&p.organization_types)),
             ("methods", p.methods.len()),
             ("account_caps", p.account_caps.len()),
@@ -552,15 +545,6 @@ impl Checker<'_> {
                 ProfileProblem::EmptyList,
             );
         }
-        let mut subjects = HashSet::new();
-        for (i, s) in p.subjects.iter().enumerate() {
-            if !subjects.insert(s.value) {
-                self.fail(
-                    || format!("subjects[{i}]"),
-                    ProfileProblem::DuplicateSubject(s.value),
-                );
-            }
-        }
         let mut kinds = HashSet::new();
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
@@ -573,7 +557,7 @@ impl Checker<'_> {
                     ProfileProblem::MethodOfOtherSubject(m.kind),
                 );
             }
-            if !subjects.is_empty() && !subjects.contains(&m.subject) {
+            if p.serves(m.subject) == Some(false) {
                 self.fail(
                     || at("subject"),
                     ProfileProblem::SubjectNotServed(m.subject),
@@ -775,7 +759,12 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f(path, s);
         }
     }
-    list(&p.subjects, &|i| format!("subjects[{i}]"), f);
+    stated(&p.subjects.individual, &|| "subjects.individual".to_owned(), f);
+    stated(
+        &p.subjects.organization,
+        &|| "subjects.organization".to_owned(),
+        f,
+    );
     stated(
         &p.organization_types,
         &|| "organization_types".to_owned(),

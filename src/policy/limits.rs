@@ -28,7 +28,7 @@
 //! ```
 
 /// The most entries any list of a profile may hold: methods, caps, upload
-/// rules, changes, restrictions, subjects, and every list inside them
+/// rules, changes, restrictions, and every list inside them
 /// (documents, factors, requirements, attempt limits, formats …).
 ///
 /// ```

@@ -2,6 +2,36 @@
 
 use super::*;
 
+/// Does the provider verify this kind of subject at all? Only a profile
+/// that states it does not ([`ProfileData::serves`](crate::policy::ProfileData::serves)
+/// is `Some(false)`) refuses; one that says nothing does not, like every
+/// rule not stated.
+///
+/// ```
+/// use realname::policy::Provider;
+/// use realname::rules::check_subject;
+/// use realname::SubjectKind;
+///
+/// // Huawei Cloud's international page states nothing of organisations:
+/// // not stated, so not refused (though it offers them no method).
+/// assert!(check_subject(Provider::HuaweiInternational.profile(), SubjectKind::Organization).is_ok());
+/// assert!(check_subject(Provider::Baidu.profile(), SubjectKind::Individual).is_ok());
+/// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::SubjectNotServed`] when the profile states
+/// that it does not verify this kind of subject.
+pub fn check_subject(profile: &Profile, subject: SubjectKind) -> Result<(), Refusal> {
+    match profile.subjects.get(subject).sourced() {
+        Some(s) if !s.value => Err(Refusal::new(
+            Reason::SubjectNotServed { subject },
+            s.source.clone(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// May this applicant use this method? It must be offered to the subject's
 /// kind, serve where the applicant lives, serve the organisation's type,
 /// and its conditions must hold for the facts known. Returns the method.

@@ -39,6 +39,11 @@ pub enum Reason {
         /// Today.
         today: NaiveDate,
     },
+    /// The provider states that it does not verify this kind of subject.
+    SubjectNotServed {
+        /// The subject asking.
+        subject: SubjectKind,
+    },
     /// The provider does not offer this method to this kind of subject.
     MethodNotOffered {
         /// The method.
@@ -149,6 +154,7 @@ impl Reason {
             Reason::AccountCap { .. } => "account_cap_reached",
             Reason::TooYoung { .. } => "too_young",
             Reason::BornAfterToday { .. } => "born_after_today",
+            Reason::SubjectNotServed { .. } => "subject_not_served",
             Reason::MethodNotOffered { .. } => "method_not_offered",
             Reason::DocumentNotAccepted { .. } => "document_not_accepted",
             Reason::ResidencyNotServed { .. } => "residency_not_served",
@@ -199,6 +205,7 @@ impl Reason {
                 format!("未满 {min_years} 周岁，不能进行实名认证（当前 {age} 周岁）")
             }
             Reason::BornAfterToday { today } => format!("出生日期晚于今天（{today}）"),
+            Reason::SubjectNotServed { subject } => format!("暂不支持{}", subject_zh(*subject)),
             Reason::MethodNotOffered { method, subject } => {
                 format!("{}不支持{}", subject_zh(*subject), method.name_zh())
             }
@@ -308,6 +315,9 @@ impl Reason {
             }
             Reason::BornAfterToday { today } => {
                 format!("The birth date is after today ({today})")
+            }
+            Reason::SubjectNotServed { subject } => {
+                format!("Verification is not offered to an {subject}")
             }
             Reason::MethodNotOffered { method, subject } => format!(
                 "Verification by {} is not offered to an {subject}",
@@ -535,6 +545,7 @@ impl serde::Serialize for Refusal {
             Reason::BornAfterToday { today } => {
                 map.serialize_entry("today", &today.to_string())?;
             }
+            Reason::SubjectNotServed { subject } => map.serialize_entry("subject", subject)?,
             Reason::MethodNotOffered { method, subject } => {
                 map.serialize_entry("method", method)?;
                 map.serialize_entry("subject", subject)?;

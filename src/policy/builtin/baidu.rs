@@ -30,6 +30,7 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
+    Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
@@ -43,16 +44,15 @@ pub(super) const S1: &str = "001_d99db55220d427ea.txt";
 pub(super) fn profile() -> ProfileData {
     let s1 = Seed(S1);
     let mut p = ProfileData::new("Baidu AI Cloud", "百度智能云");
-    p.subjects = vec![
-        sourced(
-            SubjectKind::Individual,
+    p.subjects = Subjects::new()
+        .with_individual(given(
+            true,
             s1.at(178, "个人认证 适用于个人开发爱好者 个人"),
-        ),
-        sourced(
-            SubjectKind::Organization,
+        ))
+        .with_organization(given(
+            true,
             s1.at(165, "企业、个体工商户、事业单位、学校、社会团体等"),
-        ),
-    ];
+        ));
     let types: Vec<T> = T::all()
         .iter()
         .copied()

@@ -17,6 +17,7 @@
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
+    Subjects,
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
     Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
     ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
@@ -32,10 +33,9 @@ pub(super) fn profile() -> ProfileData {
     let s3 = Seed(S3);
     let mut p = ProfileData::new("Kingsoft Cloud", "金山云");
     let kinds = s0.at(40, "金山云账号实名认证分为个人实名认证和企业实名认证");
-    p.subjects = vec![
-        sourced(SubjectKind::Individual, kinds.clone()),
-        sourced(SubjectKind::Organization, kinds),
-    ];
+    p.subjects = Subjects::new()
+        .with_individual(given(true, kinds.clone()))
+        .with_organization(given(true, kinds));
     p.organization_types = given(
         Listed::examples(vec![
             T::Enterprise,

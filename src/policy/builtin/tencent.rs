@@ -25,6 +25,7 @@ use super::{Seed, given, method, sourced};
 use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
+    Subjects,
     AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
     MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData, Qualifier,
     Raise, Release, Residency, ReviewTime, TimeUnit, Transition,
@@ -36,10 +37,9 @@ pub(super) fn profile() -> ProfileData {
     let s4 = Seed(S4);
     let mut p = ProfileData::new("Tencent Cloud", "腾讯云");
     let kinds = s4.at(52, "实名认证方式包括个人实名认证和企业实名认证");
-    p.subjects = vec![
-        sourced(SubjectKind::Individual, kinds.clone()),
-        sourced(SubjectKind::Organization, kinds),
-    ];
+    p.subjects = Subjects::new()
+        .with_individual(given(true, kinds.clone()))
+        .with_organization(given(true, kinds));
 
     let individual = s4.at(
         53,
