@@ -215,12 +215,6 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "无法申请增值税专用发票",
     ),
     (
-        "kingsoft",
-        "individual_restrictions[1]",
-        r#"{"capability":"enterprise_promotions","access":"denied"}"#,
-        "可参加个人类运营活动",
-    ),
-    (
         "baidu",
         "subjects.individual",
         "true",
@@ -1187,8 +1181,8 @@ const MALFORMED: &[(&str, &str, &str)] = &[
     ),
     (
         r#"{"name_en":"X","name_zh":"某云","uploads":[{"methods":[],"max_bytes":{"value":0}}]}"#,
-        "uploads[0].methods",
-        "is an empty list",
+        "uploads[0].max_bytes",
+        "is zero",
     ),
     (
         r#"{"name_en":"X","name_zh":"某云","changes":[{"transition":"individual_to_individual","availability":{"value":"online"},"cooldown":{"value":{"wait":{"calendar_days":0},"gates":"initiation"}}}]}"#,
@@ -1394,6 +1388,34 @@ fn huawei_partner_program_members_may_not_verify_as_individuals() {
     let org = rules::check_method(h, MethodKind::CertificateUpload, &Applicant::organization());
     assert_eq!(org.unwrap_err().code(), "method_not_offered");
     assert!(rules::check_account_cap(h, SubjectKind::Organization, 1_000).is_ok());
+}
+
+#[test]
+fn kingsoft_states_no_promotion_denied_to_individuals() {
+    // Line 48 names the promotions each kind may join; that individuals may
+    // not join the enterprises' ones is an inference, not kept.
+    use realname::policy::Capability;
+    let k = Provider::Kingsoft.profile();
+    let capabilities: Vec<Capability> = k
+        .individual_restrictions
+        .iter()
+        .map(|r| r.value.capability)
+        .collect();
+    assert_eq!(capabilities, [Capability::VatSpecialInvoice]);
+}
+
+#[test]
+fn baidu_certificate_upload_rules_name_no_method() {
+    // Lines 434–444 name no method: the rules are kept, for no method.
+    let b = Provider::Baidu.profile();
+    assert_eq!(b.uploads.len(), 1);
+    assert!(b.uploads[0].methods.is_empty());
+    assert_eq!(b.uploads[0].max_bytes.value(), Some(&(4 * 1024 * 1024)));
+    for m in &b.methods {
+        assert!(b.upload_rule(m.kind).is_none(), "{}", m.kind);
+        // So no method's upload is refused on them.
+        assert!(rules::check_upload(b, m.kind, "licence.gif", 5 << 20).is_ok());
+    }
 }
 
 #[test]

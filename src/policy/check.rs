@@ -630,9 +630,6 @@ impl Checker<'_> {
         let mut uploaded = HashSet::new();
         for (i, u) in p.uploads.iter().enumerate() {
             let at = |field: &str| format!("uploads[{i}].{field}");
-            if u.methods.is_empty() {
-                self.fail(|| at("methods"), ProfileProblem::EmptyList);
-            }
             for (j, m) in u.methods.iter().enumerate() {
                 self.offered(&at(&format!("methods[{j}]")), *m);
                 if !uploaded.insert(*m) {

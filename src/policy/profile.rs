@@ -309,7 +309,8 @@ impl ProfileData {
         self.changes.iter().find(|c| c.transition == transition)
     }
 
-    /// The upload rule that applies to a method, if stated.
+    /// The upload rule that applies to a method, if stated: one that names
+    /// the method (a rule naming no method applies to none).
     ///
     /// ```
     /// use realname::policy::{MethodKind, Provider};

@@ -13,9 +13,10 @@
 //!   nowhere else.
 //! - Recharge: the seed's own "0~1元" (line 420) and "0-2天" in calendar days
 //!   (line 1237) are kept as written.
-//! - The certificate upload rules (lines 434–444) name no method; they are
-//!   attached to the legal-representative face method, whose manual branch
-//!   reviews organisations other than enterprises.
+//! - The certificate upload rules (lines 434–444) name no method, and none
+//!   of the three organisation methods the seed describes uploads a
+//!   certificate: the rules are kept, attached to no method, so that they
+//!   refuse no method's upload.
 //! - Change cooldowns: "30天内只可以完成一次变更" (line 618) and "30天后可以
 //!   发起新的变更" (line 1448) are read together as the stricter rule: no new
 //!   change may start within 30 days of the last completed one. The seed
@@ -326,7 +327,7 @@ pub(super) fn profile() -> ProfileData {
     );
 
     p.uploads = vec![UploadRule {
-        methods: vec![M::LegalRepresentativeFace],
+        methods: Vec::new(),
         formats: given(
             vec![FileFormat::Jpeg, FileFormat::Png],
             s1.at(444, "格式要求jpg、jpeg、png"),

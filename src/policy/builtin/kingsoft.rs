@@ -13,6 +13,9 @@
 //!   in the account's life, with the certificate method as the fallback.
 //! - The ID card method's inputs follow the detailed procedure (line 93:
 //!   name, number, video), not the overview's ID photo (line 71).
+//! - Line 48 says individuals "可参加个人类运营活动" and organisations
+//!   "可参加企业类运营活动"; that individuals may not join enterprise
+//!   promotions is an inference, not a statement, and is not kept.
 
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
@@ -240,13 +243,6 @@ pub(super) fn profile() -> ProfileData {
                 access: Access::Denied,
             },
             s0.at(48, "无法申请增值税专用发票"),
-        ),
-        sourced(
-            Restriction {
-                capability: Capability::EnterprisePromotions,
-                access: Access::Denied,
-            },
-            s0.at(48, "可参加个人类运营活动"),
         ),
     ];
     p
