@@ -246,6 +246,18 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
+        "methods[0].document_residency[0]",
+        r#"{"document":"resident_id","residency":["mainland"]}"#,
+        "大陆居民二代身份证",
+    ),
+    (
+        "baidu",
+        "methods[0].document_residency[1]",
+        r#"{"document":"chinese_passport","residency":["overseas"]}"#,
+        "定居国外的中国公民护照",
+    ),
+    (
+        "baidu",
         "methods[0].review",
         r#""instant""#,
         "个人刷脸认证：即时完成",
@@ -1391,6 +1403,57 @@ fn huawei_partner_program_members_may_not_verify_as_individuals() {
 }
 
 #[test]
+fn baidu_face_takes_the_mainland_card_and_the_passport_of_citizens_settled_abroad() {
+    // Line 233: "大陆居民二代身份证 … 定居国外的中国公民护照".
+    use realname::policy::Residency;
+    use realname::{Document, DocumentKind};
+    let b = Provider::Baidu.profile();
+    let face = MethodKind::Face;
+    let doc = |kind, number| Document::parse_as(kind, number).unwrap();
+    let card = doc(DocumentKind::ResidentId, "11010519491231002X");
+    assert!(rules::check_document_holder(b, face, &card, None).is_ok());
+    // The residence permits carry resident ID numbers, but are not the card
+    // of mainland residents.
+    for (number, residency) in [
+        ("810000199408230021", Residency::HongKongMacao),
+        ("820000199408230023", Residency::HongKongMacao),
+        ("830000199201300022", Residency::Taiwan),
+    ] {
+        let permit = doc(DocumentKind::ResidentId, number);
+        let r = rules::check_document_holder(b, face, &permit, None).unwrap_err();
+        assert_eq!(
+            r.reason(),
+            &Reason::DocumentHolderNotServed {
+                method: face,
+                document: DocumentKind::ResidentId,
+                residency
+            },
+            "{number}"
+        );
+        assert_eq!(r.basis().unwrap().line, Some(233));
+        // Huawei's upload takes them.
+        let h = Provider::HuaweiInternational.profile();
+        assert!(rules::check_document_holder(h, MethodKind::DocumentUpload, &permit, None).is_ok());
+    }
+    // A Chinese passport: only from a citizen settled abroad.
+    let passport = doc(DocumentKind::ChinesePassport, "E12345678");
+    assert!(rules::check_document_holder(b, face, &passport, Some(Residency::Overseas)).is_ok());
+    let r = rules::check_document_holder(b, face, &passport, Some(Residency::Mainland)).unwrap_err();
+    assert_eq!(r.code(), "document_holder_not_served");
+    assert_eq!(
+        r.to_string(),
+        "Verification by face recognition does not accept a Chinese Passport from users from mainland China"
+    );
+    assert_eq!(r.basis().unwrap().quote, "定居国外的中国公民护照");
+    // Where the applicant does not say, nothing refuses.
+    assert!(rules::check_document_holder(b, face, &passport, None).is_ok());
+    // A kind the method does not take is refused as before.
+    let hk = doc(DocumentKind::HongKongId, "A1234563");
+    let r = rules::check_document_holder(b, face, &hk, None).unwrap_err();
+    assert_eq!(r.code(), "document_not_accepted");
+}
+
+#[test]
 fn kingsoft_states_no_promotion_denied_to_individuals() {
     // Line 48 names the promotions each kind may join; that individuals may
     // not join the enterprises' ones is an inference, not kept.
@@ -1682,6 +1745,30 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
     use realname::SubjectKind::{Individual, Organization};
     let face = r#"{"kind":"face","subject":"individual"}"#;
     let cases: &[(String, &str, ProfileProblem, &str)] = &[
+        (
+            r#""methods":[{"kind":"face","subject":"individual","documents":{"value":{"items":["resident_id"]}},"document_residency":[{"value":{"document":"chinese_passport","residency":["overseas"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].document",
+            ProfileProblem::DocumentNotListed(realname::DocumentKind::ChinesePassport),
+            "profile_document_not_listed",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"resident_id","residency":[]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].residency",
+            ProfileProblem::EmptyList,
+            "profile_empty_list",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"resident_id","residency":["mainland"]}},{"value":{"document":"resident_id","residency":["taiwan"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[1].document",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"uscc","residency":["mainland"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].document",
+            ProfileProblem::DocumentOfOtherSubject(realname::DocumentKind::Uscc),
+            "profile_document_of_other_subject",
+        ),
         (
             r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":0,"max":0,"unit":"working_days","qualifier":"at_most"}}}}]"#.to_owned(),
             "methods[0].review",

@@ -38,6 +38,9 @@ pub enum ProfileProblem {
     Duplicate,
     /// A method accepts a document of the other kind of subject.
     DocumentOfOtherSubject(DocumentKind),
+    /// A rule of a method names a kind of document the method's documents
+    /// do not include.
+    DocumentNotListed(DocumentKind),
     /// A method is for a kind of subject the profile states it does not
     /// serve (a kind not stated may have methods).
     SubjectNotServed(SubjectKind),
@@ -102,6 +105,9 @@ impl ProfileProblem {
                 "document_of_other_subject",
                 "profile_document_of_other_subject",
             ],
+            ProfileProblem::DocumentNotListed(_) => {
+                ["document_not_listed", "profile_document_not_listed"]
+            }
             ProfileProblem::SubjectNotServed(_) => {
                 ["subject_not_served", "profile_subject_not_served"]
             }
@@ -142,6 +148,9 @@ impl ProfileProblem {
             ProfileProblem::DocumentOfOtherSubject(k) => {
                 format!("{}不属于该认证方式的主体类型", k.name_zh())
             }
+            ProfileProblem::DocumentNotListed(k) => {
+                format!("{}不在该认证方式接受的证件中", k.name_zh())
+            }
             ProfileProblem::SubjectNotServed(s) => format!("配置声明不支持{}主体", s.name_zh()),
             ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
             ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
@@ -180,6 +189,11 @@ impl fmt::Display for ProfileProblem {
                 "{} is held by an {}, not by the method's subject",
                 k.id(),
                 k.subject()
+            ),
+            ProfileProblem::DocumentNotListed(k) => write!(
+                f,
+                "names {}, which the method's documents do not include",
+                k.id()
             ),
             ProfileProblem::SubjectNotServed(s) => {
                 write!(
@@ -310,7 +324,9 @@ impl serde::Serialize for ProfileError {
                 map.serialize_entry("min", min)?;
                 map.serialize_entry("max", max)?;
             }
-            ProfileProblem::DocumentOfOtherSubject(k) => map.serialize_entry("document", k)?,
+            ProfileProblem::DocumentOfOtherSubject(k) | ProfileProblem::DocumentNotListed(k) => {
+                map.serialize_entry("document", k)?;
+            }
             ProfileProblem::SubjectNotServed(s) => {
                 map.serialize_entry("subject", s)?;
             }
@@ -401,12 +417,19 @@ impl Checker<'_> {
             let lists = [
                 ("factors", m.factors.len()),
                 ("documents.items", listed(&m.documents)),
+                ("document_residency", m.document_residency.len()),
                 ("residency", len(&m.residency)),
                 ("requirements", m.requirements.len()),
                 ("attempts", m.attempts.len()),
             ];
             for (field, n) in lists {
                 if !self.bounded(|| format!("methods[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+            for (j, d) in m.document_residency.iter().enumerate() {
+                let n = d.value.residency.len();
+                if !self.bounded(|| format!("methods[{i}].document_residency[{j}].residency"), n) {
                     return false;
                 }
             }
@@ -572,6 +595,22 @@ impl Checker<'_> {
                         || at("documents"),
                         ProfileProblem::DocumentOfOtherSubject(*k),
                     );
+                }
+            }
+            let mut held = HashSet::new();
+            for (j, d) in m.document_residency.iter().enumerate() {
+                let at = |field: &str| at(&format!("document_residency[{j}].{field}"));
+                let k = d.value.document;
+                if k.subject() != m.subject {
+                    self.fail(|| at("document"), ProfileProblem::DocumentOfOtherSubject(k));
+                } else if m.documents.value().is_some_and(|l| !l.allows(&k)) {
+                    self.fail(|| at("document"), ProfileProblem::DocumentNotListed(k));
+                }
+                if !held.insert(k) {
+                    self.fail(|| at("document"), ProfileProblem::Duplicate);
+                }
+                if d.value.residency.is_empty() {
+                    self.fail(|| at("residency"), ProfileProblem::EmptyList);
                 }
             }
             self.nonempty(&at("residency"), &m.residency);
@@ -773,6 +812,11 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f(&|| format!("methods[{i}]"), s);
         }
         stated(&m.documents, &|| at("documents"), f);
+        list(
+            &m.document_residency,
+            &|j| at(&format!("document_residency[{j}]")),
+            f,
+        );
         stated(&m.residency, &|| at("residency"), f);
         list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
         stated(&m.decision, &|| at("decision"), f);

@@ -179,6 +179,75 @@ impl Residency {
     }
 }
 
+/// Where the holder of one kind of document must live for a method to
+/// accept it: a condition on the document's holder, where the method
+/// accepts the kind from some holders only.
+///
+/// Baidu AI Cloud's face method takes the 大陆居民二代身份证, the card of
+/// mainland residents (a [`DocumentKind::ResidentId`] held by a mainland
+/// citizen, not the residence permits of Hong Kong, Macao and Taiwan
+/// residents, which carry the same kind of number), and the
+/// 定居国外的中国公民护照, the passport of a Chinese citizen settled abroad
+/// (a [`DocumentKind::ChinesePassport`] whose holder lives
+/// [`Residency::Overseas`], not any Chinese passport).
+/// [`rules::check_document_holder`](crate::rules::check_document_holder)
+/// applies it.
+///
+/// ```
+/// use realname::policy::{MethodKind, Provider, Residency};
+/// use realname::DocumentKind;
+///
+/// let face = Provider::Baidu.profile().method(MethodKind::Face).unwrap();
+/// let passport = face.holder_residency(DocumentKind::ChinesePassport).unwrap();
+/// assert_eq!(passport.value.residency, [Residency::Overseas]);
+/// assert_eq!(passport.source.as_ref().unwrap().quote, "定居国外的中国公民护照");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct DocumentResidency {
+    /// The kind of document, one the method accepts.
+    pub document: DocumentKind,
+    /// Where its holder must live: not empty.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
+    pub residency: Vec<Residency>,
+}
+
+impl DocumentResidency {
+    /// Documents of the kind `document` are accepted from holders who live
+    /// in one of `residency`.
+    ///
+    /// ```
+    /// use realname::policy::{DocumentResidency, Residency};
+    /// use realname::DocumentKind;
+    /// let r = DocumentResidency::new(DocumentKind::ResidentId, vec![Residency::Mainland]);
+    /// assert!(r.allows(Residency::Mainland) && !r.allows(Residency::Taiwan));
+    /// ```
+    #[must_use]
+    pub fn new(document: DocumentKind, residency: Vec<Residency>) -> DocumentResidency {
+        DocumentResidency {
+            document,
+            residency,
+        }
+    }
+
+    /// Whether a holder who lives in `residency` may use the document.
+    ///
+    /// ```
+    /// use realname::policy::{DocumentResidency, Residency};
+    /// use realname::DocumentKind;
+    /// let r = DocumentResidency::new(DocumentKind::ChinesePassport, vec![Residency::Overseas]);
+    /// assert!(!r.allows(Residency::Mainland));
+    /// ```
+    pub fn allows(&self, residency: Residency) -> bool {
+        self.residency.contains(&residency)
+    }
+}
+
 /// A condition an applicant must meet to use a method.
 ///
 /// ```
@@ -313,6 +382,17 @@ pub struct Method {
         serde(default, skip_serializing_if = "Stated::is_not_stated")
     )]
     pub documents: Stated<Listed<DocumentKind>>,
+    /// Where the holders of some of those documents must live; empty: not
+    /// stated, and any holder of an accepted kind may use it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub document_residency: Vec<Sourced<DocumentResidency>>,
     /// Where its users must live.
     #[cfg_attr(
         feature = "serde",
@@ -386,6 +466,7 @@ impl Method {
             source: None,
             factors: Vec::new(),
             documents: Stated::NotStated,
+            document_residency: Vec::new(),
             residency: Stated::NotStated,
             requirements: Vec::new(),
             decision: Stated::NotStated,
@@ -394,5 +475,22 @@ impl Method {
             attempts: Vec::new(),
             payment: None,
         }
+    }
+
+    /// Where the holder of a kind of document must live for the method to
+    /// accept it, if the provider states it.
+    ///
+    /// ```
+    /// use realname::policy::{MethodKind, Provider, Residency};
+    /// use realname::DocumentKind;
+    /// let face = Provider::Baidu.profile().method(MethodKind::Face).unwrap();
+    /// let card = face.holder_residency(DocumentKind::ResidentId).unwrap();
+    /// assert_eq!(card.value.residency, [Residency::Mainland]);
+    /// assert!(face.holder_residency(DocumentKind::ForeignPermanentResidentId).is_none());
+    /// ```
+    pub fn holder_residency(&self, document: DocumentKind) -> Option<&Sourced<DocumentResidency>> {
+        self.document_residency
+            .iter()
+            .find(|d| d.value.document == document)
     }
 }

@@ -58,6 +58,16 @@ pub enum Reason {
         /// The document.
         document: DocumentKind,
     },
+    /// The method takes this kind of document only from holders who live
+    /// elsewhere.
+    DocumentHolderNotServed {
+        /// The method.
+        method: MethodKind,
+        /// The kind of document.
+        document: DocumentKind,
+        /// Where its holder lives.
+        residency: Residency,
+    },
     /// The method is not for applicants from here.
     ResidencyNotServed {
         /// The method.
@@ -157,6 +167,7 @@ impl Reason {
             Reason::SubjectNotServed { .. } => "subject_not_served",
             Reason::MethodNotOffered { .. } => "method_not_offered",
             Reason::DocumentNotAccepted { .. } => "document_not_accepted",
+            Reason::DocumentHolderNotServed { .. } => "document_holder_not_served",
             Reason::ResidencyNotServed { .. } => "residency_not_served",
             Reason::RequirementNotMet { .. } => "requirement_not_met",
             Reason::OrganizationTypeNotServed { .. } => "organization_type_not_served",
@@ -212,6 +223,16 @@ impl Reason {
             Reason::DocumentNotAccepted { method, document } => {
                 format!("{}不支持{}", method.name_zh(), document.name_zh())
             }
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => format!(
+                "{}的{}不适用于{}用户",
+                method.name_zh(),
+                document.name_zh(),
+                residency.name_zh()
+            ),
             Reason::ResidencyNotServed { method, residency } => {
                 format!("{}不适用于{}用户", method.name_zh(), residency.name_zh())
             }
@@ -327,6 +348,16 @@ impl Reason {
                 "Verification by {} does not accept a {}",
                 method.name_en(),
                 document.name_en()
+            ),
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => format!(
+                "Verification by {} does not accept a {} from users from {}",
+                method.name_en(),
+                document.name_en(),
+                residency.name_en()
             ),
             Reason::ResidencyNotServed { method, residency } => format!(
                 "Verification by {} is not available to users from {}",
@@ -553,6 +584,15 @@ impl serde::Serialize for Refusal {
             Reason::DocumentNotAccepted { method, document } => {
                 map.serialize_entry("method", method)?;
                 map.serialize_entry("document", document)?;
+            }
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("document", document)?;
+                map.serialize_entry("residency", residency)?;
             }
             Reason::ResidencyNotServed { method, residency } => {
                 map.serialize_entry("method", method)?;

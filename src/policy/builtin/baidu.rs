@@ -24,6 +24,12 @@
 //!   (line 545) only.
 //! - "1天内" (line 616) is one calendar day (24 hours) from starting the
 //!   change; "9天" (line 574) nine calendar days from approval.
+//! - Face documents (line 233): "大陆居民二代身份证" is the resident ID card
+//!   of mainland citizens only (the residence permits of Hong Kong, Macao
+//!   and Taiwan residents carry resident ID numbers but are not it), and
+//!   "定居国外的中国公民护照" a Chinese passport whose holder has settled
+//!   abroad (residency `overseas`):
+//!   both kept as conditions on the holder, not as plain kinds.
 //! - Age: "未满14岁 … 不可以，14岁以上可以申请" (line 1417): 14 allowed,
 //!   reached on the 14th birthday.
 
@@ -31,7 +37,7 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    Subjects,
+    DocumentResidency, Residency, Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
@@ -102,6 +108,20 @@ pub(super) fn profile() -> ProfileData {
         ]),
         s1.at(233, "支持以下证件的刷脸： 大陆居民二代身份证、 港澳台居民往来内地通行证、 外国人永久居留证、 定居国外的中国公民护照"),
     );
+    // The 二代身份证 of mainland residents, not the residence permits of
+    // Hong Kong, Macao and Taiwan residents that carry the same kind of
+    // number; the passport of a Chinese citizen settled abroad, not any
+    // Chinese passport.
+    face.document_residency = vec![
+        sourced(
+            DocumentResidency::new(D::ResidentId, vec![Residency::Mainland]),
+            s1.at(233, "大陆居民二代身份证"),
+        ),
+        sourced(
+            DocumentResidency::new(D::ChinesePassport, vec![Residency::Overseas]),
+            s1.at(235, "定居国外的中国公民护照"),
+        ),
+    ];
     face.review = given(ReviewTime::Instant, s1.at(1226, "个人刷脸认证：即时完成"));
 
     let mut bank = method(
