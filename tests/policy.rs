@@ -156,6 +156,60 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "kingsoft",
+        "methods[0].failure_reasons[0]",
+        r#""shown_on_page""#,
+        "除页面提示的错误信息以外",
+    ),
+    (
+        "kingsoft",
+        "methods[0].failure_reasons[1]",
+        r#""shooting_conditions""#,
+        "拍摄受到光线等拍摄环境的影响，造成无法识别的情况",
+    ),
+    (
+        "kingsoft",
+        "methods[0].failure_reasons[2]",
+        r#""face_unlike_photo""#,
+        "拍摄人脸与身份证照片的人像差距过大",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[0]",
+        r#""shown_on_page""#,
+        "除页面提示的错误信息以外",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[1]",
+        r#""name_not_id""#,
+        "姓名和身份证信息不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[2]",
+        r#""name_not_card_holder""#,
+        "姓名和银行卡开户者的姓名不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[3]",
+        r#""card_not_bank_phone""#,
+        "银行卡和银行预留手机号码不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[4]",
+        r#""face_not_identity""#,
+        "客户人脸信息与身份信息不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[3].failure_reasons[0]",
+        r#""account_name_not_legal_name""#,
+        "银行开户名为单位全称，否则会导致打款失败",
+    ),
+    (
+        "kingsoft",
         "account_caps[0]",
         r#"{"subject":"individual","key":"document_number","limit":{"at_most":1},"raise":{"by_staff":"sales_manager"}}"#,
         "同一个证件信息默认仅支持1个金山云账号认证。如果疑问，请联系销售经理处理",
@@ -429,6 +483,42 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[4].payment.refund",
         r#""credited_to_balance""#,
         "打款金额将自动充值进您的账户余额",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[0]",
+        r#""registry_record_not_found""#,
+        "未查到工商信息",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[1]",
+        r#""paying_bank_name_wrong""#,
+        "付款银行名称有误",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[2]",
+        r#""account_name_number_mismatch""#,
+        "收款账户名称和账户号码不一致",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[3]",
+        r#""too_many_requests""#,
+        "频繁发起认证申请",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[4]",
+        r#""account_not_supported""#,
+        "收款账户不支持此业务",
+    ),
+    (
+        "baidu",
+        "methods[3].registry_lag",
+        r#"{"calendar_days":7}"#,
+        "企业注册时间是否为7天内，如是，建议您等待注册满7天后重试",
     ),
     (
         "baidu",
@@ -755,6 +845,30 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[7].review",
         r#"{"range":{"min":1,"max":3,"unit":"working_days","qualifier":"at_most"}}"#,
         "企业对公打款：1 - 3个工作日",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[0]",
+        r#""face_covered""#,
+        "脸部遮挡",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[1]",
+        r#""face_unlike_photo""#,
+        "本人与照片差距过大",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[2]",
+        r#""wrong_name_or_number""#,
+        "姓名或身份证填写错误",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[3]",
+        r#""face_out_of_frame""#,
+        "验证过程中人脸没有完全出现在屏幕中",
     ),
     (
         "tencent",
@@ -1454,6 +1568,72 @@ fn baidu_face_takes_the_mainland_card_and_the_passport_of_citizens_settled_abroa
 }
 
 #[test]
+fn failure_reasons_are_the_ones_each_seed_names() {
+    use realname::policy::FailureReason as F;
+    let reasons = |p: Provider, m: MethodKind| -> Vec<F> {
+        p.profile()
+            .method(m)
+            .unwrap()
+            .failure_reasons
+            .iter()
+            .map(|r| r.value)
+            .collect()
+    };
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::IdCardVideo),
+        [F::ShownOnPage, F::ShootingConditions, F::FaceUnlikePhoto]
+    );
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::BankCard),
+        [
+            F::ShownOnPage,
+            F::NameNotId,
+            F::NameNotCardHolder,
+            F::CardNotBankPhone,
+            F::FaceNotIdentity
+        ]
+    );
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::CorporateTransfer),
+        [F::AccountNameNotLegalName]
+    );
+    assert_eq!(
+        reasons(Provider::Tencent, MethodKind::Face),
+        [
+            F::FaceCovered,
+            F::FaceUnlikePhoto,
+            F::WrongNameOrNumber,
+            F::FaceOutOfFrame
+        ]
+    );
+    assert_eq!(
+        reasons(Provider::Baidu, MethodKind::CorporateTransfer),
+        [
+            F::RegistryRecordNotFound,
+            F::PayingBankNameWrong,
+            F::AccountNameNumberMismatch,
+            F::TooManyRequests,
+            F::AccountNotSupported
+        ]
+    );
+    // The registry lag behind "未查到工商信息": 7 days (001:1312).
+    let transfer = Provider::Baidu
+        .profile()
+        .method(MethodKind::CorporateTransfer)
+        .unwrap();
+    assert_eq!(transfer.registry_lag.value(), Some(&Duration::CalendarDays(7)));
+    assert_eq!(transfer.registry_lag.source().unwrap().line, Some(1312));
+    // Not stated elsewhere.
+    assert!(reasons(Provider::Baidu, MethodKind::BankCard).is_empty());
+    assert!(reasons(Provider::HuaweiInternational, MethodKind::DocumentUpload).is_empty());
+    // Every reason has its names, and reads back from its id.
+    for r in F::all() {
+        assert_eq!(r.id().parse::<F>(), Ok(*r));
+        assert!(!r.name_zh().is_ascii() && r.name_en().is_ascii());
+    }
+}
+
+#[test]
 fn kingsoft_states_no_promotion_denied_to_individuals() {
     // Line 48 names the promotions each kind may join; that individuals may
     // not join the enterprises' ones is an inference, not kept.
@@ -1650,6 +1830,10 @@ fn huge_lists_are_refused_while_they_are_read() {
             repeat(attempt, 100_000)
         ),
         format!(
+            r#""methods":[{{"kind":"face","subject":"individual","failure_reasons":[{}]}}]"#,
+            repeat(r#"{"value":"face_covered"}"#, 100_000)
+        ),
+        format!(
             r#""methods":[{{"kind":"face","subject":"individual","documents":{{"value":{{"items":[{}]}}}}}}]"#,
             repeat(r#""resident_id""#, 100_000)
         ),
@@ -1745,6 +1929,18 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
     use realname::SubjectKind::{Individual, Organization};
     let face = r#"{"kind":"face","subject":"individual"}"#;
     let cases: &[(String, &str, ProfileProblem, &str)] = &[
+        (
+            r#""methods":[{"kind":"face","subject":"individual","failure_reasons":[{"value":"face_covered"},{"value":"face_covered"}]}]"#.to_owned(),
+            "methods[0].failure_reasons[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"organization","registry_lag":{"value":{"calendar_days":0}}}]"#.to_owned(),
+            "methods[0].registry_lag",
+            ProfileProblem::Zero,
+            "profile_zero",
+        ),
         (
             r#""methods":[{"kind":"face","subject":"individual","documents":{"value":{"items":["resident_id"]}},"document_residency":[{"value":{"document":"chinese_passport","residency":["overseas"]}}]}]"#.to_owned(),
             "methods[0].document_residency[0].document",

@@ -421,6 +421,7 @@ impl Checker<'_> {
                 ("residency", len(&m.residency)),
                 ("requirements", m.requirements.len()),
                 ("attempts", m.attempts.len()),
+                ("failure_reasons", m.failure_reasons.len()),
             ];
             for (field, n) in lists {
                 if !self.bounded(|| format!("methods[{i}].{field}"), n) {
@@ -630,6 +631,15 @@ impl Checker<'_> {
                     );
                 }
             }
+            let mut reasons = HashSet::new();
+            for (j, r) in m.failure_reasons.iter().enumerate() {
+                if !reasons.insert(r.value) {
+                    self.fail(|| at(&format!("failure_reasons[{j}]")), ProfileProblem::Duplicate);
+                }
+            }
+            if let Some(d) = m.registry_lag.value() {
+                self.duration(&at("registry_lag"), d);
+            }
             if let Some(pay) = &m.payment {
                 if let Some(a) = pay.amount_fen.value() {
                     self.range(
@@ -823,6 +833,12 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
         stated(&m.review, &|| at("review"), f);
         stated(&m.manual_review, &|| at("manual_review"), f);
         list(&m.attempts, &|j| at(&format!("attempts[{j}]")), f);
+        list(
+            &m.failure_reasons,
+            &|j| at(&format!("failure_reasons[{j}]")),
+            f,
+        );
+        stated(&m.registry_lag, &|| at("registry_lag"), f);
         if let Some(pay) = &m.payment {
             stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
             stated(&pay.arrival, &|| at("payment.arrival"), f);

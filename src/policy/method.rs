@@ -441,6 +441,26 @@ pub struct Method {
         )
     )]
     pub attempts: Vec<Sourced<AttemptLimit>>,
+    /// The reasons the provider names for an attempt failing; empty: not
+    /// stated (an attempt may still fail, for reasons not named).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub failure_reasons: Vec<Sourced<FailureReason>>,
+    /// How long a newly registered organisation may be missing from the
+    /// business registry the method checks: one registered more recently
+    /// that fails with [`FailureReason::RegistryRecordNotFound`] should try
+    /// again once it is this old.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub registry_lag: Stated<Duration>,
     /// The money side, for transfer and recharge methods.
     #[cfg_attr(
         feature = "serde",
@@ -473,6 +493,8 @@ impl Method {
             review: Stated::NotStated,
             manual_review: Stated::NotStated,
             attempts: Vec::new(),
+            failure_reasons: Vec::new(),
+            registry_lag: Stated::NotStated,
             payment: None,
         }
     }

@@ -115,6 +115,7 @@ fn is_false(b: &bool) -> bool {
 mod attempts;
 mod cap;
 mod change;
+mod failure;
 mod method;
 mod min_age;
 mod payment;
@@ -127,6 +128,7 @@ mod upload;
 pub use attempts::*;
 pub use cap::*;
 pub use change::*;
+pub use failure::*;
 pub use method::*;
 pub use min_age::*;
 pub use payment::*;

@@ -11,6 +11,10 @@
 //!   line 1236), read as excluding the method and not only its 30-minute
 //!   figure; two wrong amounts void a transfer (line 1352), a limit stated
 //!   nowhere else.
+//! - Deposit errors (lines 396–402): "收款账户名称和账户号码不一致" and
+//!   "频繁发起认证申请" share a line and are kept as two reasons. "企业注册时间
+//!   是否为7天内 … 等待注册满7天后重试" (line 1312) is the registry lag of the
+//!   corporate transfer, in calendar days.
 //! - Recharge: the seed's own "0~1元" (line 420) and "0-2天" in calendar days
 //!   (line 1237) are kept as written.
 //! - The certificate upload rules (lines 434–444) name no method, and none
@@ -37,7 +41,7 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    DocumentResidency, Residency, Subjects,
+    DocumentResidency, FailureReason, Residency, Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
@@ -228,6 +232,27 @@ pub(super) fn profile() -> ProfileData {
             ),
         ),
     ];
+    transfer.failure_reasons = [
+        (FailureReason::RegistryRecordNotFound, 396, "未查到工商信息"),
+        (FailureReason::PayingBankNameWrong, 398, "付款银行名称有误"),
+        (
+            FailureReason::AccountNameNumberMismatch,
+            400,
+            "收款账户名称和账户号码不一致",
+        ),
+        (FailureReason::TooManyRequests, 400, "频繁发起认证申请"),
+        (FailureReason::AccountNotSupported, 402, "收款账户不支持此业务"),
+    ]
+    .into_iter()
+    .map(|(reason, line, quote)| sourced(reason, s1.at(line, quote)))
+    .collect();
+    transfer.registry_lag = given(
+        Duration::CalendarDays(7),
+        s1.at(
+            1312,
+            "企业注册时间是否为7天内，如是，建议您等待注册满7天后重试",
+        ),
+    );
     let mut deposit = Payment::new(PaymentDirection::ToApplicant);
     deposit.amount_fen = given(
         AmountRange {

@@ -20,7 +20,7 @@
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    Subjects,
+    FailureReason, Subjects,
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
     Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
     ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
@@ -69,6 +69,17 @@ pub(super) fn profile() -> ProfileData {
         ),
     );
     id_card.decision = automatic();
+    id_card.failure_reasons = vec![
+        sourced(FailureReason::ShownOnPage, s0.at(97, "除页面提示的错误信息以外")),
+        sourced(
+            FailureReason::ShootingConditions,
+            s0.at(98, "拍摄受到光线等拍摄环境的影响，造成无法识别的情况"),
+        ),
+        sourced(
+            FailureReason::FaceUnlikePhoto,
+            s0.at(99, "拍摄人脸与身份证照片的人像差距过大"),
+        ),
+    ];
 
     let mut bank = method(
         M::BankCard,
@@ -81,6 +92,22 @@ pub(super) fn profile() -> ProfileData {
         s0.at(75, "通过填写姓名、身份证号码、银行卡号、手机号、短信验证"),
     );
     bank.decision = given(Decision::Automatic, s0.at(75, "上传成功后系统自动完成验证"));
+    bank.failure_reasons = vec![
+        sourced(FailureReason::ShownOnPage, s0.at(120, "除页面提示的错误信息以外")),
+        sourced(FailureReason::NameNotId, s0.at(121, "姓名和身份证信息不匹配")),
+        sourced(
+            FailureReason::NameNotCardHolder,
+            s0.at(122, "姓名和银行卡开户者的姓名不匹配"),
+        ),
+        sourced(
+            FailureReason::CardNotBankPhone,
+            s0.at(123, "银行卡和银行预留手机号码不匹配"),
+        ),
+        sourced(
+            FailureReason::FaceNotIdentity,
+            s0.at(124, "客户人脸信息与身份信息不匹配"),
+        ),
+    ];
 
     let mut other = method(
         M::DocumentUpload,
@@ -138,6 +165,10 @@ pub(super) fn profile() -> ProfileData {
             s0.at(172, "一个金山云账号只能进行一次企业对公账户认证"),
         ),
     ];
+    transfer.failure_reasons = vec![sourced(
+        FailureReason::AccountNameNotLegalName,
+        s0.at(170, "银行开户名为单位全称，否则会导致打款失败"),
+    )];
     transfer.payment = Some(Payment::new(PaymentDirection::ToApplicant));
 
     let mut certificate = method(

@@ -25,7 +25,7 @@ use super::{Seed, given, method, sourced};
 use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
-    Subjects,
+    FailureReason, Subjects,
     AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
     MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData, Qualifier,
     Raise, Release, Residency, ReviewTime, TimeUnit, Transition,
@@ -79,6 +79,21 @@ pub(super) fn profile() -> ProfileData {
             ),
         );
         m.review = instant(line, quote);
+        if kind == M::Face {
+            m.failure_reasons = [
+                (FailureReason::FaceCovered, 39, "脸部遮挡"),
+                (FailureReason::FaceUnlikePhoto, 40, "本人与照片差距过大"),
+                (FailureReason::WrongNameOrNumber, 41, "姓名或身份证填写错误"),
+                (
+                    FailureReason::FaceOutOfFrame,
+                    42,
+                    "验证过程中人脸没有完全出现在屏幕中",
+                ),
+            ]
+            .into_iter()
+            .map(|(reason, line, quote)| sourced(reason, s4.at(line, quote)))
+            .collect();
+        }
         methods.push(m);
     }
     for (kind, factors, line, quote) in [
