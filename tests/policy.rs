@@ -480,6 +480,12 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
+        "methods[4].payment.deadline.on_expiry",
+        r#""rejected""#,
+        "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
+    ),
+    (
+        "baidu",
         "methods[4].payment.refund",
         r#""credited_to_balance""#,
         "打款金额将自动充值进您的账户余额",
@@ -598,6 +604,12 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "changes[0].window",
         r#"{"within":{"calendar_days":1},"from":"initiation"}"#,
         "需在1天内提交新主体实名认证，否则将自动撤回变更",
+    ),
+    (
+        "baidu",
+        "changes[0].window.on_expiry",
+        r#""withdrawn""#,
+        "否则将自动撤回变更",
     ),
     (
         "baidu",
@@ -1054,6 +1066,25 @@ fn lookup<'v>(json: &'v Value, path: &str) -> Option<&'v Value> {
     Some(node)
 }
 
+/// A value without the sourced values nested in it (a deadline's
+/// `on_expiry`, a delegate's `provides`), which have rows of their own.
+fn without_nested_sources(value: &Value) -> Value {
+    let sourced = |v: &Value| v.get("source").is_some();
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| match v {
+                    Value::Array(items) => items.is_empty() || !items.iter().all(sourced),
+                    v => !sourced(v),
+                })
+                .map(|(k, v)| (k.clone(), without_nested_sources(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nested_sources).collect()),
+        v => v.clone(),
+    }
+}
+
 fn provider(id: &str) -> Provider {
     id.parse().unwrap()
 }
@@ -1070,7 +1101,7 @@ fn every_built_in_value_is_the_one_its_seed_phrase_states() {
         let got = if is_method {
             serde_json::json!({"kind": node["kind"], "subject": node["subject"]})
         } else {
-            node["value"].clone()
+            without_nested_sources(&node["value"])
         };
         assert_eq!(got, expected, "{id} {path}");
         let source = &node["source"];
@@ -1631,6 +1662,49 @@ fn failure_reasons_are_the_ones_each_seed_names() {
         assert_eq!(r.id().parse::<F>(), Ok(*r));
         assert!(!r.name_zh().is_ascii() && r.name_en().is_ascii());
     }
+}
+
+#[test]
+fn what_follows_a_deadline_is_stated_or_taken_as_expired() {
+    use chrono::TimeZone;
+    use realname::calendar::Weekdays;
+    use realname::policy::OnExpiry;
+    let b = Provider::Baidu.profile();
+    let deadline = |m: MethodKind| {
+        b.method(m)
+            .unwrap()
+            .payment
+            .as_ref()
+            .unwrap()
+            .deadline
+            .value()
+            .unwrap()
+    };
+    // Recharge: "3天内 … 否则申请将被拒绝" (001:426).
+    let recharge = deadline(MethodKind::Recharge);
+    assert_eq!(recharge.on_expiry.value(), Some(&OnExpiry::Rejected));
+    assert_eq!(recharge.on_expiry.source().unwrap().line, Some(426));
+    assert_eq!(recharge.expiry(), OnExpiry::Rejected);
+    // Deposit: the 8 days (001:383) say nothing of what follows.
+    let deposit = deadline(MethodKind::CorporateTransfer);
+    assert!(deposit.on_expiry.is_not_stated());
+    assert_eq!(deposit.expiry(), OnExpiry::Expired);
+    // Changes: withdrawn after 1 day (001:616); the 9 days not stated.
+    let window = |t| b.change(t).unwrap().window.value().unwrap();
+    assert_eq!(
+        window(Transition::IndividualToIndividual).expiry(),
+        OnExpiry::Withdrawn
+    );
+    assert!(
+        window(Transition::OrganizationToOrganization)
+            .on_expiry
+            .is_not_stated()
+    );
+    // The deadline itself still passes as before.
+    let started = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
+    let late = Utc.with_ymd_and_hms(2026, 3, 6, 1, 0, 0).unwrap();
+    let w = window(Transition::IndividualToIndividual);
+    assert!(rules::check_deadline(w, started, late, &Weekdays).is_err());
 }
 
 #[test]

@@ -843,6 +843,9 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
             stated(&pay.arrival, &|| at("payment.arrival"), f);
             stated(&pay.deadline, &|| at("payment.deadline"), f);
+            if let Some(d) = pay.deadline.value() {
+                stated(&d.on_expiry, &|| at("payment.deadline.on_expiry"), f);
+            }
             stated(&pay.refund, &|| at("payment.refund"), f);
         }
     }
@@ -862,6 +865,9 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
         }
         stated(&c.cooldown, &|| at("cooldown"), f);
         stated(&c.window, &|| at("window"), f);
+        if let Some(w) = c.window.value() {
+            stated(&w.on_expiry, &|| at("window.on_expiry"), f);
+        }
         stated(&c.old_subject_methods, &|| at("old_subject_methods"), f);
         stated(&c.new_subject_methods, &|| at("new_subject_methods"), f);
         list(&c.attempts, &|j| at(&format!("attempts[{j}]")), f);

@@ -26,6 +26,12 @@
 //!   change may start within 30 days of the last completed one. The seed
 //!   states it for individual → individual and for renaming an organisation
 //!   (line 545) only.
+//! - Deadlines passing: the recharge is rejected after 3 days ("否则申请将被拒
+//!   绝", line 426, which covers the payer's name too), and the change to
+//!   another individual withdrawn after 1 day ("否则将自动撤回变更", line 616;
+//!   line 628's "需要重新发起变更" says the same from the applicant's side).
+//!   What follows the deposit's 8 days (line 383) and the subject change's
+//!   9 days (line 574) is not stated: a machine treats them as expired.
 //! - "1天内" (line 616) is one calendar day (24 hours) from starting the
 //!   change; "9天" (line 574) nine calendar days from approval.
 //! - Face documents (line 233): "大陆居民二代身份证" is the resident ID card
@@ -41,7 +47,7 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    DocumentResidency, FailureReason, Residency, Subjects,
+    DocumentResidency, FailureReason, OnExpiry, Residency, Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
@@ -266,10 +272,8 @@ pub(super) fn profile() -> ProfileData {
         s1.at(379, "预计将在0-2天内到账"),
     );
     deposit.deadline = given(
-        Deadline {
-            within: Duration::CalendarDays(8),
-            from: Anchor::Receipt,
-        },
+        // What happens after the 8 days is not stated.
+        Deadline::new(Duration::CalendarDays(8), Anchor::Receipt),
         s1.at(
             383,
             "收到打款后，请在8天内将金额填写至百度智能云实名认证页面",
@@ -304,10 +308,13 @@ pub(super) fn profile() -> ProfileData {
         s1.at(420, "系统将自动生成一个0~1元的随机金额"),
     );
     payment.deadline = given(
-        Deadline {
-            within: Duration::CalendarDays(3),
-            from: Anchor::AmountGenerated,
-        },
+        Deadline::new(Duration::CalendarDays(3), Anchor::AmountGenerated).with_on_expiry(given(
+            OnExpiry::Rejected,
+            s1.at(
+                426,
+                "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
+            ),
+        )),
         s1.at(420, "您需在3天内按照系统生成的金额给自己的专属账号打款"),
     );
     payment.refund = given(
@@ -471,10 +478,8 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
         online(519, "2、非工商变更（即变更企业主体）"),
     );
     other_org.window = given(
-        Deadline {
-            within: Duration::CalendarDays(9),
-            from: Anchor::Approval,
-        },
+        // What happens after the 9 days is not stated.
+        Deadline::new(Duration::CalendarDays(9), Anchor::Approval),
         s1.at(574, "请在页面提示的时间（9天）内"),
     );
     other_org.old_subject_methods = given(vec![M::Face], s1.at(563, "由该联系人完成人脸识别认证"));
@@ -507,10 +512,10 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
     let mut to_other = ChangeRule::new(t, online(612, "点击【修改个人认证】进入变更页面"));
     to_other.cooldown = given(thirty_days, s1.at(1448, "30天后可以发起新的变更"));
     to_other.window = given(
-        Deadline {
-            within: Duration::CalendarDays(1),
-            from: Anchor::Initiation,
-        },
+        Deadline::new(Duration::CalendarDays(1), Anchor::Initiation).with_on_expiry(given(
+            OnExpiry::Withdrawn,
+            s1.at(616, "否则将自动撤回变更"),
+        )),
         s1.at(616, "需在1天内提交新主体实名认证，否则将自动撤回变更"),
     );
     to_other.old_subject_methods = old_subject(619);
