@@ -120,9 +120,9 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "kingsoft",
-        "methods[3].requirements[0]",
+        "methods[3].name_rules[0]",
         r#""bank_account_name_is_legal_name""#,
-        "银行开户名为单位全称，否则会导致打款失败",
+        "金山云向对公账户打款时所需的银行开户名为单位全称",
     ),
     (
         "kingsoft",
@@ -207,6 +207,36 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[3].failure_reasons[0]",
         r#""account_name_not_legal_name""#,
         "银行开户名为单位全称，否则会导致打款失败",
+    ),
+    (
+        "kingsoft",
+        "methods[4].name_rules[0]",
+        r#""entity_name_is_certificate_name""#,
+        "单位名称与单位证件上登记公司名称一致",
+    ),
+    (
+        "kingsoft",
+        "methods[4].name_rules[1]",
+        r#""seal_name_is_entity_name""#,
+        "盖章的单位名称与提交的单位名称一致",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate",
+        r#"{"organizations":"any_organization"}"#,
+        "无法提供法人身份证的，需提供加盖公章的授权书",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate.provides[0]",
+        r#""authorization_letter""#,
+        "需提供加盖公章的授权书",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate.provides[1]",
+        r#""document_image""#,
+        "a letter of authorization and the identity card of the authorized person",
     ),
     (
         "kingsoft",
@@ -456,7 +486,7 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
-        "methods[4].requirements[0]",
+        "methods[4].name_rules[0]",
         r#""payer_name_is_verified_name""#,
         "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
     ),
@@ -525,6 +555,30 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[3].registry_lag",
         r#"{"calendar_days":7}"#,
         "企业注册时间是否为7天内，如是，建议您等待注册满7天后重试",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate",
+        r#"{"organizations":"other_organization"}"#,
+        "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[0]",
+        r#""face_scan""#,
+        "法定代表人授权员工刷脸",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[1]",
+        r#""name_and_number""#,
+        "需要被授权人填写姓名和身份证号",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[2]",
+        r#""authorization_letter""#,
+        "填写模板内容且加盖公章后，再上传授权书",
     ),
     (
         "baidu",
@@ -1708,6 +1762,60 @@ fn what_follows_a_deadline_is_stated_or_taken_as_expired() {
 }
 
 #[test]
+fn a_delegate_may_act_for_the_legal_representative_where_the_seed_says() {
+    use realname::org::OrganizationType;
+    use realname::policy::{DelegateFor, Factor, NameRule};
+    // Baidu: organisations other than enterprises (001:321-327).
+    let b = Provider::Baidu.profile();
+    let face = b.method(MethodKind::LegalRepresentativeFace).unwrap();
+    let d = face.delegate.value().unwrap();
+    assert_eq!(d.organizations, DelegateFor::OtherOrganization);
+    assert!(!d.organizations.admits(OrganizationType::Enterprise));
+    assert!(d.organizations.admits(OrganizationType::SocialOrganization));
+    let provides: Vec<Factor> = d.provides.iter().map(|f| f.value).collect();
+    assert_eq!(
+        provides,
+        [Factor::FaceScan, Factor::NameAndNumber, Factor::AuthorizationLetter]
+    );
+    // Kingsoft: any organisation that cannot give the legal
+    // representative's ID (000:191, 003:14).
+    let k = Provider::Kingsoft.profile();
+    let cert = k.method(MethodKind::CertificateUpload).unwrap();
+    let d = cert.delegate.value().unwrap();
+    assert_eq!(d.organizations, DelegateFor::AnyOrganization);
+    assert!(d.provides(Factor::AuthorizationLetter) && d.provides(Factor::DocumentImage));
+    assert_eq!(d.provides[1].source.as_ref().unwrap().document, "003_2ee6a83c526392f8.txt");
+    // The letter is the delegate's, not the method's own factor.
+    assert!(!cert.factors.contains(&Factor::AuthorizationLetter));
+    // No delegate stated elsewhere.
+    for p in Provider::all() {
+        for m in &p.profile().methods {
+            let expected = matches!(
+                (*p, m.kind),
+                (Provider::Baidu, MethodKind::LegalRepresentativeFace)
+                    | (Provider::Kingsoft, MethodKind::CertificateUpload)
+            );
+            assert_eq!(!m.delegate.is_not_stated(), expected, "{p} {}", m.kind);
+        }
+    }
+    // The name rules: name = certificate = seal (000:188, 191), bank account
+    // = full name (000:170), payer = verified name (001:426).
+    let names = |p: &Profile, m: MethodKind| -> Vec<NameRule> {
+        p.method(m).unwrap().name_rules.iter().map(|r| r.value).collect()
+    };
+    assert_eq!(
+        names(k, MethodKind::CertificateUpload),
+        [NameRule::EntityNameIsCertificateName, NameRule::SealNameIsEntityName]
+    );
+    assert_eq!(
+        names(k, MethodKind::CorporateTransfer),
+        [NameRule::BankAccountNameIsLegalName]
+    );
+    assert_eq!(names(b, MethodKind::Recharge), [NameRule::PayerNameIsVerifiedName]);
+    assert!(names(b, MethodKind::CorporateTransfer).is_empty());
+}
+
+#[test]
 fn kingsoft_states_no_promotion_denied_to_individuals() {
     // Line 48 names the promotions each kind may join; that individuals may
     // not join the enterprises' ones is an inference, not kept.
@@ -1908,6 +2016,22 @@ fn huge_lists_are_refused_while_they_are_read() {
             repeat(r#"{"value":"face_covered"}"#, 100_000)
         ),
         format!(
+            r#""methods":[{{"kind":"recharge","subject":"organization","name_rules":[{}]}}]"#,
+            repeat(r#"{"value":"payer_name_is_verified_name"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"recharge","subject":"organization","delegate":{{"value":{{"organizations":"any_organization","provides":[{}]}}}}}}]"#,
+            repeat(r#"{"value":"face_scan"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{}]}}]"#,
+            repeat(r#"{"value":{"document":"resident_id","residency":["mainland"]}}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{{"value":{{"document":"resident_id","residency":[{}]}}}}]}}]"#,
+            repeat(r#""mainland""#, 100_000)
+        ),
+        format!(
             r#""methods":[{{"kind":"face","subject":"individual","documents":{{"value":{{"items":[{}]}}}}}}]"#,
             repeat(r#""resident_id""#, 100_000)
         ),
@@ -2003,6 +2127,24 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
     use realname::SubjectKind::{Individual, Organization};
     let face = r#"{"kind":"face","subject":"individual"}"#;
     let cases: &[(String, &str, ProfileProblem, &str)] = &[
+        (
+            r#""methods":[{"kind":"face","subject":"individual","delegate":{"value":{"organizations":"any_organization"}}}]"#.to_owned(),
+            "methods[0].delegate",
+            ProfileProblem::MethodOfOtherSubject(MethodKind::Face),
+            "profile_method_of_other_subject",
+        ),
+        (
+            r#""methods":[{"kind":"certificate_upload","subject":"organization","delegate":{"value":{"organizations":"any_organization","provides":[{"value":"authorization_letter"},{"value":"authorization_letter"}]}}}]"#.to_owned(),
+            "methods[0].delegate.provides[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"recharge","subject":"organization","name_rules":[{"value":"payer_name_is_verified_name"},{"value":"payer_name_is_verified_name"}]}]"#.to_owned(),
+            "methods[0].name_rules[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
         (
             r#""methods":[{"kind":"face","subject":"individual","failure_reasons":[{"value":"face_covered"},{"value":"face_covered"}]}]"#.to_owned(),
             "methods[0].failure_reasons[1]",
@@ -2274,16 +2416,30 @@ fn the_example_profile_loads_and_passes_the_check() {
         "source",
         "factors",
         "documents",
+        "document_residency",
         "residency",
         "requirements",
         "decision",
         "review",
         "manual_review",
         "attempts",
+        "failure_reasons",
     ] {
         assert!(
             json["methods"][0].get(field).is_some(),
             "methods[0].{field}"
+        );
+    }
+    for field in ["name_rules", "registry_lag", "payment"] {
+        assert!(
+            json["methods"][1].get(field).is_some(),
+            "methods[1].{field}"
+        );
+    }
+    for field in ["name_rules", "delegate"] {
+        assert!(
+            json["methods"][2].get(field).is_some(),
+            "methods[2].{field}"
         );
     }
     for field in ["amount_fen", "arrival", "deadline", "refund"] {
@@ -2308,7 +2464,14 @@ fn the_example_profile_loads_and_passes_the_check() {
 
     // A few values, and the rules taken from them.
     let face = p.method(MethodKind::Face).unwrap();
-    assert_eq!(face.residency.value().unwrap(), &[Residency::Mainland]);
+    assert_eq!(
+        face.residency.value().unwrap(),
+        &[Residency::Mainland, Residency::Overseas]
+    );
+    let passport = realname::Document::parse_as(realname::DocumentKind::ChinesePassport, "E12345678").unwrap();
+    assert!(rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Mainland)).is_err());
+    assert!(rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Overseas)).is_ok());
+    assert_eq!(face.failure_reasons.len(), 2);
     assert_eq!(face.review.value(), Some(&ReviewTime::Instant));
     let transfer = p.method(MethodKind::CorporateTransfer).unwrap();
     let payment = transfer.payment.as_ref().unwrap();
@@ -2334,7 +2497,27 @@ fn the_example_profile_loads_and_passes_the_check() {
         p.individual_restrictions[1].value.access,
         Access::LimitedGb(100)
     );
-    assert_eq!(p.sources().count(), 4);
+    assert_eq!(transfer.registry_lag.value(), Some(&Duration::CalendarDays(7)));
+    assert_eq!(
+        payment.deadline.value().unwrap().on_expiry.value(),
+        Some(&realname::policy::OnExpiry::Expired)
+    );
+    let certificate = p.method(MethodKind::CertificateUpload).unwrap();
+    let delegate = certificate.delegate.value().unwrap();
+    assert_eq!(delegate.organizations, realname::policy::DelegateFor::AnyOrganization);
+    assert_eq!(delegate.provides.len(), 2);
+    assert_eq!(certificate.name_rules.len(), 2);
+    assert_eq!(
+        p.change(Transition::IndividualToIndividual)
+            .unwrap()
+            .window
+            .value()
+            .unwrap()
+            .expiry(),
+        realname::policy::OnExpiry::Withdrawn
+    );
+    assert_eq!(p.serves(SubjectKind::Organization), Some(true));
+    assert_eq!(p.sources().count(), 5);
     assert!(rules::check_account_cap(&p, SubjectKind::Individual, 2).is_ok());
     assert!(rules::check_account_cap(&p, SubjectKind::Individual, 3).is_err());
     assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 100).is_ok());

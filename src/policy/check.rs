@@ -421,7 +421,12 @@ impl Checker<'_> {
                 ("residency", len(&m.residency)),
                 ("requirements", m.requirements.len()),
                 ("attempts", m.attempts.len()),
+                ("name_rules", m.name_rules.len()),
                 ("failure_reasons", m.failure_reasons.len()),
+                (
+                    "delegate.provides",
+                    m.delegate.value().map_or(0, |d| d.provides.len()),
+                ),
             ];
             for (field, n) in lists {
                 if !self.bounded(|| format!("methods[{i}].{field}"), n) {
@@ -631,6 +636,26 @@ impl Checker<'_> {
                     );
                 }
             }
+            let mut names = HashSet::new();
+            for (j, r) in m.name_rules.iter().enumerate() {
+                if !names.insert(r.value) {
+                    self.fail(|| at(&format!("name_rules[{j}]")), ProfileProblem::Duplicate);
+                }
+            }
+            if let Some(d) = m.delegate.value() {
+                if m.subject != SubjectKind::Organization {
+                    self.fail(|| at("delegate"), ProfileProblem::MethodOfOtherSubject(m.kind));
+                }
+                let mut provided = HashSet::new();
+                for (j, f) in d.provides.iter().enumerate() {
+                    if !provided.insert(f.value) {
+                        self.fail(
+                            || at(&format!("delegate.provides[{j}]")),
+                            ProfileProblem::Duplicate,
+                        );
+                    }
+                }
+            }
             let mut reasons = HashSet::new();
             for (j, r) in m.failure_reasons.iter().enumerate() {
                 if !reasons.insert(r.value) {
@@ -829,6 +854,7 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
         );
         stated(&m.residency, &|| at("residency"), f);
         list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
+        list(&m.name_rules, &|j| at(&format!("name_rules[{j}]")), f);
         stated(&m.decision, &|| at("decision"), f);
         stated(&m.review, &|| at("review"), f);
         stated(&m.manual_review, &|| at("manual_review"), f);
@@ -839,6 +865,10 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f,
         );
         stated(&m.registry_lag, &|| at("registry_lag"), f);
+        stated(&m.delegate, &|| at("delegate"), f);
+        if let Some(d) = m.delegate.value() {
+            list(&d.provides, &|j| at(&format!("delegate.provides[{j}]")), f);
+        }
         if let Some(pay) = &m.payment {
             stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
             stated(&pay.arrival, &|| at("payment.arrival"), f);

@@ -263,10 +263,6 @@ pub enum Requirement {
     ValidDocument,
     /// The document was issued where the account is registered.
     IssuedWhereRegistered,
-    /// The bank account's name is the organisation's full legal name.
-    BankAccountNameIsLegalName,
-    /// The paying bank account's name is the name being verified.
-    PayerNameIsVerifiedName,
     /// The applicant has not joined the provider's partner program.
     NotPartnerProgramMember,
     /// The organisation holds no third-party payment licence.
@@ -290,8 +286,6 @@ impl Requirement {
         let text = match self {
             Requirement::ValidDocument => "证件在有效期内",
             Requirement::IssuedWhereRegistered => "证件签发地与账号注册地一致",
-            Requirement::BankAccountNameIsLegalName => "银行开户名为单位全称",
-            Requirement::PayerNameIsVerifiedName => "打款账户名与实名一致",
             Requirement::NotPartnerProgramMember => "未加入合作伙伴计划",
             Requirement::NoPaymentLicence => "未持有第三方支付牌照",
             Requirement::UnionPayCard => "使用银联卡",
@@ -307,12 +301,6 @@ impl fmt::Display for Requirement {
             Requirement::ValidDocument => f.write_str("the document is valid"),
             Requirement::IssuedWhereRegistered => {
                 f.write_str("the document was issued where the account is registered")
-            }
-            Requirement::BankAccountNameIsLegalName => {
-                f.write_str("the bank account's name is the full legal name")
-            }
-            Requirement::PayerNameIsVerifiedName => {
-                f.write_str("the paying account's name is the verified name")
             }
             Requirement::NotPartnerProgramMember => {
                 f.write_str("not a member of the partner program")
@@ -413,6 +401,17 @@ pub struct Method {
         )
     )]
     pub requirements: Vec<Sourced<Requirement>>,
+    /// Rules the names entered must follow (the organisation's, the bank
+    /// account's, the seal's); empty: not stated.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub name_rules: Vec<Sourced<NameRule>>,
     /// Who decides.
     #[cfg_attr(
         feature = "serde",
@@ -461,6 +460,13 @@ pub struct Method {
         serde(default, skip_serializing_if = "Stated::is_not_stated")
     )]
     pub registry_lag: Stated<Duration>,
+    /// Who may act instead of the legal representative, in an
+    /// organisation's method; not stated: no one is known to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub delegate: Stated<Delegate>,
     /// The money side, for transfer and recharge methods.
     #[cfg_attr(
         feature = "serde",
@@ -489,12 +495,14 @@ impl Method {
             document_residency: Vec::new(),
             residency: Stated::NotStated,
             requirements: Vec::new(),
+            name_rules: Vec::new(),
             decision: Stated::NotStated,
             review: Stated::NotStated,
             manual_review: Stated::NotStated,
             attempts: Vec::new(),
             failure_reasons: Vec::new(),
             registry_lag: Stated::NotStated,
+            delegate: Stated::NotStated,
             payment: None,
         }
     }

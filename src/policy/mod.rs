@@ -115,6 +115,7 @@ fn is_false(b: &bool) -> bool {
 mod attempts;
 mod cap;
 mod change;
+mod delegate;
 mod failure;
 mod method;
 mod min_age;
@@ -128,6 +129,7 @@ mod upload;
 pub use attempts::*;
 pub use cap::*;
 pub use change::*;
+pub use delegate::*;
 pub use failure::*;
 pub use method::*;
 pub use min_age::*;

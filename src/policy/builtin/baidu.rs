@@ -11,6 +11,10 @@
 //!   line 1236), read as excluding the method and not only its 30-minute
 //!   figure; two wrong amounts void a transfer (line 1352), a limit stated
 //!   nowhere else.
+//! - The legal representative's face for organisations other than
+//!   enterprises may be done by an employee the legal representative
+//!   authorises (lines 321–327): their name and ID number, a letter from the
+//!   page's template under the organisation's seal, and their face.
 //! - Deposit errors (lines 396–402): "收款账户名称和账户号码不一致" and
 //!   "频繁发起认证申请" share a line and are kept as two reasons. "企业注册时间
 //!   是否为7天内 … 等待注册满7天后重试" (line 1312) is the registry lag of the
@@ -47,7 +51,7 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    DocumentResidency, FailureReason, OnExpiry, Residency, Subjects,
+    Delegate, DelegateFor, DocumentResidency, FailureReason, NameRule, OnExpiry, Residency, Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
     Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
     ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
@@ -183,6 +187,20 @@ pub(super) fn profile() -> ProfileData {
         ),
     );
     legal_face.attempts = vec![locked("法定代表人刷脸认证有10次的认证次数限制", 337)];
+    legal_face.delegate = given(
+        Delegate::new(DelegateFor::OtherOrganization).with_provides(vec![
+            sourced(F::FaceScan, s1.at(321, "法定代表人授权员工刷脸")),
+            sourced(
+                F::NameAndNumber,
+                s1.at(325, "需要被授权人填写姓名和身份证号"),
+            ),
+            sourced(
+                F::AuthorizationLetter,
+                s1.at(325, "填写模板内容且加盖公章后，再上传授权书"),
+            ),
+        ]),
+        s1.at(321, "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸"),
+    );
 
     let mut transfer = method(
         M::CorporateTransfer,
@@ -288,8 +306,8 @@ pub(super) fn profile() -> ProfileData {
         s1.at(174, "百度智能云充值认证"),
         &[F::OrganizationRegistration, F::PaymentToProvider],
     );
-    recharge.requirements = vec![sourced(
-        Requirement::PayerNameIsVerifiedName,
+    recharge.name_rules = vec![sourced(
+        NameRule::PayerNameIsVerifiedName,
         s1.at(
             426,
             "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",

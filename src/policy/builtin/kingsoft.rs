@@ -13,6 +13,10 @@
 //!   in the account's life, with the certificate method as the fallback.
 //! - The ID card method's inputs follow the detailed procedure (line 93:
 //!   name, number, video), not the overview's ID photo (line 71).
+//! - The certificate method's delegate (line 191, "无法提供法人身份证的，需
+//!   提供加盖公章的授权书") is open to any organisation whose legal
+//!   representative's ID cannot be given; seed 003 (line 14) adds the
+//!   authorised person's identity card, taken as an image of it.
 //! - Line 48 says individuals "可参加个人类运营活动" and organisations
 //!   "可参加企业类运营活动"; that individuals may not join enterprise
 //!   promotions is an inference, not a statement, and is not kept.
@@ -20,7 +24,7 @@
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    FailureReason, Subjects,
+    Delegate, DelegateFor, FailureReason, NameRule, Subjects,
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
     Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
     ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
@@ -146,9 +150,9 @@ pub(super) fn profile() -> ProfileData {
         s0.at(47, "企业证件认证 企业银行对公转账"),
         &[F::OrganizationRegistration, F::DepositAmount],
     );
-    transfer.requirements = vec![sourced(
-        Requirement::BankAccountNameIsLegalName,
-        s0.at(170, "银行开户名为单位全称，否则会导致打款失败"),
+    transfer.name_rules = vec![sourced(
+        NameRule::BankAccountNameIsLegalName,
+        s0.at(170, "金山云向对公账户打款时所需的银行开户名为单位全称"),
     )];
     transfer.attempts = vec![
         sourced(
@@ -179,8 +183,30 @@ pub(super) fn profile() -> ProfileData {
             F::OrganizationRegistration,
             F::Certificate,
             F::LegalRepresentative,
-            F::AuthorizationLetter,
         ],
+    );
+    certificate.name_rules = vec![
+        sourced(
+            NameRule::EntityNameIsCertificateName,
+            s0.at(188, "单位名称与单位证件上登记公司名称一致"),
+        ),
+        sourced(
+            NameRule::SealNameIsEntityName,
+            s0.at(191, "盖章的单位名称与提交的单位名称一致"),
+        ),
+    ];
+    certificate.delegate = given(
+        Delegate::new(DelegateFor::AnyOrganization).with_provides(vec![
+            sourced(
+                F::AuthorizationLetter,
+                s0.at(191, "需提供加盖公章的授权书"),
+            ),
+            sourced(
+                F::DocumentImage,
+                s3.at(14, "a letter of authorization and the identity card of the authorized person"),
+            ),
+        ]),
+        s0.at(191, "无法提供法人身份证的，需提供加盖公章的授权书"),
     );
     certificate.decision = given(Decision::Manual, s0.at(184, "请等待金山云审核"));
     certificate.review = given(
