@@ -1148,8 +1148,7 @@ fn every_built_in_value_is_the_one_its_seed_phrase_states() {
     for (id, path, expected, quote) in VALUES {
         let profile = provider(id).profile();
         let json = serde_json::to_value(profile).unwrap();
-        let node =
-            lookup(&json, path).unwrap_or_else(|| panic!("{id} {path}: no such value"));
+        let node = lookup(&json, path).unwrap_or_else(|| panic!("{id} {path}: no such value"));
         let expected: Value = serde_json::from_str(expected).unwrap();
         let is_method = path.starts_with("methods[") && !path.contains('.');
         let got = if is_method {
@@ -1637,7 +1636,8 @@ fn baidu_face_takes_the_mainland_card_and_the_passport_of_citizens_settled_abroa
     // A Chinese passport: only from a citizen settled abroad.
     let passport = doc(DocumentKind::ChinesePassport, "E12345678");
     assert!(rules::check_document_holder(b, face, &passport, Some(Residency::Overseas)).is_ok());
-    let r = rules::check_document_holder(b, face, &passport, Some(Residency::Mainland)).unwrap_err();
+    let r =
+        rules::check_document_holder(b, face, &passport, Some(Residency::Mainland)).unwrap_err();
     assert_eq!(r.code(), "document_holder_not_served");
     assert_eq!(
         r.to_string(),
@@ -1706,7 +1706,10 @@ fn failure_reasons_are_the_ones_each_seed_names() {
         .profile()
         .method(MethodKind::CorporateTransfer)
         .unwrap();
-    assert_eq!(transfer.registry_lag.value(), Some(&Duration::CalendarDays(7)));
+    assert_eq!(
+        transfer.registry_lag.value(),
+        Some(&Duration::CalendarDays(7))
+    );
     assert_eq!(transfer.registry_lag.source().unwrap().line, Some(1312));
     // Not stated elsewhere.
     assert!(reasons(Provider::Baidu, MethodKind::BankCard).is_empty());
@@ -1775,7 +1778,11 @@ fn a_delegate_may_act_for_the_legal_representative_where_the_seed_says() {
     let provides: Vec<Factor> = d.provides.iter().map(|f| f.value).collect();
     assert_eq!(
         provides,
-        [Factor::FaceScan, Factor::NameAndNumber, Factor::AuthorizationLetter]
+        [
+            Factor::FaceScan,
+            Factor::NameAndNumber,
+            Factor::AuthorizationLetter
+        ]
     );
     // Kingsoft: any organisation that cannot give the legal
     // representative's ID (000:191, 003:14).
@@ -1784,7 +1791,10 @@ fn a_delegate_may_act_for_the_legal_representative_where_the_seed_says() {
     let d = cert.delegate.value().unwrap();
     assert_eq!(d.organizations, DelegateFor::AnyOrganization);
     assert!(d.provides(Factor::AuthorizationLetter) && d.provides(Factor::DocumentImage));
-    assert_eq!(d.provides[1].source.as_ref().unwrap().document, "003_2ee6a83c526392f8.txt");
+    assert_eq!(
+        d.provides[1].source.as_ref().unwrap().document,
+        "003_2ee6a83c526392f8.txt"
+    );
     // The letter is the delegate's, not the method's own factor.
     assert!(!cert.factors.contains(&Factor::AuthorizationLetter));
     // No delegate stated elsewhere.
@@ -1801,17 +1811,28 @@ fn a_delegate_may_act_for_the_legal_representative_where_the_seed_says() {
     // The name rules: name = certificate = seal (000:188, 191), bank account
     // = full name (000:170), payer = verified name (001:426).
     let names = |p: &Profile, m: MethodKind| -> Vec<NameRule> {
-        p.method(m).unwrap().name_rules.iter().map(|r| r.value).collect()
+        p.method(m)
+            .unwrap()
+            .name_rules
+            .iter()
+            .map(|r| r.value)
+            .collect()
     };
     assert_eq!(
         names(k, MethodKind::CertificateUpload),
-        [NameRule::EntityNameIsCertificateName, NameRule::SealNameIsEntityName]
+        [
+            NameRule::EntityNameIsCertificateName,
+            NameRule::SealNameIsEntityName
+        ]
     );
     assert_eq!(
         names(k, MethodKind::CorporateTransfer),
         [NameRule::BankAccountNameIsLegalName]
     );
-    assert_eq!(names(b, MethodKind::Recharge), [NameRule::PayerNameIsVerifiedName]);
+    assert_eq!(
+        names(b, MethodKind::Recharge),
+        [NameRule::PayerNameIsVerifiedName]
+    );
     assert!(names(b, MethodKind::CorporateTransfer).is_empty());
 }
 
@@ -1863,13 +1884,19 @@ fn huawei_states_nothing_of_organisations_which_is_not_refusing_them() {
     // the kind itself.
     data.subjects.organization = Stated::given(false, Source::new("faq.md", 9, "暂不支持企业"));
     let err = data.check().unwrap_err();
-    assert_eq!(err.problem, ProfileProblem::SubjectNotServed(SubjectKind::Organization));
+    assert_eq!(
+        err.problem,
+        ProfileProblem::SubjectNotServed(SubjectKind::Organization)
+    );
     data.methods.pop();
     let p = Profile::new(data).unwrap();
     let r = rules::check_subject(&p, SubjectKind::Organization).unwrap_err();
     assert_eq!(r.code(), "subject_not_served");
     assert_eq!(r.to_string_zh(), "暂不支持企业认证");
-    assert_eq!(r.to_string(), "Verification is not offered to an organization");
+    assert_eq!(
+        r.to_string(),
+        "Verification is not offered to an organization"
+    );
     assert_eq!(r.basis().unwrap().quote, "暂不支持企业");
     // Every built-in profile that states both kinds serves both.
     for p in [Provider::Kingsoft, Provider::Baidu, Provider::Tencent] {
@@ -2025,7 +2052,10 @@ fn huge_lists_are_refused_while_they_are_read() {
         ),
         format!(
             r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{}]}}]"#,
-            repeat(r#"{"value":{"document":"resident_id","residency":["mainland"]}}"#, 100_000)
+            repeat(
+                r#"{"value":{"document":"resident_id","residency":["mainland"]}}"#,
+                100_000
+            )
         ),
         format!(
             r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{{"value":{{"document":"resident_id","residency":[{}]}}}}]}}]"#,
@@ -2468,9 +2498,16 @@ fn the_example_profile_loads_and_passes_the_check() {
         face.residency.value().unwrap(),
         &[Residency::Mainland, Residency::Overseas]
     );
-    let passport = realname::Document::parse_as(realname::DocumentKind::ChinesePassport, "E12345678").unwrap();
-    assert!(rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Mainland)).is_err());
-    assert!(rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Overseas)).is_ok());
+    let passport =
+        realname::Document::parse_as(realname::DocumentKind::ChinesePassport, "E12345678").unwrap();
+    assert!(
+        rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Mainland))
+            .is_err()
+    );
+    assert!(
+        rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Overseas))
+            .is_ok()
+    );
     assert_eq!(face.failure_reasons.len(), 2);
     assert_eq!(face.review.value(), Some(&ReviewTime::Instant));
     let transfer = p.method(MethodKind::CorporateTransfer).unwrap();
@@ -2497,14 +2534,20 @@ fn the_example_profile_loads_and_passes_the_check() {
         p.individual_restrictions[1].value.access,
         Access::LimitedGb(100)
     );
-    assert_eq!(transfer.registry_lag.value(), Some(&Duration::CalendarDays(7)));
+    assert_eq!(
+        transfer.registry_lag.value(),
+        Some(&Duration::CalendarDays(7))
+    );
     assert_eq!(
         payment.deadline.value().unwrap().on_expiry.value(),
         Some(&realname::policy::OnExpiry::Expired)
     );
     let certificate = p.method(MethodKind::CertificateUpload).unwrap();
     let delegate = certificate.delegate.value().unwrap();
-    assert_eq!(delegate.organizations, realname::policy::DelegateFor::AnyOrganization);
+    assert_eq!(
+        delegate.organizations,
+        realname::policy::DelegateFor::AnyOrganization
+    );
     assert_eq!(delegate.provides.len(), 2);
     assert_eq!(certificate.name_rules.len(), 2);
     assert_eq!(

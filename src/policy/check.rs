@@ -435,7 +435,10 @@ impl Checker<'_> {
             }
             for (j, d) in m.document_residency.iter().enumerate() {
                 let n = d.value.residency.len();
-                if !self.bounded(|| format!("methods[{i}].document_residency[{j}].residency"), n) {
+                if !self.bounded(
+                    || format!("methods[{i}].document_residency[{j}].residency"),
+                    n,
+                ) {
                     return false;
                 }
             }
@@ -639,12 +642,18 @@ impl Checker<'_> {
             let mut names = HashSet::new();
             for (j, r) in m.name_rules.iter().enumerate() {
                 if !names.insert(r.value) {
-                    self.fail(|| at(&format!("name_rules[{j}]")), ProfileProblem::Duplicate);
+                    self.fail(
+                        || at(&format!("name_rules[{j}]")),
+                        ProfileProblem::Duplicate,
+                    );
                 }
             }
             if let Some(d) = m.delegate.value() {
                 if m.subject != SubjectKind::Organization {
-                    self.fail(|| at("delegate"), ProfileProblem::MethodOfOtherSubject(m.kind));
+                    self.fail(
+                        || at("delegate"),
+                        ProfileProblem::MethodOfOtherSubject(m.kind),
+                    );
                 }
                 let mut provided = HashSet::new();
                 for (j, f) in d.provides.iter().enumerate() {
@@ -659,7 +668,10 @@ impl Checker<'_> {
             let mut reasons = HashSet::new();
             for (j, r) in m.failure_reasons.iter().enumerate() {
                 if !reasons.insert(r.value) {
-                    self.fail(|| at(&format!("failure_reasons[{j}]")), ProfileProblem::Duplicate);
+                    self.fail(
+                        || at(&format!("failure_reasons[{j}]")),
+                        ProfileProblem::Duplicate,
+                    );
                 }
             }
             if let Some(d) = m.registry_lag.value() {
@@ -770,11 +782,17 @@ impl ProfileData {
     /// other kind of subject), no method for the other kind of subject than
     /// its kind verifies ([`MethodKind::subject`]), no cap, limit, size,
     /// duration or review time of zero, no amount range of 0–0, no minimum
-    /// age over [`limits::MIN_AGE_YEARS`], no subject, method or transition
-    /// twice, no second upload rule for a method nor a second attempt limit
-    /// for the same method and scope (the rules would only read the first),
-    /// no rule naming a method the profile does not offer. The error names
-    /// the first field at fault. The check takes time linear in the size of the profile.
+    /// age over [`limits::MIN_AGE_YEARS`], no method or transition twice, no
+    /// second upload rule for a method nor a second attempt limit for the
+    /// same method and scope (the rules would only read the first), no rule
+    /// naming a method the profile does not offer, no method for a kind of
+    /// subject the profile states it does not verify (one not stated may
+    /// have methods), no holder's residency for a kind of document the
+    /// method does not accept or of the other subject, nor an empty one or
+    /// two for one kind, no failure reason, name rule or delegate's factor
+    /// twice, no delegate on an individual's method, no registry lag of
+    /// zero. The error names the first field at fault. The check takes
+    /// time linear in the size of the profile.
     ///
     /// [`Profile::new`](super::Profile::new) runs this check, and so does
     /// reading a [`Profile`](super::Profile) through serde: call it
@@ -830,7 +848,11 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f(path, s);
         }
     }
-    stated(&p.subjects.individual, &|| "subjects.individual".to_owned(), f);
+    stated(
+        &p.subjects.individual,
+        &|| "subjects.individual".to_owned(),
+        f,
+    );
     stated(
         &p.subjects.organization,
         &|| "subjects.organization".to_owned(),

@@ -3,10 +3,12 @@
 //! A [`ProfileData`] is plain data (structs and enums, serde-ready with the
 //! `serde` feature) covering every kind of rule the providers' documents
 //! state: the subjects and organisation types served, the methods offered and
-//! the documents each accepts, account caps, phone caps, attempt limits,
-//! review times, micro-deposit and recharge parameters, upload rules, the
-//! minimum age, changes of the verified subject and what an individual
-//! account may not do. A [`Profile`] is that data once checked for
+//! the documents each accepts (and from which holders), account caps, phone
+//! caps, attempt limits, the reasons an attempt fails, review times,
+//! micro-deposit and recharge parameters with their deadlines and what
+//! follows them, who may act instead of a legal representative, the rules
+//! names must follow, upload rules, the minimum age, changes of the
+//! verified subject and what an individual account may not do. A [`Profile`] is that data once checked for
 //! consistency ([`ProfileData::check`]), and the only thing the decisions
 //! taken from a profile, in [`rules`](crate::rules), accept: the rules
 //! never see data that was not checked.
@@ -25,7 +27,8 @@
 //!
 //! Start from [`ProfileData::new`] (or `ProfileData::default()`), assign its
 //! fields, and make it a [`Profile`] with [`Profile::new`], which checks
-//! it. The rule structs inside ([`Method`], [`AccountCap`], [`PhoneCap`],
+//! it. The rule structs inside ([`Subjects`], [`Method`],
+//! [`DocumentResidency`], [`Delegate`], [`AccountCap`], [`PhoneCap`],
 //! [`AttemptLimit`], [`MethodAttempts`], [`Payment`], [`AmountRange`],
 //! [`Deadline`], [`ManualReview`], [`UploadRule`], [`ChangeRule`],
 //! [`Cooldown`], [`MinAge`], [`Restriction`], [`Source`]) and

@@ -51,12 +51,12 @@ use super::{Seed, attempts, complete, given, method, sourced};
 use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    Delegate, DelegateFor, DocumentResidency, FailureReason, NameRule, OnExpiry, Residency, Subjects,
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
-    Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
-    ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
-    PhoneCap, PhonePurpose, ProfileData, Qualifier, Refund, Requirement, Restriction,
-    ReviewCondition, ReviewTime, Scope, Sourced, TimeUnit, Transition, UploadRule,
+    Cooldown, Counted, Deadline, Delegate, DelegateFor, DocumentResidency, Factor as F,
+    FailureReason, FileFormat, Gate, ImageRule, Limit, Listed, ManualReview, MethodAttempts,
+    MethodKind as M, MinAge, NameRule, OnExhaust, OnExpiry, Payment, PaymentDirection, PhoneCap,
+    PhonePurpose, ProfileData, Qualifier, Refund, Requirement, Residency, Restriction,
+    ReviewCondition, ReviewTime, Scope, Sourced, Subjects, TimeUnit, Transition, UploadRule,
 };
 use crate::{AgeRule, DocumentKind as D, SubjectKind};
 
@@ -199,7 +199,10 @@ pub(super) fn profile() -> ProfileData {
                 s1.at(325, "填写模板内容且加盖公章后，再上传授权书"),
             ),
         ]),
-        s1.at(321, "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸"),
+        s1.at(
+            321,
+            "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸",
+        ),
     );
 
     let mut transfer = method(
@@ -265,7 +268,11 @@ pub(super) fn profile() -> ProfileData {
             "收款账户名称和账户号码不一致",
         ),
         (FailureReason::TooManyRequests, 400, "频繁发起认证申请"),
-        (FailureReason::AccountNotSupported, 402, "收款账户不支持此业务"),
+        (
+            FailureReason::AccountNotSupported,
+            402,
+            "收款账户不支持此业务",
+        ),
     ]
     .into_iter()
     .map(|(reason, line, quote)| sourced(reason, s1.at(line, quote)))
@@ -530,10 +537,8 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
     let mut to_other = ChangeRule::new(t, online(612, "点击【修改个人认证】进入变更页面"));
     to_other.cooldown = given(thirty_days, s1.at(1448, "30天后可以发起新的变更"));
     to_other.window = given(
-        Deadline::new(Duration::CalendarDays(1), Anchor::Initiation).with_on_expiry(given(
-            OnExpiry::Withdrawn,
-            s1.at(616, "否则将自动撤回变更"),
-        )),
+        Deadline::new(Duration::CalendarDays(1), Anchor::Initiation)
+            .with_on_expiry(given(OnExpiry::Withdrawn, s1.at(616, "否则将自动撤回变更"))),
         s1.at(616, "需在1天内提交新主体实名认证，否则将自动撤回变更"),
     );
     to_other.old_subject_methods = old_subject(619);

@@ -14,9 +14,8 @@
 
 use super::{Seed, complete, given, method, sourced};
 use crate::policy::{
-    Subjects,
     AccountCap, CapKey, Decision, Factor as F, FileFormat, ImageRule, Limit, MethodKind as M,
-    ProfileData, Qualifier, Requirement, ReviewTime, TimeUnit, UploadRule,
+    ProfileData, Qualifier, Requirement, ReviewTime, Subjects, TimeUnit, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
@@ -27,10 +26,8 @@ pub(super) fn profile() -> ProfileData {
     let mut p = ProfileData::new("Huawei Cloud (international site)", "华为云国际站");
     // The page is about individuals; it says nothing of organisations,
     // which stay not stated (not "not served").
-    p.subjects = Subjects::new().with_individual(given(
-        true,
-        s2.at(1, "Individual Real-Name Authentication"),
-    ));
+    p.subjects = Subjects::new()
+        .with_individual(given(true, s2.at(1, "Individual Real-Name Authentication")));
 
     let mut upload = method(
         M::DocumentUpload,

@@ -24,11 +24,10 @@
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
-    Delegate, DelegateFor, FailureReason, NameRule, Subjects,
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
-    Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
-    ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
-    TimeUnit, Transition, UploadRule,
+    Delegate, DelegateFor, Factor as F, FailureReason, ImageRule, Limit, Listed, MethodKind as M,
+    NameRule, OnExhaust, Payment, PaymentDirection, ProfileData, Qualifier, Raise, Requirement,
+    Residency, Restriction, ReviewTime, Scope, Stated, Subjects, TimeUnit, Transition, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
@@ -74,7 +73,10 @@ pub(super) fn profile() -> ProfileData {
     );
     id_card.decision = automatic();
     id_card.failure_reasons = vec![
-        sourced(FailureReason::ShownOnPage, s0.at(97, "除页面提示的错误信息以外")),
+        sourced(
+            FailureReason::ShownOnPage,
+            s0.at(97, "除页面提示的错误信息以外"),
+        ),
         sourced(
             FailureReason::ShootingConditions,
             s0.at(98, "拍摄受到光线等拍摄环境的影响，造成无法识别的情况"),
@@ -97,8 +99,14 @@ pub(super) fn profile() -> ProfileData {
     );
     bank.decision = given(Decision::Automatic, s0.at(75, "上传成功后系统自动完成验证"));
     bank.failure_reasons = vec![
-        sourced(FailureReason::ShownOnPage, s0.at(120, "除页面提示的错误信息以外")),
-        sourced(FailureReason::NameNotId, s0.at(121, "姓名和身份证信息不匹配")),
+        sourced(
+            FailureReason::ShownOnPage,
+            s0.at(120, "除页面提示的错误信息以外"),
+        ),
+        sourced(
+            FailureReason::NameNotId,
+            s0.at(121, "姓名和身份证信息不匹配"),
+        ),
         sourced(
             FailureReason::NameNotCardHolder,
             s0.at(122, "姓名和银行卡开户者的姓名不匹配"),
@@ -197,13 +205,13 @@ pub(super) fn profile() -> ProfileData {
     ];
     certificate.delegate = given(
         Delegate::new(DelegateFor::AnyOrganization).with_provides(vec![
-            sourced(
-                F::AuthorizationLetter,
-                s0.at(191, "需提供加盖公章的授权书"),
-            ),
+            sourced(F::AuthorizationLetter, s0.at(191, "需提供加盖公章的授权书")),
             sourced(
                 F::DocumentImage,
-                s3.at(14, "a letter of authorization and the identity card of the authorized person"),
+                s3.at(
+                    14,
+                    "a letter of authorization and the identity card of the authorized person",
+                ),
             ),
         ]),
         s0.at(191, "无法提供法人身份证的，需提供加盖公章的授权书"),
@@ -293,14 +301,12 @@ pub(super) fn profile() -> ProfileData {
         ),
     )];
 
-    p.individual_restrictions = vec![
-        sourced(
-            Restriction {
-                capability: Capability::VatSpecialInvoice,
-                access: Access::Denied,
-            },
-            s0.at(48, "无法申请增值税专用发票"),
-        ),
-    ];
+    p.individual_restrictions = vec![sourced(
+        Restriction {
+            capability: Capability::VatSpecialInvoice,
+            access: Access::Denied,
+        },
+        s0.at(48, "无法申请增值税专用发票"),
+    )];
     p
 }

@@ -25,10 +25,9 @@ use super::{Seed, given, method, sourced};
 use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
-    FailureReason, Subjects,
-    AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
-    MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData, Qualifier,
-    Raise, Release, Residency, ReviewTime, TimeUnit, Transition,
+    AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, FailureReason,
+    Gate, Limit, MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData,
+    Qualifier, Raise, Release, Residency, ReviewTime, Subjects, TimeUnit, Transition,
 };
 
 pub(super) const S4: &str = "004_8fb8c130c10e39bd.txt";
