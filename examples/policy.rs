@@ -204,9 +204,11 @@ fn header(title: &str, columns: &[&str]) {
 
 fn print_profile(p: &Profile) {
     println!("# {} {}", p.name_en, p.name_zh);
+    let serves = |b: &bool| if *b { "verified" } else { "not verified" }.to_owned();
     println!(
-        "\nsubjects: {}",
-        list(&p.subjects, |s| s.name_en().to_owned())
+        "\nindividuals: {}; organisations: {}",
+        stated(&p.subjects.individual, serves),
+        stated(&p.subjects.organization, serves)
     );
     println!(
         "organisation types: {}",

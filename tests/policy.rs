@@ -18,14 +18,14 @@ use serde_json::Value;
 const VALUES: &[(&str, &str, &str, &str)] = &[
     (
         "kingsoft",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "金山云账号实名认证分为个人实名认证和企业实名认证",
     ),
     (
         "kingsoft",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "金山云账号实名认证分为个人实名认证和企业实名认证",
     ),
     (
@@ -120,9 +120,9 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "kingsoft",
-        "methods[3].requirements[0]",
+        "methods[3].name_rules[0]",
         r#""bank_account_name_is_legal_name""#,
-        "银行开户名为单位全称，否则会导致打款失败",
+        "金山云向对公账户打款时所需的银行开户名为单位全称",
     ),
     (
         "kingsoft",
@@ -153,6 +153,90 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[4].review",
         r#"{"range":{"min":1,"max":2,"unit":"working_days","qualifier":"typically"}}"#,
         "预计1~2个工作日内完成审核",
+    ),
+    (
+        "kingsoft",
+        "methods[0].failure_reasons[0]",
+        r#""shown_on_page""#,
+        "除页面提示的错误信息以外",
+    ),
+    (
+        "kingsoft",
+        "methods[0].failure_reasons[1]",
+        r#""shooting_conditions""#,
+        "拍摄受到光线等拍摄环境的影响，造成无法识别的情况",
+    ),
+    (
+        "kingsoft",
+        "methods[0].failure_reasons[2]",
+        r#""face_unlike_photo""#,
+        "拍摄人脸与身份证照片的人像差距过大",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[0]",
+        r#""shown_on_page""#,
+        "除页面提示的错误信息以外",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[1]",
+        r#""name_not_id""#,
+        "姓名和身份证信息不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[2]",
+        r#""name_not_card_holder""#,
+        "姓名和银行卡开户者的姓名不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[3]",
+        r#""card_not_bank_phone""#,
+        "银行卡和银行预留手机号码不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[1].failure_reasons[4]",
+        r#""face_not_identity""#,
+        "客户人脸信息与身份信息不匹配",
+    ),
+    (
+        "kingsoft",
+        "methods[3].failure_reasons[0]",
+        r#""account_name_not_legal_name""#,
+        "银行开户名为单位全称，否则会导致打款失败",
+    ),
+    (
+        "kingsoft",
+        "methods[4].name_rules[0]",
+        r#""entity_name_is_certificate_name""#,
+        "单位名称与单位证件上登记公司名称一致",
+    ),
+    (
+        "kingsoft",
+        "methods[4].name_rules[1]",
+        r#""seal_name_is_entity_name""#,
+        "盖章的单位名称与提交的单位名称一致",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate",
+        r#"{"organizations":"any_organization"}"#,
+        "无法提供法人身份证的，需提供加盖公章的授权书",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate.provides[0]",
+        r#""authorization_letter""#,
+        "需提供加盖公章的授权书",
+    ),
+    (
+        "kingsoft",
+        "methods[4].delegate.provides[1]",
+        r#""document_image""#,
+        "a letter of authorization and the identity card of the authorized person",
     ),
     (
         "kingsoft",
@@ -215,21 +299,15 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "无法申请增值税专用发票",
     ),
     (
-        "kingsoft",
-        "individual_restrictions[1]",
-        r#"{"capability":"enterprise_promotions","access":"denied"}"#,
-        "可参加个人类运营活动",
-    ),
-    (
         "baidu",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "个人认证 适用于个人开发爱好者 个人",
     ),
     (
         "baidu",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "企业、个体工商户、事业单位、学校、社会团体等",
     ),
     (
@@ -249,6 +327,18 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "methods[0].documents",
         r#"{"items":["resident_id","hk_macao_travel_permit","taiwan_travel_permit","foreign_permanent_resident_id","chinese_passport"]}"#,
         "支持以下证件的刷脸： 大陆居民二代身份证、 港澳台居民往来内地通行证、 外国人永久居留证、 定居国外的中国公民护照",
+    ),
+    (
+        "baidu",
+        "methods[0].document_residency[0]",
+        r#"{"document":"resident_id","residency":["mainland"]}"#,
+        "大陆居民二代身份证",
+    ),
+    (
+        "baidu",
+        "methods[0].document_residency[1]",
+        r#"{"document":"chinese_passport","residency":["overseas"]}"#,
+        "定居国外的中国公民护照",
     ),
     (
         "baidu",
@@ -396,7 +486,7 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
-        "methods[4].requirements[0]",
+        "methods[4].name_rules[0]",
         r#""payer_name_is_verified_name""#,
         "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
     ),
@@ -420,9 +510,75 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "baidu",
+        "methods[4].payment.deadline.on_expiry",
+        r#""rejected""#,
+        "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
+    ),
+    (
+        "baidu",
         "methods[4].payment.refund",
         r#""credited_to_balance""#,
         "打款金额将自动充值进您的账户余额",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[0]",
+        r#""registry_record_not_found""#,
+        "未查到工商信息",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[1]",
+        r#""paying_bank_name_wrong""#,
+        "付款银行名称有误",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[2]",
+        r#""account_name_number_mismatch""#,
+        "收款账户名称和账户号码不一致",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[3]",
+        r#""too_many_requests""#,
+        "频繁发起认证申请",
+    ),
+    (
+        "baidu",
+        "methods[3].failure_reasons[4]",
+        r#""account_not_supported""#,
+        "收款账户不支持此业务",
+    ),
+    (
+        "baidu",
+        "methods[3].registry_lag",
+        r#"{"calendar_days":7}"#,
+        "企业注册时间是否为7天内，如是，建议您等待注册满7天后重试",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate",
+        r#"{"organizations":"other_organization"}"#,
+        "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[0]",
+        r#""face_scan""#,
+        "法定代表人授权员工刷脸",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[1]",
+        r#""name_and_number""#,
+        "需要被授权人填写姓名和身份证号",
+    ),
+    (
+        "baidu",
+        "methods[2].delegate.provides[2]",
+        r#""authorization_letter""#,
+        "填写模板内容且加盖公章后，再上传授权书",
     ),
     (
         "baidu",
@@ -502,6 +658,12 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "changes[0].window",
         r#"{"within":{"calendar_days":1},"from":"initiation"}"#,
         "需在1天内提交新主体实名认证，否则将自动撤回变更",
+    ),
+    (
+        "baidu",
+        "changes[0].window.on_expiry",
+        r#""withdrawn""#,
+        "否则将自动撤回变更",
     ),
     (
         "baidu",
@@ -626,14 +788,14 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "tencent",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "实名认证方式包括个人实名认证和企业实名认证",
     ),
     (
         "tencent",
-        "subjects[1]",
-        r#""organization""#,
+        "subjects.organization",
+        "true",
         "实名认证方式包括个人实名认证和企业实名认证",
     ),
     (
@@ -752,6 +914,30 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "tencent",
+        "methods[2].failure_reasons[0]",
+        r#""face_covered""#,
+        "脸部遮挡",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[1]",
+        r#""face_unlike_photo""#,
+        "本人与照片差距过大",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[2]",
+        r#""wrong_name_or_number""#,
+        "姓名或身份证填写错误",
+    ),
+    (
+        "tencent",
+        "methods[2].failure_reasons[3]",
+        r#""face_out_of_frame""#,
+        "验证过程中人脸没有完全出现在屏幕中",
+    ),
+    (
+        "tencent",
         "account_caps[0]",
         r#"{"subject":"individual","key":"document_number","limit":{"at_most":3},"raise":"hard","release":"change_bound_document"}"#,
         "1个个人身份信息（个人身份证）仅支持实名认证3个腾讯云账号",
@@ -812,8 +998,8 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "huawei_international",
-        "subjects[0]",
-        r#""individual""#,
+        "subjects.individual",
+        "true",
         "Individual Real-Name Authentication",
     ),
     (
@@ -908,22 +1094,49 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
-/// `methods[2].review` as a JSON pointer, `/methods/2/review`.
-fn pointer(path: &str) -> String {
-    let mut out = String::new();
+/// The JSON node a source path names: `methods[2].review` is
+/// `/methods/2/review`. A path goes through a stated value's `value`
+/// without naming it (`methods[3].payment.deadline.on_expiry` is under
+/// `deadline`'s value), as the paths of the sources and the check do.
+fn lookup<'v>(json: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut node = json;
     for part in path.split('.') {
         let (name, index) = match part.split_once('[') {
             Some((name, rest)) => (name, Some(rest.trim_end_matches(']'))),
             None => (part, None),
         };
-        out.push('/');
-        out.push_str(name);
+        node = match node.get(name) {
+            Some(n) => n,
+            None => node.get("value")?.get(name)?,
+        };
         if let Some(i) = index {
-            out.push('/');
-            out.push_str(i);
+            let i: usize = i.parse().ok()?;
+            node = match node.get(i) {
+                Some(n) => n,
+                None => node.get("value")?.get(i)?,
+            };
         }
     }
-    out
+    Some(node)
+}
+
+/// A value without the sourced values nested in it (a deadline's
+/// `on_expiry`, a delegate's `provides`), which have rows of their own.
+fn without_nested_sources(value: &Value) -> Value {
+    let sourced = |v: &Value| v.get("source").is_some();
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| match v {
+                    Value::Array(items) => items.is_empty() || !items.iter().all(sourced),
+                    v => !sourced(v),
+                })
+                .map(|(k, v)| (k.clone(), without_nested_sources(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(without_nested_sources).collect()),
+        v => v.clone(),
+    }
 }
 
 fn provider(id: &str) -> Provider {
@@ -935,15 +1148,13 @@ fn every_built_in_value_is_the_one_its_seed_phrase_states() {
     for (id, path, expected, quote) in VALUES {
         let profile = provider(id).profile();
         let json = serde_json::to_value(profile).unwrap();
-        let node = json
-            .pointer(&pointer(path))
-            .unwrap_or_else(|| panic!("{id} {path}: no such value"));
+        let node = lookup(&json, path).unwrap_or_else(|| panic!("{id} {path}: no such value"));
         let expected: Value = serde_json::from_str(expected).unwrap();
         let is_method = path.starts_with("methods[") && !path.contains('.');
         let got = if is_method {
             serde_json::json!({"kind": node["kind"], "subject": node["subject"]})
         } else {
-            node["value"].clone()
+            without_nested_sources(&node["value"])
         };
         assert_eq!(got, expected, "{id} {path}");
         let source = &node["source"];
@@ -1115,8 +1326,8 @@ fn a_hand_written_toml_profile_loads() {
         name_en = "Example Cloud"
         name_zh = "示例云"
 
-        [[subjects]]
-        value = "individual"
+        [subjects]
+        individual = { value = true }
 
         [[methods]]
         kind = "face"
@@ -1180,8 +1391,8 @@ const MALFORMED: &[(&str, &str, &str)] = &[
     ),
     (
         r#"{"name_en":"X","name_zh":"某云","uploads":[{"methods":[],"max_bytes":{"value":0}}]}"#,
-        "uploads[0].methods",
-        "is an empty list",
+        "uploads[0].max_bytes",
+        "is zero",
     ),
     (
         r#"{"name_en":"X","name_zh":"某云","changes":[{"transition":"individual_to_individual","availability":{"value":"online"},"cooldown":{"value":{"wait":{"calendar_days":0},"gates":"initiation"}}}]}"#,
@@ -1190,9 +1401,9 @@ const MALFORMED: &[(&str, &str, &str)] = &[
     ),
     (r#"{"name_en":"","name_zh":"某云"}"#, "name_en", "is empty"),
     (
-        r#"{"name_en":"X","name_zh":"某云","subjects":[{"value":"individual"}],"methods":[{"kind":"recharge","subject":"organization"}]}"#,
+        r#"{"name_en":"X","name_zh":"某云","subjects":{"individual":{"value":true},"organization":{"value":false}},"methods":[{"kind":"recharge","subject":"organization"}]}"#,
         "methods[0].subject",
-        "is for an organization",
+        "is for an organization, which the profile states it does not verify",
     ),
     // Serde's own errors name the field too.
     (
@@ -1391,6 +1602,312 @@ fn huawei_partner_program_members_may_not_verify_as_individuals() {
 }
 
 #[test]
+fn baidu_face_takes_the_mainland_card_and_the_passport_of_citizens_settled_abroad() {
+    // Line 233: "大陆居民二代身份证 … 定居国外的中国公民护照".
+    use realname::policy::Residency;
+    use realname::{Document, DocumentKind};
+    let b = Provider::Baidu.profile();
+    let face = MethodKind::Face;
+    let doc = |kind, number| Document::parse_as(kind, number).unwrap();
+    let card = doc(DocumentKind::ResidentId, "11010519491231002X");
+    assert!(rules::check_document_holder(b, face, &card, None).is_ok());
+    // The residence permits carry resident ID numbers, but are not the card
+    // of mainland residents.
+    for (number, residency) in [
+        ("810000199408230021", Residency::HongKongMacao),
+        ("820000199408230023", Residency::HongKongMacao),
+        ("830000199201300022", Residency::Taiwan),
+    ] {
+        let permit = doc(DocumentKind::ResidentId, number);
+        let r = rules::check_document_holder(b, face, &permit, None).unwrap_err();
+        assert_eq!(
+            r.reason(),
+            &Reason::DocumentHolderNotServed {
+                method: face,
+                document: DocumentKind::ResidentId,
+                residency
+            },
+            "{number}"
+        );
+        assert_eq!(r.basis().unwrap().line, Some(233));
+        // Huawei's upload takes them.
+        let h = Provider::HuaweiInternational.profile();
+        assert!(rules::check_document_holder(h, MethodKind::DocumentUpload, &permit, None).is_ok());
+    }
+    // A Chinese passport: only from a citizen settled abroad.
+    let passport = doc(DocumentKind::ChinesePassport, "E12345678");
+    assert!(rules::check_document_holder(b, face, &passport, Some(Residency::Overseas)).is_ok());
+    let r =
+        rules::check_document_holder(b, face, &passport, Some(Residency::Mainland)).unwrap_err();
+    assert_eq!(r.code(), "document_holder_not_served");
+    assert_eq!(
+        r.to_string(),
+        "Verification by face recognition does not accept a Chinese Passport from users from mainland China"
+    );
+    assert_eq!(r.basis().unwrap().quote, "定居国外的中国公民护照");
+    // Where the applicant does not say, nothing refuses.
+    assert!(rules::check_document_holder(b, face, &passport, None).is_ok());
+    // A kind the method does not take is refused as before.
+    let hk = doc(DocumentKind::HongKongId, "A1234563");
+    let r = rules::check_document_holder(b, face, &hk, None).unwrap_err();
+    assert_eq!(r.code(), "document_not_accepted");
+}
+
+#[test]
+fn failure_reasons_are_the_ones_each_seed_names() {
+    use realname::policy::FailureReason as F;
+    let reasons = |p: Provider, m: MethodKind| -> Vec<F> {
+        p.profile()
+            .method(m)
+            .unwrap()
+            .failure_reasons
+            .iter()
+            .map(|r| r.value)
+            .collect()
+    };
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::IdCardVideo),
+        [F::ShownOnPage, F::ShootingConditions, F::FaceUnlikePhoto]
+    );
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::BankCard),
+        [
+            F::ShownOnPage,
+            F::NameNotId,
+            F::NameNotCardHolder,
+            F::CardNotBankPhone,
+            F::FaceNotIdentity
+        ]
+    );
+    assert_eq!(
+        reasons(Provider::Kingsoft, MethodKind::CorporateTransfer),
+        [F::AccountNameNotLegalName]
+    );
+    assert_eq!(
+        reasons(Provider::Tencent, MethodKind::Face),
+        [
+            F::FaceCovered,
+            F::FaceUnlikePhoto,
+            F::WrongNameOrNumber,
+            F::FaceOutOfFrame
+        ]
+    );
+    assert_eq!(
+        reasons(Provider::Baidu, MethodKind::CorporateTransfer),
+        [
+            F::RegistryRecordNotFound,
+            F::PayingBankNameWrong,
+            F::AccountNameNumberMismatch,
+            F::TooManyRequests,
+            F::AccountNotSupported
+        ]
+    );
+    // The registry lag behind "未查到工商信息": 7 days (001:1312).
+    let transfer = Provider::Baidu
+        .profile()
+        .method(MethodKind::CorporateTransfer)
+        .unwrap();
+    assert_eq!(
+        transfer.registry_lag.value(),
+        Some(&Duration::CalendarDays(7))
+    );
+    assert_eq!(transfer.registry_lag.source().unwrap().line, Some(1312));
+    // Not stated elsewhere.
+    assert!(reasons(Provider::Baidu, MethodKind::BankCard).is_empty());
+    assert!(reasons(Provider::HuaweiInternational, MethodKind::DocumentUpload).is_empty());
+    // Every reason has its names, and reads back from its id.
+    for r in F::all() {
+        assert_eq!(r.id().parse::<F>(), Ok(*r));
+        assert!(!r.name_zh().is_ascii() && r.name_en().is_ascii());
+    }
+}
+
+#[test]
+fn what_follows_a_deadline_is_stated_or_taken_as_expired() {
+    use chrono::TimeZone;
+    use realname::calendar::Weekdays;
+    use realname::policy::OnExpiry;
+    let b = Provider::Baidu.profile();
+    let deadline = |m: MethodKind| {
+        b.method(m)
+            .unwrap()
+            .payment
+            .as_ref()
+            .unwrap()
+            .deadline
+            .value()
+            .unwrap()
+    };
+    // Recharge: "3天内 … 否则申请将被拒绝" (001:426).
+    let recharge = deadline(MethodKind::Recharge);
+    assert_eq!(recharge.on_expiry.value(), Some(&OnExpiry::Rejected));
+    assert_eq!(recharge.on_expiry.source().unwrap().line, Some(426));
+    assert_eq!(recharge.expiry(), OnExpiry::Rejected);
+    // Deposit: the 8 days (001:383) say nothing of what follows.
+    let deposit = deadline(MethodKind::CorporateTransfer);
+    assert!(deposit.on_expiry.is_not_stated());
+    assert_eq!(deposit.expiry(), OnExpiry::Expired);
+    // Changes: withdrawn after 1 day (001:616); the 9 days not stated.
+    let window = |t| b.change(t).unwrap().window.value().unwrap();
+    assert_eq!(
+        window(Transition::IndividualToIndividual).expiry(),
+        OnExpiry::Withdrawn
+    );
+    assert!(
+        window(Transition::OrganizationToOrganization)
+            .on_expiry
+            .is_not_stated()
+    );
+    // The deadline itself still passes as before.
+    let started = Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap();
+    let late = Utc.with_ymd_and_hms(2026, 3, 6, 1, 0, 0).unwrap();
+    let w = window(Transition::IndividualToIndividual);
+    assert!(rules::check_deadline(w, started, late, &Weekdays).is_err());
+}
+
+#[test]
+fn a_delegate_may_act_for_the_legal_representative_where_the_seed_says() {
+    use realname::org::OrganizationType;
+    use realname::policy::{DelegateFor, Factor, NameRule};
+    // Baidu: organisations other than enterprises (001:321-327).
+    let b = Provider::Baidu.profile();
+    let face = b.method(MethodKind::LegalRepresentativeFace).unwrap();
+    let d = face.delegate.value().unwrap();
+    assert_eq!(d.organizations, DelegateFor::OtherOrganization);
+    assert!(!d.organizations.admits(OrganizationType::Enterprise));
+    assert!(d.organizations.admits(OrganizationType::SocialOrganization));
+    let provides: Vec<Factor> = d.provides.iter().map(|f| f.value).collect();
+    assert_eq!(
+        provides,
+        [
+            Factor::FaceScan,
+            Factor::NameAndNumber,
+            Factor::AuthorizationLetter
+        ]
+    );
+    // Kingsoft: any organisation that cannot give the legal
+    // representative's ID (000:191, 003:14).
+    let k = Provider::Kingsoft.profile();
+    let cert = k.method(MethodKind::CertificateUpload).unwrap();
+    let d = cert.delegate.value().unwrap();
+    assert_eq!(d.organizations, DelegateFor::AnyOrganization);
+    assert!(d.provides(Factor::AuthorizationLetter) && d.provides(Factor::DocumentImage));
+    assert_eq!(
+        d.provides[1].source.as_ref().unwrap().document,
+        "003_2ee6a83c526392f8.txt"
+    );
+    // The letter is the delegate's, not the method's own factor.
+    assert!(!cert.factors.contains(&Factor::AuthorizationLetter));
+    // No delegate stated elsewhere.
+    for p in Provider::all() {
+        for m in &p.profile().methods {
+            let expected = matches!(
+                (*p, m.kind),
+                (Provider::Baidu, MethodKind::LegalRepresentativeFace)
+                    | (Provider::Kingsoft, MethodKind::CertificateUpload)
+            );
+            assert_eq!(!m.delegate.is_not_stated(), expected, "{p} {}", m.kind);
+        }
+    }
+    // The name rules: name = certificate = seal (000:188, 191), bank account
+    // = full name (000:170), payer = verified name (001:426).
+    let names = |p: &Profile, m: MethodKind| -> Vec<NameRule> {
+        p.method(m)
+            .unwrap()
+            .name_rules
+            .iter()
+            .map(|r| r.value)
+            .collect()
+    };
+    assert_eq!(
+        names(k, MethodKind::CertificateUpload),
+        [
+            NameRule::EntityNameIsCertificateName,
+            NameRule::SealNameIsEntityName
+        ]
+    );
+    assert_eq!(
+        names(k, MethodKind::CorporateTransfer),
+        [NameRule::BankAccountNameIsLegalName]
+    );
+    assert_eq!(
+        names(b, MethodKind::Recharge),
+        [NameRule::PayerNameIsVerifiedName]
+    );
+    assert!(names(b, MethodKind::CorporateTransfer).is_empty());
+}
+
+#[test]
+fn kingsoft_states_no_promotion_denied_to_individuals() {
+    // Line 48 names the promotions each kind may join; that individuals may
+    // not join the enterprises' ones is an inference, not kept.
+    use realname::policy::Capability;
+    let k = Provider::Kingsoft.profile();
+    let capabilities: Vec<Capability> = k
+        .individual_restrictions
+        .iter()
+        .map(|r| r.value.capability)
+        .collect();
+    assert_eq!(capabilities, [Capability::VatSpecialInvoice]);
+}
+
+#[test]
+fn baidu_certificate_upload_rules_name_no_method() {
+    // Lines 434–444 name no method: the rules are kept, for no method.
+    let b = Provider::Baidu.profile();
+    assert_eq!(b.uploads.len(), 1);
+    assert!(b.uploads[0].methods.is_empty());
+    assert_eq!(b.uploads[0].max_bytes.value(), Some(&(4 * 1024 * 1024)));
+    for m in &b.methods {
+        assert!(b.upload_rule(m.kind).is_none(), "{}", m.kind);
+        // So no method's upload is refused on them.
+        assert!(rules::check_upload(b, m.kind, "licence.gif", 5 << 20).is_ok());
+    }
+}
+
+#[test]
+fn huawei_states_nothing_of_organisations_which_is_not_refusing_them() {
+    use realname::policy::{ProfileData, Source, Stated};
+    let h = Provider::HuaweiInternational.profile();
+    assert_eq!(h.serves(SubjectKind::Individual), Some(true));
+    assert_eq!(h.serves(SubjectKind::Organization), None);
+    assert!(h.subjects.organization.is_not_stated());
+    assert!(rules::check_subject(h, SubjectKind::Organization).is_ok());
+    assert!(!h.sources().any(|(path, _)| path == "subjects.organization"));
+    // A method for a kind not stated passes the check ...
+    let mut data: ProfileData = h.to_data();
+    data.methods.push(realname::policy::Method::new(
+        MethodKind::CertificateUpload,
+        SubjectKind::Organization,
+    ));
+    assert!(data.check().is_ok());
+    // ... one for a kind stated as not served does not, and the rule refuses
+    // the kind itself.
+    data.subjects.organization = Stated::given(false, Source::new("faq.md", 9, "暂不支持企业"));
+    let err = data.check().unwrap_err();
+    assert_eq!(
+        err.problem,
+        ProfileProblem::SubjectNotServed(SubjectKind::Organization)
+    );
+    data.methods.pop();
+    let p = Profile::new(data).unwrap();
+    let r = rules::check_subject(&p, SubjectKind::Organization).unwrap_err();
+    assert_eq!(r.code(), "subject_not_served");
+    assert_eq!(r.to_string_zh(), "暂不支持企业认证");
+    assert_eq!(
+        r.to_string(),
+        "Verification is not offered to an organization"
+    );
+    assert_eq!(r.basis().unwrap().quote, "暂不支持企业");
+    // Every built-in profile that states both kinds serves both.
+    for p in [Provider::Kingsoft, Provider::Baidu, Provider::Tencent] {
+        for kind in [SubjectKind::Individual, SubjectKind::Organization] {
+            assert_eq!(p.profile().serves(kind), Some(true), "{p} {kind}");
+        }
+    }
+}
+
+#[test]
 fn may_this_id_verify_one_more_account_differs_by_provider() {
     let already = 2;
     let answers: Vec<(Provider, bool)> = Provider::all()
@@ -1456,7 +1973,7 @@ fn render_sources_page() -> String {
         out.push_str("\n| value | as stated | seed | phrase |\n|---|---|---|---|\n");
         let json = serde_json::to_value(p.profile()).unwrap();
         for (path, source) in p.profile().sources() {
-            let node = json.pointer(&pointer(&path)).unwrap();
+            let node = lookup(&json, &path).unwrap();
             let value = if path.starts_with("methods[") && !path.contains('.') {
                 format!(
                     "{} for {}",
@@ -1515,16 +2032,35 @@ fn huge_lists_are_refused_while_they_are_read() {
     let cases = [
         format!(r#""methods":[{}]"#, repeat(face, 1_000_000)),
         format!(
-            r#""subjects":[{}]"#,
-            repeat(r#"{"value":"individual"}"#, 100_000)
-        ),
-        format!(
             r#""methods":[{face}],"uploads":[{{"methods":[{}]}}]"#,
             repeat(r#""face""#, 100_000)
         ),
         format!(
             r#""methods":[{{"kind":"face","subject":"individual","attempts":[{}]}}]"#,
             repeat(attempt, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","failure_reasons":[{}]}}]"#,
+            repeat(r#"{"value":"face_covered"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"recharge","subject":"organization","name_rules":[{}]}}]"#,
+            repeat(r#"{"value":"payer_name_is_verified_name"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"recharge","subject":"organization","delegate":{{"value":{{"organizations":"any_organization","provides":[{}]}}}}}}]"#,
+            repeat(r#"{"value":"face_scan"}"#, 100_000)
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{}]}}]"#,
+            repeat(
+                r#"{"value":{"document":"resident_id","residency":["mainland"]}}"#,
+                100_000
+            )
+        ),
+        format!(
+            r#""methods":[{{"kind":"face","subject":"individual","document_residency":[{{"value":{{"document":"resident_id","residency":[{}]}}}}]}}]"#,
+            repeat(r#""mainland""#, 100_000)
         ),
         format!(
             r#""methods":[{{"kind":"face","subject":"individual","documents":{{"value":{{"items":[{}]}}}}}}]"#,
@@ -1623,6 +2159,60 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
     let face = r#"{"kind":"face","subject":"individual"}"#;
     let cases: &[(String, &str, ProfileProblem, &str)] = &[
         (
+            r#""methods":[{"kind":"face","subject":"individual","delegate":{"value":{"organizations":"any_organization"}}}]"#.to_owned(),
+            "methods[0].delegate",
+            ProfileProblem::MethodOfOtherSubject(MethodKind::Face),
+            "profile_method_of_other_subject",
+        ),
+        (
+            r#""methods":[{"kind":"certificate_upload","subject":"organization","delegate":{"value":{"organizations":"any_organization","provides":[{"value":"authorization_letter"},{"value":"authorization_letter"}]}}}]"#.to_owned(),
+            "methods[0].delegate.provides[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"recharge","subject":"organization","name_rules":[{"value":"payer_name_is_verified_name"},{"value":"payer_name_is_verified_name"}]}]"#.to_owned(),
+            "methods[0].name_rules[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","failure_reasons":[{"value":"face_covered"},{"value":"face_covered"}]}]"#.to_owned(),
+            "methods[0].failure_reasons[1]",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"corporate_transfer","subject":"organization","registry_lag":{"value":{"calendar_days":0}}}]"#.to_owned(),
+            "methods[0].registry_lag",
+            ProfileProblem::Zero,
+            "profile_zero",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","documents":{"value":{"items":["resident_id"]}},"document_residency":[{"value":{"document":"chinese_passport","residency":["overseas"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].document",
+            ProfileProblem::DocumentNotListed(realname::DocumentKind::ChinesePassport),
+            "profile_document_not_listed",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"resident_id","residency":[]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].residency",
+            ProfileProblem::EmptyList,
+            "profile_empty_list",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"resident_id","residency":["mainland"]}},{"value":{"document":"resident_id","residency":["taiwan"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[1].document",
+            ProfileProblem::Duplicate,
+            "profile_duplicate",
+        ),
+        (
+            r#""methods":[{"kind":"face","subject":"individual","document_residency":[{"value":{"document":"uscc","residency":["mainland"]}}]}]"#.to_owned(),
+            "methods[0].document_residency[0].document",
+            ProfileProblem::DocumentOfOtherSubject(realname::DocumentKind::Uscc),
+            "profile_document_of_other_subject",
+        ),
+        (
             r#""methods":[{"kind":"face","subject":"individual","review":{"value":{"range":{"min":0,"max":0,"unit":"working_days","qualifier":"at_most"}}}}]"#.to_owned(),
             "methods[0].review",
             ProfileProblem::ZeroTime,
@@ -1657,10 +2247,10 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
             "profile_shadowed_rule",
         ),
         (
-            r#""subjects":[{"value":"individual"},{"value":"organization"},{"value":"individual"}]"#.to_owned(),
-            "subjects[2]",
-            ProfileProblem::DuplicateSubject(Individual),
-            "profile_duplicate_subject",
+            format!(r#""subjects":{{"individual":{{"value":false}}}},"methods":[{face}]"#),
+            "methods[0].subject",
+            ProfileProblem::SubjectNotServed(Individual),
+            "profile_subject_not_served",
         ),
         (
             r#""methods":[{"kind":"corporate_transfer","subject":"organization","payment":{"direction":"to_applicant","amount_fen":{"value":{"min_fen":0,"max_fen":0}}}}]"#.to_owned(),
@@ -1712,9 +2302,9 @@ fn loose_rules_are_refused_each_with_its_own_problem() {
             "是人脸识别认证的第二条同类规则，将被忽略",
         ),
         (
-            ProfileProblem::DuplicateSubject(Organization),
-            "lists an organization a second time",
-            "重复列出企业或组织主体",
+            ProfileProblem::SubjectNotServed(Organization),
+            "is for an organization, which the profile states it does not verify",
+            "配置声明不支持企业或组织主体",
         ),
         (
             ProfileProblem::ZeroAmount,
@@ -1857,16 +2447,30 @@ fn the_example_profile_loads_and_passes_the_check() {
         "source",
         "factors",
         "documents",
+        "document_residency",
         "residency",
         "requirements",
         "decision",
         "review",
         "manual_review",
         "attempts",
+        "failure_reasons",
     ] {
         assert!(
             json["methods"][0].get(field).is_some(),
             "methods[0].{field}"
+        );
+    }
+    for field in ["name_rules", "registry_lag", "payment"] {
+        assert!(
+            json["methods"][1].get(field).is_some(),
+            "methods[1].{field}"
+        );
+    }
+    for field in ["name_rules", "delegate"] {
+        assert!(
+            json["methods"][2].get(field).is_some(),
+            "methods[2].{field}"
         );
     }
     for field in ["amount_fen", "arrival", "deadline", "refund"] {
@@ -1891,7 +2495,21 @@ fn the_example_profile_loads_and_passes_the_check() {
 
     // A few values, and the rules taken from them.
     let face = p.method(MethodKind::Face).unwrap();
-    assert_eq!(face.residency.value().unwrap(), &[Residency::Mainland]);
+    assert_eq!(
+        face.residency.value().unwrap(),
+        &[Residency::Mainland, Residency::Overseas]
+    );
+    let passport =
+        realname::Document::parse_as(realname::DocumentKind::ChinesePassport, "E12345678").unwrap();
+    assert!(
+        rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Mainland))
+            .is_err()
+    );
+    assert!(
+        rules::check_document_holder(&p, MethodKind::Face, &passport, Some(Residency::Overseas))
+            .is_ok()
+    );
+    assert_eq!(face.failure_reasons.len(), 2);
     assert_eq!(face.review.value(), Some(&ReviewTime::Instant));
     let transfer = p.method(MethodKind::CorporateTransfer).unwrap();
     let payment = transfer.payment.as_ref().unwrap();
@@ -1917,7 +2535,33 @@ fn the_example_profile_loads_and_passes_the_check() {
         p.individual_restrictions[1].value.access,
         Access::LimitedGb(100)
     );
-    assert_eq!(p.sources().count(), 4);
+    assert_eq!(
+        transfer.registry_lag.value(),
+        Some(&Duration::CalendarDays(7))
+    );
+    assert_eq!(
+        payment.deadline.value().unwrap().on_expiry.value(),
+        Some(&realname::policy::OnExpiry::Expired)
+    );
+    let certificate = p.method(MethodKind::CertificateUpload).unwrap();
+    let delegate = certificate.delegate.value().unwrap();
+    assert_eq!(
+        delegate.organizations,
+        realname::policy::DelegateFor::AnyOrganization
+    );
+    assert_eq!(delegate.provides.len(), 2);
+    assert_eq!(certificate.name_rules.len(), 2);
+    assert_eq!(
+        p.change(Transition::IndividualToIndividual)
+            .unwrap()
+            .window
+            .value()
+            .unwrap()
+            .expiry(),
+        realname::policy::OnExpiry::Withdrawn
+    );
+    assert_eq!(p.serves(SubjectKind::Organization), Some(true));
+    assert_eq!(p.sources().count(), 5);
     assert!(rules::check_account_cap(&p, SubjectKind::Individual, 2).is_ok());
     assert!(rules::check_account_cap(&p, SubjectKind::Individual, 3).is_err());
     assert!(rules::check_amount(&p, MethodKind::CorporateTransfer, 100).is_ok());

@@ -11,7 +11,8 @@ use super::{
 use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
-    AmountRange, Anchor, Counted, Factor, MethodKind, OnExhaust, Profile, ReviewCondition, Scope,
+    AmountRange, Anchor, Counted, Deadline, Factor, MethodKind, OnExhaust, OnExpiry, Profile,
+    ReviewCondition, Scope,
 };
 
 /// The numbers a micro-deposit flow takes from the profile when it starts
@@ -46,6 +47,9 @@ pub struct DepositTerms {
     pub on_uses_exhausted: Option<OnExhaust>,
     /// How long the applicant has to enter the amount, and from what.
     pub entry_window: Option<(Duration, Anchor)>,
+    /// What follows when that time passes: as the profile states, else
+    /// the flow expires.
+    pub on_expiry: OnExpiry,
     /// How long a manual review after a risk hit takes, if the provider
     /// has one.
     pub risk_review: Option<Duration>,
@@ -95,6 +99,9 @@ impl DepositTerms {
             entry_window: payment
                 .and_then(|p| p.deadline.value())
                 .map(|d| (d.within, d.from)),
+            on_expiry: payment
+                .and_then(|p| p.deadline.value())
+                .map_or(OnExpiry::Expired, Deadline::expiry),
             risk_review: m
                 .manual_review
                 .value()
@@ -494,7 +501,17 @@ fn apply(
     if n.phase == Phase::Amount
         && let Some(deadline) = n.deadline.filter(|d| now > *d)
     {
-        n.phase = Phase::Expired;
+        n.phase = match terms.on_expiry {
+            OnExpiry::Restart => Phase::Details,
+            OnExpiry::Rejected => Phase::Failed,
+            OnExpiry::Withdrawn => Phase::Withdrawn,
+            _ => Phase::Expired,
+        };
+        if n.phase == Phase::Details {
+            n.fen = None;
+            n.entries = 0;
+        }
+        n.deadline = None;
         n.failure = Some(Failure::DeadlinePassed { due: deadline });
         n.revision += 1;
         return Ok((n, Vec::new()));

@@ -40,15 +40,14 @@ mod deposit;
 mod failure;
 mod machine;
 mod step;
-mod tmp_reason;
 
+pub use crate::policy::FailureReason;
 pub use deposit::{
     Deposit, DepositEvent, DepositTerms, MicroDeposit, SavedDeposit, State as DepositState,
 };
 pub use failure::{Failure, FlowError};
 pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
 pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step};
-pub use tmp_reason::FailureReason;
 
 /// The most events one flow takes: far more than any seed's limits allow
 /// (Baidu's 10 initiations of 2 entries each and their answers), so that

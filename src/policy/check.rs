@@ -38,7 +38,11 @@ pub enum ProfileProblem {
     Duplicate,
     /// A method accepts a document of the other kind of subject.
     DocumentOfOtherSubject(DocumentKind),
-    /// A method is for a kind of subject the profile does not serve.
+    /// A rule of a method names a kind of document the method's documents
+    /// do not include.
+    DocumentNotListed(DocumentKind),
+    /// A method is for a kind of subject the profile states it does not
+    /// serve (a kind not stated may have methods).
     SubjectNotServed(SubjectKind),
     /// A rule names a method the profile does not offer.
     MethodNotOffered(MethodKind),
@@ -64,8 +68,6 @@ pub enum ProfileProblem {
     /// the same scope or change) that the first already covers: the rules
     /// would only ever use the first.
     ShadowedRule(MethodKind),
-    /// The same kind of subject listed twice.
-    DuplicateSubject(SubjectKind),
     /// An amount range of 0–0, which no payment matches.
     ZeroAmount,
     /// A minimum age past [`limits::MIN_AGE_YEARS`](super::limits::MIN_AGE_YEARS).
@@ -103,6 +105,9 @@ impl ProfileProblem {
                 "document_of_other_subject",
                 "profile_document_of_other_subject",
             ],
+            ProfileProblem::DocumentNotListed(_) => {
+                ["document_not_listed", "profile_document_not_listed"]
+            }
             ProfileProblem::SubjectNotServed(_) => {
                 ["subject_not_served", "profile_subject_not_served"]
             }
@@ -118,9 +123,6 @@ impl ProfileProblem {
             }
             ProfileProblem::ZeroTime => ["zero_time", "profile_zero_time"],
             ProfileProblem::ShadowedRule(_) => ["shadowed_rule", "profile_shadowed_rule"],
-            ProfileProblem::DuplicateSubject(_) => {
-                ["duplicate_subject", "profile_duplicate_subject"]
-            }
             ProfileProblem::ZeroAmount => ["zero_amount", "profile_zero_amount"],
             ProfileProblem::AgeTooLarge { .. } => ["age_too_large", "profile_age_too_large"],
             ProfileProblem::MethodOfOtherSubject(_) => {
@@ -146,7 +148,10 @@ impl ProfileProblem {
             ProfileProblem::DocumentOfOtherSubject(k) => {
                 format!("{}不属于该认证方式的主体类型", k.name_zh())
             }
-            ProfileProblem::SubjectNotServed(s) => format!("配置未服务{}主体", s.name_zh()),
+            ProfileProblem::DocumentNotListed(k) => {
+                format!("{}不在该认证方式接受的证件中", k.name_zh())
+            }
+            ProfileProblem::SubjectNotServed(s) => format!("配置声明不支持{}主体", s.name_zh()),
             ProfileProblem::MethodNotOffered(m) => format!("配置未提供{}", m.name_zh()),
             ProfileProblem::ChangeNotStated(t) => format!("配置未说明{}", t.name_zh()),
             ProfileProblem::TooMany { limit } => format!("超过 {limit} 项，配置不允许更多"),
@@ -157,7 +162,6 @@ impl ProfileProblem {
             ProfileProblem::ShadowedRule(m) => {
                 format!("是{}的第二条同类规则，将被忽略", m.name_zh())
             }
-            ProfileProblem::DuplicateSubject(s) => format!("重复列出{}主体", s.name_zh()),
             ProfileProblem::ZeroAmount => "金额范围为 0–0，任何付款都不符合".to_owned(),
             ProfileProblem::AgeTooLarge { years, max } => {
                 format!("最低年龄 {years} 周岁超过上限 {max} 周岁")
@@ -186,10 +190,15 @@ impl fmt::Display for ProfileProblem {
                 k.id(),
                 k.subject()
             ),
+            ProfileProblem::DocumentNotListed(k) => write!(
+                f,
+                "names {}, which the method's documents do not include",
+                k.id()
+            ),
             ProfileProblem::SubjectNotServed(s) => {
                 write!(
                     f,
-                    "is for an {s}, which the profile's subjects do not include"
+                    "is for an {s}, which the profile states it does not verify"
                 )
             }
             ProfileProblem::MethodNotOffered(m) => {
@@ -215,7 +224,6 @@ impl fmt::Display for ProfileProblem {
                 "is a second rule for {}, which the first covers: it would be ignored",
                 m.id()
             ),
-            ProfileProblem::DuplicateSubject(s) => write!(f, "lists an {s} a second time"),
             ProfileProblem::ZeroAmount => {
                 f.write_str("is an amount range of 0–0, which no payment matches")
             }
@@ -316,8 +324,10 @@ impl serde::Serialize for ProfileError {
                 map.serialize_entry("min", min)?;
                 map.serialize_entry("max", max)?;
             }
-            ProfileProblem::DocumentOfOtherSubject(k) => map.serialize_entry("document", k)?,
-            ProfileProblem::SubjectNotServed(s) | ProfileProblem::DuplicateSubject(s) => {
+            ProfileProblem::DocumentOfOtherSubject(k) | ProfileProblem::DocumentNotListed(k) => {
+                map.serialize_entry("document", k)?;
+            }
+            ProfileProblem::SubjectNotServed(s) => {
                 map.serialize_entry("subject", s)?;
             }
             ProfileProblem::MethodNotOffered(m)
@@ -390,7 +400,6 @@ impl Checker<'_> {
         }
         let p = self.profile;
         let top = [
-            ("subjects", p.subjects.len()),
             ("organization_types.items", listed(&p.organization_types)),
             ("methods", p.methods.len()),
             ("account_caps", p.account_caps.len()),
@@ -408,12 +417,28 @@ impl Checker<'_> {
             let lists = [
                 ("factors", m.factors.len()),
                 ("documents.items", listed(&m.documents)),
+                ("document_residency", m.document_residency.len()),
                 ("residency", len(&m.residency)),
                 ("requirements", m.requirements.len()),
                 ("attempts", m.attempts.len()),
+                ("name_rules", m.name_rules.len()),
+                ("failure_reasons", m.failure_reasons.len()),
+                (
+                    "delegate.provides",
+                    m.delegate.value().map_or(0, |d| d.provides.len()),
+                ),
             ];
             for (field, n) in lists {
                 if !self.bounded(|| format!("methods[{i}].{field}"), n) {
+                    return false;
+                }
+            }
+            for (j, d) in m.document_residency.iter().enumerate() {
+                let n = d.value.residency.len();
+                if !self.bounded(
+                    || format!("methods[{i}].document_residency[{j}].residency"),
+                    n,
+                ) {
                     return false;
                 }
             }
@@ -552,15 +577,6 @@ impl Checker<'_> {
                 ProfileProblem::EmptyList,
             );
         }
-        let mut subjects = HashSet::new();
-        for (i, s) in p.subjects.iter().enumerate() {
-            if !subjects.insert(s.value) {
-                self.fail(
-                    || format!("subjects[{i}]"),
-                    ProfileProblem::DuplicateSubject(s.value),
-                );
-            }
-        }
         let mut kinds = HashSet::new();
         for (i, m) in p.methods.iter().enumerate() {
             let at = |field: &str| format!("methods[{i}].{field}");
@@ -573,7 +589,7 @@ impl Checker<'_> {
                     ProfileProblem::MethodOfOtherSubject(m.kind),
                 );
             }
-            if !subjects.is_empty() && !subjects.contains(&m.subject) {
+            if p.serves(m.subject) == Some(false) {
                 self.fail(
                     || at("subject"),
                     ProfileProblem::SubjectNotServed(m.subject),
@@ -588,6 +604,22 @@ impl Checker<'_> {
                         || at("documents"),
                         ProfileProblem::DocumentOfOtherSubject(*k),
                     );
+                }
+            }
+            let mut held = HashSet::new();
+            for (j, d) in m.document_residency.iter().enumerate() {
+                let at = |field: &str| at(&format!("document_residency[{j}].{field}"));
+                let k = d.value.document;
+                if k.subject() != m.subject {
+                    self.fail(|| at("document"), ProfileProblem::DocumentOfOtherSubject(k));
+                } else if m.documents.value().is_some_and(|l| !l.allows(&k)) {
+                    self.fail(|| at("document"), ProfileProblem::DocumentNotListed(k));
+                }
+                if !held.insert(k) {
+                    self.fail(|| at("document"), ProfileProblem::Duplicate);
+                }
+                if d.value.residency.is_empty() {
+                    self.fail(|| at("residency"), ProfileProblem::EmptyList);
                 }
             }
             self.nonempty(&at("residency"), &m.residency);
@@ -606,6 +638,44 @@ impl Checker<'_> {
                         ProfileProblem::ShadowedRule(m.kind),
                     );
                 }
+            }
+            let mut names = HashSet::new();
+            for (j, r) in m.name_rules.iter().enumerate() {
+                if !names.insert(r.value) {
+                    self.fail(
+                        || at(&format!("name_rules[{j}]")),
+                        ProfileProblem::Duplicate,
+                    );
+                }
+            }
+            if let Some(d) = m.delegate.value() {
+                if m.subject != SubjectKind::Organization {
+                    self.fail(
+                        || at("delegate"),
+                        ProfileProblem::MethodOfOtherSubject(m.kind),
+                    );
+                }
+                let mut provided = HashSet::new();
+                for (j, f) in d.provides.iter().enumerate() {
+                    if !provided.insert(f.value) {
+                        self.fail(
+                            || at(&format!("delegate.provides[{j}]")),
+                            ProfileProblem::Duplicate,
+                        );
+                    }
+                }
+            }
+            let mut reasons = HashSet::new();
+            for (j, r) in m.failure_reasons.iter().enumerate() {
+                if !reasons.insert(r.value) {
+                    self.fail(
+                        || at(&format!("failure_reasons[{j}]")),
+                        ProfileProblem::Duplicate,
+                    );
+                }
+            }
+            if let Some(d) = m.registry_lag.value() {
+                self.duration(&at("registry_lag"), d);
             }
             if let Some(pay) = &m.payment {
                 if let Some(a) = pay.amount_fen.value() {
@@ -646,9 +716,6 @@ impl Checker<'_> {
         let mut uploaded = HashSet::new();
         for (i, u) in p.uploads.iter().enumerate() {
             let at = |field: &str| format!("uploads[{i}].{field}");
-            if u.methods.is_empty() {
-                self.fail(|| at("methods"), ProfileProblem::EmptyList);
-            }
             for (j, m) in u.methods.iter().enumerate() {
                 self.offered(&at(&format!("methods[{j}]")), *m);
                 if !uploaded.insert(*m) {
@@ -715,11 +782,17 @@ impl ProfileData {
     /// other kind of subject), no method for the other kind of subject than
     /// its kind verifies ([`MethodKind::subject`]), no cap, limit, size,
     /// duration or review time of zero, no amount range of 0–0, no minimum
-    /// age over [`limits::MIN_AGE_YEARS`], no subject, method or transition
-    /// twice, no second upload rule for a method nor a second attempt limit
-    /// for the same method and scope (the rules would only read the first),
-    /// no rule naming a method the profile does not offer. The error names
-    /// the first field at fault. The check takes time linear in the size of the profile.
+    /// age over [`limits::MIN_AGE_YEARS`], no method or transition twice, no
+    /// second upload rule for a method nor a second attempt limit for the
+    /// same method and scope (the rules would only read the first), no rule
+    /// naming a method the profile does not offer, no method for a kind of
+    /// subject the profile states it does not verify (one not stated may
+    /// have methods), no holder's residency for a kind of document the
+    /// method does not accept or of the other subject, nor an empty one or
+    /// two for one kind, no failure reason, name rule or delegate's factor
+    /// twice, no delegate on an individual's method, no registry lag of
+    /// zero. The error names the first field at fault. The check takes
+    /// time linear in the size of the profile.
     ///
     /// [`Profile::new`](super::Profile::new) runs this check, and so does
     /// reading a [`Profile`](super::Profile) through serde: call it
@@ -775,7 +848,16 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f(path, s);
         }
     }
-    list(&p.subjects, &|i| format!("subjects[{i}]"), f);
+    stated(
+        &p.subjects.individual,
+        &|| "subjects.individual".to_owned(),
+        f,
+    );
+    stated(
+        &p.subjects.organization,
+        &|| "subjects.organization".to_owned(),
+        f,
+    );
     stated(
         &p.organization_types,
         &|| "organization_types".to_owned(),
@@ -787,16 +869,35 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
             f(&|| format!("methods[{i}]"), s);
         }
         stated(&m.documents, &|| at("documents"), f);
+        list(
+            &m.document_residency,
+            &|j| at(&format!("document_residency[{j}]")),
+            f,
+        );
         stated(&m.residency, &|| at("residency"), f);
         list(&m.requirements, &|j| at(&format!("requirements[{j}]")), f);
+        list(&m.name_rules, &|j| at(&format!("name_rules[{j}]")), f);
         stated(&m.decision, &|| at("decision"), f);
         stated(&m.review, &|| at("review"), f);
         stated(&m.manual_review, &|| at("manual_review"), f);
         list(&m.attempts, &|j| at(&format!("attempts[{j}]")), f);
+        list(
+            &m.failure_reasons,
+            &|j| at(&format!("failure_reasons[{j}]")),
+            f,
+        );
+        stated(&m.registry_lag, &|| at("registry_lag"), f);
+        stated(&m.delegate, &|| at("delegate"), f);
+        if let Some(d) = m.delegate.value() {
+            list(&d.provides, &|j| at(&format!("delegate.provides[{j}]")), f);
+        }
         if let Some(pay) = &m.payment {
             stated(&pay.amount_fen, &|| at("payment.amount_fen"), f);
             stated(&pay.arrival, &|| at("payment.arrival"), f);
             stated(&pay.deadline, &|| at("payment.deadline"), f);
+            if let Some(d) = pay.deadline.value() {
+                stated(&d.on_expiry, &|| at("payment.deadline.on_expiry"), f);
+            }
             stated(&pay.refund, &|| at("payment.refund"), f);
         }
     }
@@ -816,6 +917,9 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
         }
         stated(&c.cooldown, &|| at("cooldown"), f);
         stated(&c.window, &|| at("window"), f);
+        if let Some(w) = c.window.value() {
+            stated(&w.on_expiry, &|| at("window.on_expiry"), f);
+        }
         stated(&c.old_subject_methods, &|| at("old_subject_methods"), f);
         stated(&c.new_subject_methods, &|| at("new_subject_methods"), f);
         list(&c.attempts, &|j| at(&format!("attempts[{j}]")), f);

@@ -3,7 +3,7 @@
 //! A profile is read from files a caller may not control, so its size is
 //! bounded, far above what real providers need: the built-in profiles have
 //! at most 8 methods (Tencent Cloud), no list longer than 18 entries (Baidu
-//! AI Cloud's organisation types, of the 19 the crate knows) and at most 69
+//! AI Cloud's organisation types, of the 19 the crate knows) and at most 83
 //! sourced values (Baidu AI Cloud), and no list of the identifiers the
 //! crate knows (methods, documents, factors …) needs 64 entries without
 //! repeating one. [`ProfileData::check`](super::ProfileData::check)
@@ -28,8 +28,9 @@
 //! ```
 
 /// The most entries any list of a profile may hold: methods, caps, upload
-/// rules, changes, restrictions, subjects, and every list inside them
-/// (documents, factors, requirements, attempt limits, formats …).
+/// rules, changes, restrictions, and every list inside them
+/// (documents, holders' residency, factors, requirements, name rules,
+/// attempt limits, failure reasons, what a delegate provides, formats …).
 ///
 /// ```
 /// assert_eq!(realname::policy::limits::ENTRIES, 64);

@@ -179,6 +179,75 @@ impl Residency {
     }
 }
 
+/// Where the holder of one kind of document must live for a method to
+/// accept it: a condition on the document's holder, where the method
+/// accepts the kind from some holders only.
+///
+/// Baidu AI Cloud's face method takes the 大陆居民二代身份证, the card of
+/// mainland residents (a [`DocumentKind::ResidentId`] held by a mainland
+/// citizen, not the residence permits of Hong Kong, Macao and Taiwan
+/// residents, which carry the same kind of number), and the
+/// 定居国外的中国公民护照, the passport of a Chinese citizen settled abroad
+/// (a [`DocumentKind::ChinesePassport`] whose holder lives
+/// [`Residency::Overseas`], not any Chinese passport).
+/// [`rules::check_document_holder`](crate::rules::check_document_holder)
+/// applies it.
+///
+/// ```
+/// use realname::policy::{MethodKind, Provider, Residency};
+/// use realname::DocumentKind;
+///
+/// let face = Provider::Baidu.profile().method(MethodKind::Face).unwrap();
+/// let passport = face.holder_residency(DocumentKind::ChinesePassport).unwrap();
+/// assert_eq!(passport.value.residency, [Residency::Overseas]);
+/// assert_eq!(passport.source.as_ref().unwrap().quote, "定居国外的中国公民护照");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct DocumentResidency {
+    /// The kind of document, one the method accepts.
+    pub document: DocumentKind,
+    /// Where its holder must live: not empty.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+    )]
+    pub residency: Vec<Residency>,
+}
+
+impl DocumentResidency {
+    /// Documents of the kind `document` are accepted from holders who live
+    /// in one of `residency`.
+    ///
+    /// ```
+    /// use realname::policy::{DocumentResidency, Residency};
+    /// use realname::DocumentKind;
+    /// let r = DocumentResidency::new(DocumentKind::ResidentId, vec![Residency::Mainland]);
+    /// assert!(r.allows(Residency::Mainland) && !r.allows(Residency::Taiwan));
+    /// ```
+    #[must_use]
+    pub fn new(document: DocumentKind, residency: Vec<Residency>) -> DocumentResidency {
+        DocumentResidency {
+            document,
+            residency,
+        }
+    }
+
+    /// Whether a holder who lives in `residency` may use the document.
+    ///
+    /// ```
+    /// use realname::policy::{DocumentResidency, Residency};
+    /// use realname::DocumentKind;
+    /// let r = DocumentResidency::new(DocumentKind::ChinesePassport, vec![Residency::Overseas]);
+    /// assert!(!r.allows(Residency::Mainland));
+    /// ```
+    pub fn allows(&self, residency: Residency) -> bool {
+        self.residency.contains(&residency)
+    }
+}
+
 /// A condition an applicant must meet to use a method.
 ///
 /// ```
@@ -194,10 +263,6 @@ pub enum Requirement {
     ValidDocument,
     /// The document was issued where the account is registered.
     IssuedWhereRegistered,
-    /// The bank account's name is the organisation's full legal name.
-    BankAccountNameIsLegalName,
-    /// The paying bank account's name is the name being verified.
-    PayerNameIsVerifiedName,
     /// The applicant has not joined the provider's partner program.
     NotPartnerProgramMember,
     /// The organisation holds no third-party payment licence.
@@ -221,8 +286,6 @@ impl Requirement {
         let text = match self {
             Requirement::ValidDocument => "证件在有效期内",
             Requirement::IssuedWhereRegistered => "证件签发地与账号注册地一致",
-            Requirement::BankAccountNameIsLegalName => "银行开户名为单位全称",
-            Requirement::PayerNameIsVerifiedName => "打款账户名与实名一致",
             Requirement::NotPartnerProgramMember => "未加入合作伙伴计划",
             Requirement::NoPaymentLicence => "未持有第三方支付牌照",
             Requirement::UnionPayCard => "使用银联卡",
@@ -238,12 +301,6 @@ impl fmt::Display for Requirement {
             Requirement::ValidDocument => f.write_str("the document is valid"),
             Requirement::IssuedWhereRegistered => {
                 f.write_str("the document was issued where the account is registered")
-            }
-            Requirement::BankAccountNameIsLegalName => {
-                f.write_str("the bank account's name is the full legal name")
-            }
-            Requirement::PayerNameIsVerifiedName => {
-                f.write_str("the paying account's name is the verified name")
             }
             Requirement::NotPartnerProgramMember => {
                 f.write_str("not a member of the partner program")
@@ -313,6 +370,17 @@ pub struct Method {
         serde(default, skip_serializing_if = "Stated::is_not_stated")
     )]
     pub documents: Stated<Listed<DocumentKind>>,
+    /// Where the holders of some of those documents must live; empty: not
+    /// stated, and any holder of an accepted kind may use it.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub document_residency: Vec<Sourced<DocumentResidency>>,
     /// Where its users must live.
     #[cfg_attr(
         feature = "serde",
@@ -333,6 +401,17 @@ pub struct Method {
         )
     )]
     pub requirements: Vec<Sourced<Requirement>>,
+    /// Rules the names entered must follow (the organisation's, the bank
+    /// account's, the seal's); empty: not stated.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub name_rules: Vec<Sourced<NameRule>>,
     /// Who decides.
     #[cfg_attr(
         feature = "serde",
@@ -361,6 +440,33 @@ pub struct Method {
         )
     )]
     pub attempts: Vec<Sourced<AttemptLimit>>,
+    /// The reasons the provider names for an attempt failing; empty: not
+    /// stated (an attempt may still fail, for reasons not named).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
+    )]
+    pub failure_reasons: Vec<Sourced<FailureReason>>,
+    /// How long a newly registered organisation may be missing from the
+    /// business registry the method checks: one registered more recently
+    /// that fails with [`FailureReason::RegistryRecordNotFound`] should try
+    /// again once it is this old.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub registry_lag: Stated<Duration>,
+    /// Who may act instead of the legal representative, in an
+    /// organisation's method; not stated: no one is known to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub delegate: Stated<Delegate>,
     /// The money side, for transfer and recharge methods.
     #[cfg_attr(
         feature = "serde",
@@ -386,13 +492,35 @@ impl Method {
             source: None,
             factors: Vec::new(),
             documents: Stated::NotStated,
+            document_residency: Vec::new(),
             residency: Stated::NotStated,
             requirements: Vec::new(),
+            name_rules: Vec::new(),
             decision: Stated::NotStated,
             review: Stated::NotStated,
             manual_review: Stated::NotStated,
             attempts: Vec::new(),
+            failure_reasons: Vec::new(),
+            registry_lag: Stated::NotStated,
+            delegate: Stated::NotStated,
             payment: None,
         }
+    }
+
+    /// Where the holder of a kind of document must live for the method to
+    /// accept it, if the provider states it.
+    ///
+    /// ```
+    /// use realname::policy::{MethodKind, Provider, Residency};
+    /// use realname::DocumentKind;
+    /// let face = Provider::Baidu.profile().method(MethodKind::Face).unwrap();
+    /// let card = face.holder_residency(DocumentKind::ResidentId).unwrap();
+    /// assert_eq!(card.value.residency, [Residency::Mainland]);
+    /// assert!(face.holder_residency(DocumentKind::ForeignPermanentResidentId).is_none());
+    /// ```
+    pub fn holder_residency(&self, document: DocumentKind) -> Option<&Sourced<DocumentResidency>> {
+        self.document_residency
+            .iter()
+            .find(|d| d.value.document == document)
     }
 }

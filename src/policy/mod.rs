@@ -3,15 +3,17 @@
 //! A [`ProfileData`] is plain data (structs and enums, serde-ready with the
 //! `serde` feature) covering every kind of rule the providers' documents
 //! state: the subjects and organisation types served, the methods offered and
-//! the documents each accepts, account caps, phone caps, attempt limits,
-//! review times, micro-deposit and recharge parameters, upload rules, the
-//! minimum age, changes of the verified subject and what an individual
-//! account may not do. A [`Profile`] is that data once checked for
-//! consistency ([`ProfileData::check`]), and the only form of a profile
-//! the decisions in [`rules`](crate::rules) accept, so a rule that reads a
-//! profile never reads one that was not checked. (`rules::check_deadline`
-//! takes a single [`Deadline`], which a caller taking it from a `Profile`
-//! has checked.)
+//! the documents each accepts (and from which holders), account caps, phone
+//! caps, attempt limits, the reasons an attempt fails, review times,
+//! micro-deposit and recharge parameters with their deadlines and what
+//! follows them, who may act instead of a legal representative, the rules
+//! names must follow, upload rules, the minimum age, changes of the
+//! verified subject and what an individual account may not do. A
+//! [`Profile`] is that data once checked for consistency
+//! ([`ProfileData::check`]), and the only form of a profile the decisions
+//! in [`rules`](crate::rules) accept, so a rule that reads a profile never
+//! reads one that was not checked. (`rules::check_deadline` takes a single
+//! [`Deadline`], which a caller taking it from a `Profile` has checked.)
 //!
 //! Most providers leave most rules unstated, and "not stated by the
 //! provider" is a value of its own here ([`Stated::NotStated`], or an empty
@@ -27,7 +29,8 @@
 //!
 //! Start from [`ProfileData::new`] (or `ProfileData::default()`), assign its
 //! fields, and make it a [`Profile`] with [`Profile::new`], which checks
-//! it. The rule structs inside ([`Method`], [`AccountCap`], [`PhoneCap`],
+//! it. The rule structs inside ([`Subjects`], [`Method`],
+//! [`DocumentResidency`], [`Delegate`], [`AccountCap`], [`PhoneCap`],
 //! [`AttemptLimit`], [`MethodAttempts`], [`Payment`], [`AmountRange`],
 //! [`Deadline`], [`ManualReview`], [`UploadRule`], [`ChangeRule`],
 //! [`Cooldown`], [`MinAge`], [`Restriction`], [`Source`]) and
@@ -117,6 +120,8 @@ fn is_false(b: &bool) -> bool {
 mod attempts;
 mod cap;
 mod change;
+mod delegate;
+mod failure;
 mod method;
 mod min_age;
 mod payment;
@@ -129,6 +134,8 @@ mod upload;
 pub use attempts::*;
 pub use cap::*;
 pub use change::*;
+pub use delegate::*;
+pub use failure::*;
 pub use method::*;
 pub use min_age::*;
 pub use payment::*;

@@ -89,15 +89,46 @@ pub enum Anchor {
     AmountGenerated,
 }
 
-/// A time limit and what it counts from.
+named_enum! {
+    "policy";
+    /// What becomes of a request when its deadline passes.
+    ///
+    /// Where the provider does not say ([`Deadline::on_expiry`] not
+    /// stated), a machine treats the request as [`OnExpiry::Expired`]: it
+    /// ends, and the applicant starts a new one to go on.
+    ///
+    /// ```
+    /// use realname::policy::{MethodKind, OnExpiry, Provider};
+    /// let recharge = Provider::Baidu.profile().method(MethodKind::Recharge).unwrap();
+    /// let deadline = recharge.payment.as_ref().unwrap().deadline.value().unwrap();
+    /// assert_eq!(deadline.on_expiry.value(), Some(&OnExpiry::Rejected));
+    /// assert_eq!(OnExpiry::Withdrawn.name_zh(), "自动撤回");
+    /// ```
+    OnExpiry {
+        /// The request ends as expired; to go on, the applicant starts a
+        /// new one.
+        Expired = "expired", "已过期", "expired";
+        /// The applicant must start the method or change again from the
+        /// beginning (重新发起).
+        Restart = "restart", "需重新发起", "must be started again";
+        /// The provider rejects the application (申请将被拒绝).
+        Rejected = "rejected", "申请被拒绝", "application rejected";
+        /// The change request is withdrawn on its own (自动撤回); the
+        /// account keeps its verified subject.
+        Withdrawn = "withdrawn", "自动撤回", "withdrawn automatically";
+    }
+}
+
+/// A time limit, what it counts from and what happens when it passes.
 ///
 /// ```
 /// use realname::calendar::Duration;
 /// use realname::policy::{Anchor, Deadline};
 /// let d = Deadline::new(Duration::CalendarDays(8), Anchor::Receipt);
 /// assert_eq!(d.within.to_string(), "8 calendar days");
+/// assert!(d.on_expiry.is_not_stated());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
@@ -106,6 +137,13 @@ pub struct Deadline {
     pub within: Duration,
     /// From what.
     pub from: Anchor,
+    /// What happens when it passes. Not stated: a machine treats the
+    /// request as [`OnExpiry::Expired`].
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub on_expiry: Stated<OnExpiry>,
 }
 
 impl Deadline {
@@ -118,7 +156,38 @@ impl Deadline {
     /// ```
     #[must_use]
     pub const fn new(within: Duration, from: Anchor) -> Deadline {
-        Deadline { within, from }
+        Deadline {
+            within,
+            from,
+            on_expiry: Stated::NotStated,
+        }
+    }
+
+    /// With what happens when it passes.
+    ///
+    /// ```
+    /// use realname::calendar::Duration;
+    /// use realname::policy::{Anchor, Deadline, OnExpiry, Source, Stated};
+    /// let d = Deadline::new(Duration::CalendarDays(3), Anchor::AmountGenerated)
+    ///     .with_on_expiry(Stated::given(OnExpiry::Rejected, Source::new("faq.md", 4, "否则申请将被拒绝")));
+    /// assert_eq!(d.on_expiry.value(), Some(&OnExpiry::Rejected));
+    /// ```
+    #[must_use]
+    pub fn with_on_expiry(mut self, on_expiry: Stated<OnExpiry>) -> Deadline {
+        self.on_expiry = on_expiry;
+        self
+    }
+
+    /// What happens when it passes, as a machine takes it: as stated, else
+    /// [`OnExpiry::Expired`].
+    ///
+    /// ```
+    /// use realname::calendar::Duration;
+    /// use realname::policy::{Anchor, Deadline, OnExpiry};
+    /// assert_eq!(Deadline::new(Duration::CalendarDays(8), Anchor::Receipt).expiry(), OnExpiry::Expired);
+    /// ```
+    pub fn expiry(&self) -> OnExpiry {
+        self.on_expiry.value().copied().unwrap_or(OnExpiry::Expired)
     }
 }
 

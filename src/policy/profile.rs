@@ -3,6 +3,104 @@
 
 use super::*;
 
+/// Whether a provider verifies each kind of subject: for each, stated
+/// (`true`, or `false` where the provider says it does not) or not stated.
+///
+/// Not stated is not "not served": Huawei Cloud's international page covers
+/// individuals and says nothing of organisations, so its organisation side
+/// is [`Stated::NotStated`], and nothing is refused on it.
+///
+/// ```
+/// use realname::policy::{Source, Stated, Subjects};
+/// use realname::SubjectKind;
+///
+/// let s = Subjects::new().with_individual(Stated::given(true, Source::new("faq.md", 1, "个人用户")));
+/// assert_eq!(s.get(SubjectKind::Individual).value(), Some(&true));
+/// assert!(s.get(SubjectKind::Organization).is_not_stated());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct Subjects {
+    /// Whether individuals are verified.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub individual: Stated<bool>,
+    /// Whether organisations are verified.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub organization: Stated<bool>,
+}
+
+impl Subjects {
+    /// Both kinds not stated.
+    ///
+    /// ```
+    /// assert!(realname::policy::Subjects::new().is_not_stated());
+    /// ```
+    #[must_use]
+    pub const fn new() -> Subjects {
+        Subjects {
+            individual: Stated::NotStated,
+            organization: Stated::NotStated,
+        }
+    }
+
+    /// With whether individuals are verified.
+    ///
+    /// ```
+    /// use realname::policy::{Stated, Source, Subjects};
+    /// let s = Subjects::new().with_individual(Stated::given(false, Source::new("faq.md", 2, "仅限企业")));
+    /// assert_eq!(s.individual.value(), Some(&false));
+    /// ```
+    #[must_use]
+    pub fn with_individual(mut self, stated: Stated<bool>) -> Subjects {
+        self.individual = stated;
+        self
+    }
+
+    /// With whether organisations are verified.
+    ///
+    /// ```
+    /// use realname::policy::{Sourced, Stated, Subjects};
+    /// let s = Subjects::new().with_organization(Stated::Given(Sourced::unsourced(true)));
+    /// assert_eq!(s.organization.value(), Some(&true));
+    /// ```
+    #[must_use]
+    pub fn with_organization(mut self, stated: Stated<bool>) -> Subjects {
+        self.organization = stated;
+        self
+    }
+
+    /// What is stated for a kind of subject.
+    ///
+    /// ```
+    /// use realname::policy::Provider;
+    /// use realname::SubjectKind;
+    /// assert!(Provider::Kingsoft.profile().subjects.get(SubjectKind::Organization).value() == Some(&true));
+    /// ```
+    pub fn get(&self, subject: SubjectKind) -> &Stated<bool> {
+        match subject {
+            SubjectKind::Individual => &self.individual,
+            SubjectKind::Organization => &self.organization,
+        }
+    }
+
+    /// Whether neither kind is stated.
+    ///
+    /// ```
+    /// assert!(realname::policy::Subjects::default().is_not_stated());
+    /// ```
+    pub fn is_not_stated(&self) -> bool {
+        self.individual.is_not_stated() && self.organization.is_not_stated()
+    }
+}
+
 /// One provider's rules as plain data, not yet checked.
 ///
 /// Build one with [`ProfileData::new`] (or `default()`) and field
@@ -42,16 +140,13 @@ pub struct ProfileData {
     pub name_en: String,
     /// The provider's name in Chinese.
     pub name_zh: String,
-    /// The kinds of subject the provider verifies; empty: not stated.
+    /// Whether the provider verifies individuals and organisations, each
+    /// stated or not.
     #[cfg_attr(
         feature = "serde",
-        serde(
-            default,
-            skip_serializing_if = "Vec::is_empty",
-            deserialize_with = "crate::policy::limits::bounded::vec"
-        )
+        serde(default, skip_serializing_if = "Subjects::is_not_stated")
     )]
-    pub subjects: Vec<Sourced<SubjectKind>>,
+    pub subjects: Subjects,
     /// The organisation types the provider serves.
     #[cfg_attr(
         feature = "serde",
@@ -144,6 +239,21 @@ impl ProfileData {
         }
     }
 
+    /// Whether the provider verifies this kind of subject: `Some(true)`,
+    /// `Some(false)` (it states that it does not), or `None` (it does not
+    /// say, which never refuses anything).
+    ///
+    /// ```
+    /// use realname::policy::Provider;
+    /// use realname::SubjectKind;
+    /// let huawei = Provider::HuaweiInternational.profile();
+    /// assert_eq!(huawei.serves(SubjectKind::Individual), Some(true));
+    /// assert_eq!(huawei.serves(SubjectKind::Organization), None); // its page says nothing of them
+    /// ```
+    pub fn serves(&self, subject: SubjectKind) -> Option<bool> {
+        self.subjects.get(subject).value().copied()
+    }
+
     /// The method of this kind, if the provider offers it.
     ///
     /// ```
@@ -200,7 +310,8 @@ impl ProfileData {
         self.changes.iter().find(|c| c.transition == transition)
     }
 
-    /// The upload rule that applies to a method, if stated.
+    /// The upload rule that applies to a method, if stated: one that names
+    /// the method (a rule naming no method applies to none).
     ///
     /// ```
     /// use realname::policy::{MethodKind, Provider};

@@ -10,7 +10,7 @@ use super::*;
 /// let source = p.min_age.source();
 /// assert!(source.is_none()); // Huawei's page states no minimum age
 /// let (path, first) = p.sources().next().unwrap();
-/// assert_eq!(path, "subjects[0]");
+/// assert_eq!(path, "subjects.individual");
 /// assert_eq!(first.to_string(), "002_adfdc5c91064f6f9.txt, line 1: \"Individual Real-Name Authentication\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

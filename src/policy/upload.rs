@@ -105,22 +105,34 @@ named_enum! {
     }
 }
 
-/// Rules for the files a method uploads.
+/// Rules for the files a method uploads, or, with no method named, for
+/// uploads the provider describes without saying which method makes them.
 ///
 /// ```
 /// use realname::policy::{FileFormat, MethodKind, Provider};
-/// let rule = Provider::Baidu.profile().upload_rule(MethodKind::LegalRepresentativeFace).unwrap();
+/// let baidu = Provider::Baidu.profile();
+/// // Baidu's rules for certificate images name no method.
+/// let rule = &baidu.uploads[0];
+/// assert!(rule.methods.is_empty());
 /// assert_eq!(rule.formats.value().unwrap(), &[FileFormat::Jpeg, FileFormat::Png]);
+/// assert!(baidu.upload_rule(MethodKind::LegalRepresentativeFace).is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[non_exhaustive]
 pub struct UploadRule {
-    /// The methods it applies to.
+    /// The methods it applies to; empty: the provider does not say which
+    /// (such a rule is never returned by
+    /// [`ProfileData::upload_rule`](super::ProfileData::upload_rule), and
+    /// so refuses no upload of a method).
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::policy::limits::bounded::vec")
+        serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "crate::policy::limits::bounded::vec"
+        )
     )]
     pub methods: Vec<MethodKind>,
     /// The formats accepted.

@@ -2,6 +2,36 @@
 
 use super::*;
 
+/// Does the provider verify this kind of subject at all? Only a profile
+/// that states it does not ([`ProfileData::serves`](crate::policy::ProfileData::serves)
+/// is `Some(false)`) refuses; one that says nothing does not, like every
+/// rule not stated.
+///
+/// ```
+/// use realname::policy::Provider;
+/// use realname::rules::check_subject;
+/// use realname::SubjectKind;
+///
+/// // Huawei Cloud's international page states nothing of organisations:
+/// // not stated, so not refused (though it offers them no method).
+/// assert!(check_subject(Provider::HuaweiInternational.profile(), SubjectKind::Organization).is_ok());
+/// assert!(check_subject(Provider::Baidu.profile(), SubjectKind::Individual).is_ok());
+/// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] with [`Reason::SubjectNotServed`] when the profile states
+/// that it does not verify this kind of subject.
+pub fn check_subject(profile: &Profile, subject: SubjectKind) -> Result<(), Refusal> {
+    match profile.subjects.get(subject).sourced() {
+        Some(s) if !s.value => Err(Refusal::new(
+            Reason::SubjectNotServed { subject },
+            s.source.clone(),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// May this applicant use this method? It must be offered to the subject's
 /// kind, serve where the applicant lives, serve the organisation's type,
 /// and its conditions must hold for the facts known. Returns the method.
@@ -161,6 +191,62 @@ pub fn check_document(
         Some(list) if !list.value.allows(&document) => Err(Refusal::new(
             Reason::DocumentNotAccepted { method, document },
             list.source.clone(),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Does the method accept this document from this holder? The kind must be
+/// accepted ([`check_document`]), and where the method takes the kind from
+/// some holders only ([`Method::document_residency`]), the holder must live
+/// where it says: as the document shows ([`Residency::of_document`]: a
+/// resident ID's number tells a mainland citizen from a Hong Kong, Macao
+/// or Taiwan resident with a residence permit), else as `residency`, what
+/// the applicant says. Where neither tells, the document is not refused.
+///
+/// ```
+/// use realname::policy::{MethodKind, Provider, Residency};
+/// use realname::rules::check_document_holder;
+/// use realname::{Document, DocumentKind};
+///
+/// let baidu = Provider::Baidu.profile();
+/// let card = Document::parse_as(DocumentKind::ResidentId, "11010519491231002X")?;
+/// assert!(check_document_holder(baidu, MethodKind::Face, &card, None).is_ok());
+/// // A Taiwan resident's residence permit is not the 大陆居民二代身份证.
+/// let permit = Document::parse_as(DocumentKind::ResidentId, "830000199201300022")?;
+/// let r = check_document_holder(baidu, MethodKind::Face, &permit, None).unwrap_err();
+/// assert_eq!(r.code(), "document_holder_not_served");
+/// assert_eq!(r.to_string_zh(), "人脸识别认证的居民身份证不适用于台湾用户");
+/// # Ok::<(), realname::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// A [`Refusal`] when the method does not accept the kind
+/// ([`check_document`]), or with [`Reason::DocumentHolderNotServed`] when
+/// its holder lives where the method does not take the kind from.
+pub fn check_document_holder(
+    profile: &Profile,
+    method: MethodKind,
+    document: &Document,
+    residency: Option<Residency>,
+) -> Result<(), Refusal> {
+    let kind = document.kind();
+    check_document(profile, method, kind)?;
+    let Some(rule) = profile
+        .method(method)
+        .and_then(|m| m.holder_residency(kind))
+    else {
+        return Ok(());
+    };
+    match Residency::of_document(document).or(residency) {
+        Some(r) if !rule.value.allows(r) => Err(Refusal::new(
+            Reason::DocumentHolderNotServed {
+                method,
+                document: kind,
+                residency: r,
+            },
+            rule.source.clone(),
         )),
         _ => Ok(()),
     }

@@ -39,7 +39,7 @@ use crate::policy::{
     MethodKind, OnExhaust, Profile, Raise, Requirement, Residency, ReviewTime, Scope, Source,
     Transition, yuan,
 };
-use crate::{BankCardNumber, CardNetwork, DocumentKey, DocumentKind, SubjectKind};
+use crate::{BankCardNumber, CardNetwork, Document, DocumentKey, DocumentKind, SubjectKind};
 
 mod age;
 mod applicant;

@@ -39,6 +39,11 @@ pub enum Reason {
         /// Today.
         today: NaiveDate,
     },
+    /// The provider states that it does not verify this kind of subject.
+    SubjectNotServed {
+        /// The subject asking.
+        subject: SubjectKind,
+    },
     /// The provider does not offer this method to this kind of subject.
     MethodNotOffered {
         /// The method.
@@ -52,6 +57,16 @@ pub enum Reason {
         method: MethodKind,
         /// The document.
         document: DocumentKind,
+    },
+    /// The method takes this kind of document only from holders who live
+    /// elsewhere.
+    DocumentHolderNotServed {
+        /// The method.
+        method: MethodKind,
+        /// The kind of document.
+        document: DocumentKind,
+        /// Where its holder lives.
+        residency: Residency,
     },
     /// The method is not for applicants from here.
     ResidencyNotServed {
@@ -152,8 +167,10 @@ impl Reason {
             Reason::AccountCap { .. } => "account_cap_reached",
             Reason::TooYoung { .. } => "too_young",
             Reason::BornAfterToday { .. } => "born_after_today",
+            Reason::SubjectNotServed { .. } => "subject_not_served",
             Reason::MethodNotOffered { .. } => "method_not_offered",
             Reason::DocumentNotAccepted { .. } => "document_not_accepted",
+            Reason::DocumentHolderNotServed { .. } => "document_holder_not_served",
             Reason::ResidencyNotServed { .. } => "residency_not_served",
             Reason::RequirementNotMet { .. } => "requirement_not_met",
             Reason::OrganizationTypeNotServed { .. } => "organization_type_not_served",
@@ -202,12 +219,23 @@ impl Reason {
                 format!("未满 {min_years} 周岁，不能进行实名认证（当前 {age} 周岁）")
             }
             Reason::BornAfterToday { today } => format!("出生日期晚于今天（{today}）"),
+            Reason::SubjectNotServed { subject } => format!("暂不支持{}", subject_zh(*subject)),
             Reason::MethodNotOffered { method, subject } => {
                 format!("{}不支持{}", subject_zh(*subject), method.name_zh())
             }
             Reason::DocumentNotAccepted { method, document } => {
                 format!("{}不支持{}", method.name_zh(), document.name_zh())
             }
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => format!(
+                "{}的{}不适用于{}用户",
+                method.name_zh(),
+                document.name_zh(),
+                residency.name_zh()
+            ),
             Reason::ResidencyNotServed { method, residency } => {
                 format!("{}不适用于{}用户", method.name_zh(), residency.name_zh())
             }
@@ -316,6 +344,9 @@ impl Reason {
             Reason::BornAfterToday { today } => {
                 format!("The birth date is after today ({today})")
             }
+            Reason::SubjectNotServed { subject } => {
+                format!("Verification is not offered to an {subject}")
+            }
             Reason::MethodNotOffered { method, subject } => format!(
                 "Verification by {} is not offered to an {subject}",
                 method.name_en()
@@ -324,6 +355,16 @@ impl Reason {
                 "Verification by {} does not accept a {}",
                 method.name_en(),
                 document.name_en()
+            ),
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => format!(
+                "Verification by {} does not accept a {} from users from {}",
+                method.name_en(),
+                document.name_en(),
+                residency.name_en()
             ),
             Reason::ResidencyNotServed { method, residency } => format!(
                 "Verification by {} is not available to users from {}",
@@ -546,6 +587,7 @@ impl serde::Serialize for Refusal {
             Reason::BornAfterToday { today } => {
                 map.serialize_entry("today", &today.to_string())?;
             }
+            Reason::SubjectNotServed { subject } => map.serialize_entry("subject", subject)?,
             Reason::MethodNotOffered { method, subject } => {
                 map.serialize_entry("method", method)?;
                 map.serialize_entry("subject", subject)?;
@@ -553,6 +595,15 @@ impl serde::Serialize for Refusal {
             Reason::DocumentNotAccepted { method, document } => {
                 map.serialize_entry("method", method)?;
                 map.serialize_entry("document", document)?;
+            }
+            Reason::DocumentHolderNotServed {
+                method,
+                document,
+                residency,
+            } => {
+                map.serialize_entry("method", method)?;
+                map.serialize_entry("document", document)?;
+                map.serialize_entry("residency", residency)?;
             }
             Reason::ResidencyNotServed { method, residency } => {
                 map.serialize_entry("method", method)?;

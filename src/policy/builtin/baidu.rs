@@ -11,18 +11,39 @@
 //!   line 1236), read as excluding the method and not only its 30-minute
 //!   figure; two wrong amounts void a transfer (line 1352), a limit stated
 //!   nowhere else.
+//! - The legal representative's face for organisations other than
+//!   enterprises may be done by an employee the legal representative
+//!   authorises (lines 321–327): their name and ID number, a letter from the
+//!   page's template under the organisation's seal, and their face.
+//! - Deposit errors (lines 396–402): "收款账户名称和账户号码不一致" and
+//!   "频繁发起认证申请" share a line and are kept as two reasons. "企业注册时间
+//!   是否为7天内 … 等待注册满7天后重试" (line 1312) is the registry lag of the
+//!   corporate transfer, in calendar days.
 //! - Recharge: the seed's own "0~1元" (line 420) and "0-2天" in calendar days
 //!   (line 1237) are kept as written.
-//! - The certificate upload rules (lines 434–444) name no method; they are
-//!   attached to the legal-representative face method, whose manual branch
-//!   reviews organisations other than enterprises.
+//! - The certificate upload rules (lines 434–444) name no method, and none
+//!   of the three organisation methods the seed describes uploads a
+//!   certificate: the rules are kept, attached to no method, so that they
+//!   refuse no method's upload.
 //! - Change cooldowns: "30天内只可以完成一次变更" (line 618) and "30天后可以
 //!   发起新的变更" (line 1448) are read together as the stricter rule: no new
 //!   change may start within 30 days of the last completed one. The seed
 //!   states it for individual → individual and for renaming an organisation
 //!   (line 545) only.
+//! - Deadlines passing: the recharge is rejected after 3 days ("否则申请将被拒
+//!   绝", line 426, which covers the payer's name too), and the change to
+//!   another individual withdrawn after 1 day ("否则将自动撤回变更", line 616;
+//!   line 628's "需要重新发起变更" says the same from the applicant's side).
+//!   What follows the deposit's 8 days (line 383) and the subject change's
+//!   9 days (line 574) is not stated: a machine treats them as expired.
 //! - "1天内" (line 616) is one calendar day (24 hours) from starting the
 //!   change; "9天" (line 574) nine calendar days from approval.
+//! - Face documents (line 233): "大陆居民二代身份证" is the resident ID card
+//!   of mainland citizens only (the residence permits of Hong Kong, Macao
+//!   and Taiwan residents carry resident ID numbers but are not it), and
+//!   "定居国外的中国公民护照" a Chinese passport whose holder has settled
+//!   abroad (residency `overseas`):
+//!   both kept as conditions on the holder, not as plain kinds.
 //! - Age: "未满14岁 … 不可以，14岁以上可以申请" (line 1417): 14 allowed,
 //!   reached on the 14th birthday.
 
@@ -31,10 +52,11 @@ use crate::calendar::Duration;
 use crate::org::OrganizationType as T;
 use crate::policy::{
     Access, AccountCap, AmountRange, Anchor, Availability, CapKey, Capability, ChangeRule,
-    Cooldown, Counted, Deadline, Factor as F, FileFormat, Gate, ImageRule, Limit, Listed,
-    ManualReview, MethodAttempts, MethodKind as M, MinAge, OnExhaust, Payment, PaymentDirection,
-    PhoneCap, PhonePurpose, ProfileData, Qualifier, Refund, Requirement, Restriction,
-    ReviewCondition, ReviewTime, Scope, Sourced, TimeUnit, Transition, UploadRule,
+    Cooldown, Counted, Deadline, Delegate, DelegateFor, DocumentResidency, Factor as F,
+    FailureReason, FileFormat, Gate, ImageRule, Limit, Listed, ManualReview, MethodAttempts,
+    MethodKind as M, MinAge, NameRule, OnExhaust, OnExpiry, Payment, PaymentDirection, PhoneCap,
+    PhonePurpose, ProfileData, Qualifier, Refund, Requirement, Residency, Restriction,
+    ReviewCondition, ReviewTime, Scope, Sourced, Subjects, TimeUnit, Transition, UploadRule,
 };
 use crate::{AgeRule, DocumentKind as D, SubjectKind};
 
@@ -43,16 +65,15 @@ pub(super) const S1: &str = "001_d99db55220d427ea.txt";
 pub(super) fn profile() -> ProfileData {
     let s1 = Seed(S1);
     let mut p = ProfileData::new("Baidu AI Cloud", "百度智能云");
-    p.subjects = vec![
-        sourced(
-            SubjectKind::Individual,
+    p.subjects = Subjects::new()
+        .with_individual(given(
+            true,
             s1.at(178, "个人认证 适用于个人开发爱好者 个人"),
-        ),
-        sourced(
-            SubjectKind::Organization,
+        ))
+        .with_organization(given(
+            true,
             s1.at(165, "企业、个体工商户、事业单位、学校、社会团体等"),
-        ),
-    ];
+        ));
     let types: Vec<T> = T::all()
         .iter()
         .copied()
@@ -101,6 +122,20 @@ pub(super) fn profile() -> ProfileData {
         ]),
         s1.at(233, "支持以下证件的刷脸： 大陆居民二代身份证、 港澳台居民往来内地通行证、 外国人永久居留证、 定居国外的中国公民护照"),
     );
+    // The 二代身份证 of mainland residents, not the residence permits of
+    // Hong Kong, Macao and Taiwan residents that carry the same kind of
+    // number; the passport of a Chinese citizen settled abroad, not any
+    // Chinese passport.
+    face.document_residency = vec![
+        sourced(
+            DocumentResidency::new(D::ResidentId, vec![Residency::Mainland]),
+            s1.at(233, "大陆居民二代身份证"),
+        ),
+        sourced(
+            DocumentResidency::new(D::ChinesePassport, vec![Residency::Overseas]),
+            s1.at(235, "定居国外的中国公民护照"),
+        ),
+    ];
     face.review = given(ReviewTime::Instant, s1.at(1226, "个人刷脸认证：即时完成"));
 
     let mut bank = method(
@@ -152,6 +187,23 @@ pub(super) fn profile() -> ProfileData {
         ),
     );
     legal_face.attempts = vec![locked("法定代表人刷脸认证有10次的认证次数限制", 337)];
+    legal_face.delegate = given(
+        Delegate::new(DelegateFor::OtherOrganization).with_provides(vec![
+            sourced(F::FaceScan, s1.at(321, "法定代表人授权员工刷脸")),
+            sourced(
+                F::NameAndNumber,
+                s1.at(325, "需要被授权人填写姓名和身份证号"),
+            ),
+            sourced(
+                F::AuthorizationLetter,
+                s1.at(325, "填写模板内容且加盖公章后，再上传授权书"),
+            ),
+        ]),
+        s1.at(
+            321,
+            "对于非企业的“其他组织”，百度智能云提供 法定代表人授权员工刷脸",
+        ),
+    );
 
     let mut transfer = method(
         M::CorporateTransfer,
@@ -207,6 +259,31 @@ pub(super) fn profile() -> ProfileData {
             ),
         ),
     ];
+    transfer.failure_reasons = [
+        (FailureReason::RegistryRecordNotFound, 396, "未查到工商信息"),
+        (FailureReason::PayingBankNameWrong, 398, "付款银行名称有误"),
+        (
+            FailureReason::AccountNameNumberMismatch,
+            400,
+            "收款账户名称和账户号码不一致",
+        ),
+        (FailureReason::TooManyRequests, 400, "频繁发起认证申请"),
+        (
+            FailureReason::AccountNotSupported,
+            402,
+            "收款账户不支持此业务",
+        ),
+    ]
+    .into_iter()
+    .map(|(reason, line, quote)| sourced(reason, s1.at(line, quote)))
+    .collect();
+    transfer.registry_lag = given(
+        Duration::CalendarDays(7),
+        s1.at(
+            1312,
+            "企业注册时间是否为7天内，如是，建议您等待注册满7天后重试",
+        ),
+    );
     let mut deposit = Payment::new(PaymentDirection::ToApplicant);
     deposit.amount_fen = given(
         AmountRange {
@@ -220,10 +297,8 @@ pub(super) fn profile() -> ProfileData {
         s1.at(379, "预计将在0-2天内到账"),
     );
     deposit.deadline = given(
-        Deadline {
-            within: Duration::CalendarDays(8),
-            from: Anchor::Receipt,
-        },
+        // What happens after the 8 days is not stated.
+        Deadline::new(Duration::CalendarDays(8), Anchor::Receipt),
         s1.at(
             383,
             "收到打款后，请在8天内将金额填写至百度智能云实名认证页面",
@@ -238,8 +313,8 @@ pub(super) fn profile() -> ProfileData {
         s1.at(174, "百度智能云充值认证"),
         &[F::OrganizationRegistration, F::PaymentToProvider],
     );
-    recharge.requirements = vec![sourced(
-        Requirement::PayerNameIsVerifiedName,
+    recharge.name_rules = vec![sourced(
+        NameRule::PayerNameIsVerifiedName,
         s1.at(
             426,
             "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
@@ -258,10 +333,13 @@ pub(super) fn profile() -> ProfileData {
         s1.at(420, "系统将自动生成一个0~1元的随机金额"),
     );
     payment.deadline = given(
-        Deadline {
-            within: Duration::CalendarDays(3),
-            from: Anchor::AmountGenerated,
-        },
+        Deadline::new(Duration::CalendarDays(3), Anchor::AmountGenerated).with_on_expiry(given(
+            OnExpiry::Rejected,
+            s1.at(
+                426,
+                "请务必在3天内使用账户名与实名一致的银行账号进行打款，否则申请将被拒绝",
+            ),
+        )),
         s1.at(420, "您需在3天内按照系统生成的金额给自己的专属账号打款"),
     );
     payment.refund = given(
@@ -326,7 +404,7 @@ pub(super) fn profile() -> ProfileData {
     );
 
     p.uploads = vec![UploadRule {
-        methods: vec![M::LegalRepresentativeFace],
+        methods: Vec::new(),
         formats: given(
             vec![FileFormat::Jpeg, FileFormat::Png],
             s1.at(444, "格式要求jpg、jpeg、png"),
@@ -425,10 +503,8 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
         online(519, "2、非工商变更（即变更企业主体）"),
     );
     other_org.window = given(
-        Deadline {
-            within: Duration::CalendarDays(9),
-            from: Anchor::Approval,
-        },
+        // What happens after the 9 days is not stated.
+        Deadline::new(Duration::CalendarDays(9), Anchor::Approval),
         s1.at(574, "请在页面提示的时间（9天）内"),
     );
     other_org.old_subject_methods = given(vec![M::Face], s1.at(563, "由该联系人完成人脸识别认证"));
@@ -461,10 +537,8 @@ fn changes(s1: &Seed) -> Vec<ChangeRule> {
     let mut to_other = ChangeRule::new(t, online(612, "点击【修改个人认证】进入变更页面"));
     to_other.cooldown = given(thirty_days, s1.at(1448, "30天后可以发起新的变更"));
     to_other.window = given(
-        Deadline {
-            within: Duration::CalendarDays(1),
-            from: Anchor::Initiation,
-        },
+        Deadline::new(Duration::CalendarDays(1), Anchor::Initiation)
+            .with_on_expiry(given(OnExpiry::Withdrawn, s1.at(616, "否则将自动撤回变更"))),
         s1.at(616, "需在1天内提交新主体实名认证，否则将自动撤回变更"),
     );
     to_other.old_subject_methods = old_subject(619);

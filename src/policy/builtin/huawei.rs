@@ -1,7 +1,8 @@
 //! Huawei Cloud, international site: seed 002 (individual real-name
 //! authentication). The page covers individuals only; it states nothing of
-//! organisations, changes, age or invoices, and its rules are not assumed
-//! for Huawei Cloud's Chinese site.
+//! organisations (so whether they are verified is not stated, not "not
+//! offered"), changes, age or invoices, and its rules are not assumed for
+//! Huawei Cloud's Chinese site.
 //!
 //! Choices where the seed is unclear:
 //! - "ID card" is read as the identity cards the crate knows (mainland,
@@ -14,7 +15,7 @@
 use super::{Seed, complete, given, method, sourced};
 use crate::policy::{
     AccountCap, CapKey, Decision, Factor as F, FileFormat, ImageRule, Limit, MethodKind as M,
-    ProfileData, Qualifier, Requirement, ReviewTime, TimeUnit, UploadRule,
+    ProfileData, Qualifier, Requirement, ReviewTime, Subjects, TimeUnit, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
@@ -23,10 +24,10 @@ pub(super) const S2: &str = "002_adfdc5c91064f6f9.txt";
 pub(super) fn profile() -> ProfileData {
     let s2 = Seed(S2);
     let mut p = ProfileData::new("Huawei Cloud (international site)", "华为云国际站");
-    p.subjects = vec![sourced(
-        SubjectKind::Individual,
-        s2.at(1, "Individual Real-Name Authentication"),
-    )];
+    // The page is about individuals; it says nothing of organisations,
+    // which stay not stated (not "not served").
+    p.subjects = Subjects::new()
+        .with_individual(given(true, s2.at(1, "Individual Real-Name Authentication")));
 
     let mut upload = method(
         M::DocumentUpload,

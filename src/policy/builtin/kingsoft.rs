@@ -13,14 +13,21 @@
 //!   in the account's life, with the certificate method as the fallback.
 //! - The ID card method's inputs follow the detailed procedure (line 93:
 //!   name, number, video), not the overview's ID photo (line 71).
+//! - The certificate method's delegate (line 191, "无法提供法人身份证的，需
+//!   提供加盖公章的授权书") is open to any organisation whose legal
+//!   representative's ID cannot be given; seed 003 (line 14) adds the
+//!   authorised person's identity card, taken as an image of it.
+//! - Line 48 says individuals "可参加个人类运营活动" and organisations
+//!   "可参加企业类运营活动"; that individuals may not join enterprise
+//!   promotions is an inference, not a statement, and is not kept.
 
 use super::{Seed, attempts, complete, given, method, sourced};
 use crate::org::OrganizationType as T;
 use crate::policy::{
     Access, AccountCap, Availability, CapKey, Capability, ChangeRule, Contact, Counted, Decision,
-    Factor as F, ImageRule, Limit, Listed, MethodKind as M, OnExhaust, Payment, PaymentDirection,
-    ProfileData, Qualifier, Raise, Requirement, Residency, Restriction, ReviewTime, Scope, Stated,
-    TimeUnit, Transition, UploadRule,
+    Delegate, DelegateFor, Factor as F, FailureReason, ImageRule, Limit, Listed, MethodKind as M,
+    NameRule, OnExhaust, Payment, PaymentDirection, ProfileData, Qualifier, Raise, Requirement,
+    Residency, Restriction, ReviewTime, Scope, Stated, Subjects, TimeUnit, Transition, UploadRule,
 };
 use crate::{DocumentKind as D, SubjectKind};
 
@@ -32,10 +39,9 @@ pub(super) fn profile() -> ProfileData {
     let s3 = Seed(S3);
     let mut p = ProfileData::new("Kingsoft Cloud", "金山云");
     let kinds = s0.at(40, "金山云账号实名认证分为个人实名认证和企业实名认证");
-    p.subjects = vec![
-        sourced(SubjectKind::Individual, kinds.clone()),
-        sourced(SubjectKind::Organization, kinds),
-    ];
+    p.subjects = Subjects::new()
+        .with_individual(given(true, kinds.clone()))
+        .with_organization(given(true, kinds));
     p.organization_types = given(
         Listed::examples(vec![
             T::Enterprise,
@@ -66,6 +72,20 @@ pub(super) fn profile() -> ProfileData {
         ),
     );
     id_card.decision = automatic();
+    id_card.failure_reasons = vec![
+        sourced(
+            FailureReason::ShownOnPage,
+            s0.at(97, "除页面提示的错误信息以外"),
+        ),
+        sourced(
+            FailureReason::ShootingConditions,
+            s0.at(98, "拍摄受到光线等拍摄环境的影响，造成无法识别的情况"),
+        ),
+        sourced(
+            FailureReason::FaceUnlikePhoto,
+            s0.at(99, "拍摄人脸与身份证照片的人像差距过大"),
+        ),
+    ];
 
     let mut bank = method(
         M::BankCard,
@@ -78,6 +98,28 @@ pub(super) fn profile() -> ProfileData {
         s0.at(75, "通过填写姓名、身份证号码、银行卡号、手机号、短信验证"),
     );
     bank.decision = given(Decision::Automatic, s0.at(75, "上传成功后系统自动完成验证"));
+    bank.failure_reasons = vec![
+        sourced(
+            FailureReason::ShownOnPage,
+            s0.at(120, "除页面提示的错误信息以外"),
+        ),
+        sourced(
+            FailureReason::NameNotId,
+            s0.at(121, "姓名和身份证信息不匹配"),
+        ),
+        sourced(
+            FailureReason::NameNotCardHolder,
+            s0.at(122, "姓名和银行卡开户者的姓名不匹配"),
+        ),
+        sourced(
+            FailureReason::CardNotBankPhone,
+            s0.at(123, "银行卡和银行预留手机号码不匹配"),
+        ),
+        sourced(
+            FailureReason::FaceNotIdentity,
+            s0.at(124, "客户人脸信息与身份信息不匹配"),
+        ),
+    ];
 
     let mut other = method(
         M::DocumentUpload,
@@ -116,9 +158,9 @@ pub(super) fn profile() -> ProfileData {
         s0.at(47, "企业证件认证 企业银行对公转账"),
         &[F::OrganizationRegistration, F::DepositAmount],
     );
-    transfer.requirements = vec![sourced(
-        Requirement::BankAccountNameIsLegalName,
-        s0.at(170, "银行开户名为单位全称，否则会导致打款失败"),
+    transfer.name_rules = vec![sourced(
+        NameRule::BankAccountNameIsLegalName,
+        s0.at(170, "金山云向对公账户打款时所需的银行开户名为单位全称"),
     )];
     transfer.attempts = vec![
         sourced(
@@ -135,6 +177,10 @@ pub(super) fn profile() -> ProfileData {
             s0.at(172, "一个金山云账号只能进行一次企业对公账户认证"),
         ),
     ];
+    transfer.failure_reasons = vec![sourced(
+        FailureReason::AccountNameNotLegalName,
+        s0.at(170, "银行开户名为单位全称，否则会导致打款失败"),
+    )];
     transfer.payment = Some(Payment::new(PaymentDirection::ToApplicant));
 
     let mut certificate = method(
@@ -145,8 +191,30 @@ pub(super) fn profile() -> ProfileData {
             F::OrganizationRegistration,
             F::Certificate,
             F::LegalRepresentative,
-            F::AuthorizationLetter,
         ],
+    );
+    certificate.name_rules = vec![
+        sourced(
+            NameRule::EntityNameIsCertificateName,
+            s0.at(188, "单位名称与单位证件上登记公司名称一致"),
+        ),
+        sourced(
+            NameRule::SealNameIsEntityName,
+            s0.at(191, "盖章的单位名称与提交的单位名称一致"),
+        ),
+    ];
+    certificate.delegate = given(
+        Delegate::new(DelegateFor::AnyOrganization).with_provides(vec![
+            sourced(F::AuthorizationLetter, s0.at(191, "需提供加盖公章的授权书")),
+            sourced(
+                F::DocumentImage,
+                s3.at(
+                    14,
+                    "a letter of authorization and the identity card of the authorized person",
+                ),
+            ),
+        ]),
+        s0.at(191, "无法提供法人身份证的，需提供加盖公章的授权书"),
     );
     certificate.decision = given(Decision::Manual, s0.at(184, "请等待金山云审核"));
     certificate.review = given(
@@ -233,21 +301,12 @@ pub(super) fn profile() -> ProfileData {
         ),
     )];
 
-    p.individual_restrictions = vec![
-        sourced(
-            Restriction {
-                capability: Capability::VatSpecialInvoice,
-                access: Access::Denied,
-            },
-            s0.at(48, "无法申请增值税专用发票"),
-        ),
-        sourced(
-            Restriction {
-                capability: Capability::EnterprisePromotions,
-                access: Access::Denied,
-            },
-            s0.at(48, "可参加个人类运营活动"),
-        ),
-    ];
+    p.individual_restrictions = vec![sourced(
+        Restriction {
+            capability: Capability::VatSpecialInvoice,
+            access: Access::Denied,
+        },
+        s0.at(48, "无法申请增值税专用发票"),
+    )];
     p
 }

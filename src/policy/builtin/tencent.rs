@@ -25,9 +25,9 @@ use super::{Seed, given, method, sourced};
 use crate::SubjectKind;
 use crate::calendar::Duration;
 use crate::policy::{
-    AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, Gate, Limit,
-    MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData, Qualifier,
-    Raise, Release, Residency, ReviewTime, TimeUnit, Transition,
+    AccountCap, Availability, CapKey, ChangeRule, Contact, Cooldown, Factor as F, FailureReason,
+    Gate, Limit, MethodKind as M, Payment, PaymentDirection, PhoneCap, PhonePurpose, ProfileData,
+    Qualifier, Raise, Release, Residency, ReviewTime, Subjects, TimeUnit, Transition,
 };
 
 pub(super) const S4: &str = "004_8fb8c130c10e39bd.txt";
@@ -36,10 +36,9 @@ pub(super) fn profile() -> ProfileData {
     let s4 = Seed(S4);
     let mut p = ProfileData::new("Tencent Cloud", "腾讯云");
     let kinds = s4.at(52, "实名认证方式包括个人实名认证和企业实名认证");
-    p.subjects = vec![
-        sourced(SubjectKind::Individual, kinds.clone()),
-        sourced(SubjectKind::Organization, kinds),
-    ];
+    p.subjects = Subjects::new()
+        .with_individual(given(true, kinds.clone()))
+        .with_organization(given(true, kinds));
 
     let individual = s4.at(
         53,
@@ -79,6 +78,21 @@ pub(super) fn profile() -> ProfileData {
             ),
         );
         m.review = instant(line, quote);
+        if kind == M::Face {
+            m.failure_reasons = [
+                (FailureReason::FaceCovered, 39, "脸部遮挡"),
+                (FailureReason::FaceUnlikePhoto, 40, "本人与照片差距过大"),
+                (FailureReason::WrongNameOrNumber, 41, "姓名或身份证填写错误"),
+                (
+                    FailureReason::FaceOutOfFrame,
+                    42,
+                    "验证过程中人脸没有完全出现在屏幕中",
+                ),
+            ]
+            .into_iter()
+            .map(|(reason, line, quote)| sourced(reason, s4.at(line, quote)))
+            .collect();
+        }
         methods.push(m);
     }
     for (kind, factors, line, quote) in [
