@@ -53,11 +53,11 @@ pub struct View {
 /// does the rest. The crate's machines implement it; a caller may too.
 pub trait Machine {
     /// The numbers the flow keeps.
-    type Terms: Copy + PartialEq + std::fmt::Debug;
+    type Terms: Copy + Eq + std::fmt::Debug;
     /// What the caller reports.
-    type Event: Copy + PartialEq + std::fmt::Debug + FlowEvent;
+    type Event: Copy + Eq + std::fmt::Debug + FlowEvent;
     /// The state events apply to.
-    type State: Copy + PartialEq + std::fmt::Debug;
+    type State: Copy + Eq + std::fmt::Debug;
 
     /// The state before any event.
     fn initial(terms: &Self::Terms, prior_uses: u32, now: DateTime<Utc>) -> Self::State;
@@ -132,13 +132,50 @@ pub struct Record<E> {
 /// assert_eq!(flow.revision(), 0);
 /// # Ok::<(), realname::flow::FlowError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flow<M: Machine> {
     terms: M::Terms,
     started: DateTime<Utc>,
     prior_uses: u32,
     history: Vec<Record<M::Event>>,
     state: M::State,
+}
+
+// By hand: derived impls would ask the machine's marker type, not only its
+// terms, events and state, to implement them.
+impl<M: Machine> Clone for Flow<M> {
+    fn clone(&self) -> Self {
+        Flow {
+            terms: self.terms,
+            started: self.started,
+            prior_uses: self.prior_uses,
+            history: self.history.clone(),
+            state: self.state,
+        }
+    }
+}
+
+impl<M: Machine> PartialEq for Flow<M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.terms == other.terms
+            && self.started == other.started
+            && self.prior_uses == other.prior_uses
+            && self.history == other.history
+            && self.state == other.state
+    }
+}
+
+impl<M: Machine> Eq for Flow<M> {}
+
+impl<M: Machine> std::fmt::Debug for Flow<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Flow")
+            .field("terms", &self.terms)
+            .field("started", &self.started)
+            .field("prior_uses", &self.prior_uses)
+            .field("history", &self.history)
+            .field("state", &self.state)
+            .finish()
+    }
 }
 
 impl<M: Machine> Flow<M> {
@@ -498,7 +535,6 @@ impl<M: Machine> Flow<M> {
 /// assert_eq!((saved.status, saved.revision, saved.uses), (Status::AwaitingApplicant, 0, 2));
 /// # Ok::<(), realname::flow::FlowError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
     feature = "serde",
@@ -531,4 +567,52 @@ pub struct Saved<M: Machine> {
     pub entries: u32,
     /// The next deadline, as saved: what a sweeper lists flows by.
     pub next_deadline: Option<DateTime<Utc>>,
+}
+
+impl<M: Machine> Clone for Saved<M> {
+    fn clone(&self) -> Self {
+        Saved {
+            terms: self.terms,
+            started: self.started,
+            prior_uses: self.prior_uses,
+            history: self.history.clone(),
+            status: self.status,
+            revision: self.revision,
+            uses: self.uses,
+            entries: self.entries,
+            next_deadline: self.next_deadline,
+        }
+    }
+}
+
+impl<M: Machine> PartialEq for Saved<M> {
+    fn eq(&self, o: &Self) -> bool {
+        self.terms == o.terms
+            && self.started == o.started
+            && self.prior_uses == o.prior_uses
+            && self.history == o.history
+            && self.status == o.status
+            && self.revision == o.revision
+            && self.uses == o.uses
+            && self.entries == o.entries
+            && self.next_deadline == o.next_deadline
+    }
+}
+
+impl<M: Machine> Eq for Saved<M> {}
+
+impl<M: Machine> std::fmt::Debug for Saved<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Saved")
+            .field("terms", &self.terms)
+            .field("started", &self.started)
+            .field("prior_uses", &self.prior_uses)
+            .field("history", &self.history)
+            .field("status", &self.status)
+            .field("revision", &self.revision)
+            .field("uses", &self.uses)
+            .field("entries", &self.entries)
+            .field("next_deadline", &self.next_deadline)
+            .finish()
+    }
 }

@@ -1,0 +1,337 @@
+//! Scenario files: a provider, a machine, a start time, timed events and
+//! what to expect after each. Shared by `examples/flow` and
+//! `tests/scenarios.rs`.
+//!
+//! A scenario is a TOML file:
+//!
+//! ```toml
+//! machine = "B-MICRO"          # the seed machine: K-CORP, B-MICRO, T-TRANSFER, ...
+//! provider = "baidu"           # kingsoft, baidu, tencent, huawei
+//! description = "..."
+//! start = "2026-06-01T02:00:00Z"
+//! prior_uses = 0               # uses of the method before this flow (optional)
+//!
+//! [[step]]
+//! after = "1m"                 # time since the previous step: 30s, 5m, 2h, 3d
+//! event = { submit = { fen = 37 } }
+//! expect = { status = "awaiting_party", actions = ["start_liveness"] }
+//! ```
+//!
+//! An event is the machine's event in serde's form (`"tick"`,
+//! `"withdraw"`, `{ amount_entered = { fen = 37, risk_hit = false } }`).
+//! An answer from an outside party may leave out its `id`: the id of the
+//! action it answers (the last step's first action) is filled in.
+//!
+//! `expect` may hold: `status` (a `Status` code), `failure` (a `Failure`
+//! code, or `"none"`), `actions` (the codes of the step's actions, in
+//! order), `error` (the `FlowError` code when the event must be refused),
+//! `duplicate` (bool), `revision`, `uses`, `entries_left`, and
+//! `deadline` (RFC 3339, or `"none"`).
+
+use chrono::{DateTime, Utc};
+use realname::calendar::ChinaMainland;
+use realname::flow::{Action, Deposit, Flow, FlowError, Machine, MicroDeposit, Step};
+use realname::policy::{Profile, Provider};
+use serde::Deserialize;
+
+/// A scenario file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub machine: String,
+    pub provider: String,
+    #[serde(default)]
+    pub description: String,
+    pub start: DateTime<Utc>,
+    #[serde(default)]
+    pub prior_uses: u32,
+    #[serde(default, rename = "step")]
+    pub steps: Vec<ScenarioStep>,
+}
+
+/// One timed event and what to expect after it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioStep {
+    #[serde(default)]
+    pub after: Option<String>,
+    pub event: toml::Value,
+    #[serde(default)]
+    pub expect: Option<toml::Table>,
+}
+
+/// What one step printed and whether its expectations held.
+#[derive(Debug)]
+pub struct StepReport {
+    pub at: DateTime<Utc>,
+    pub event: String,
+    pub outcome: Result<Step, FlowError>,
+    pub uses: u32,
+    pub entries_left: Option<u32>,
+    pub met: usize,
+    pub unmet: Vec<String>,
+}
+
+/// A flow of any machine, driven by events given as TOML values.
+trait Driver {
+    fn handle(
+        &mut self,
+        event: toml::Value,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Step, FlowError>, String>;
+    fn uses(&self) -> u32;
+    fn entries_left(&self) -> Option<u32>;
+    fn revision(&self) -> u64;
+}
+
+struct Run<M: Machine> {
+    flow: Flow<M>,
+    calendar: ChinaMainland,
+    last_actions: Vec<Action>,
+    entries_left: fn(&Flow<M>) -> Option<u32>,
+}
+
+impl<M: Machine> Driver for Run<M>
+where
+    M::Event: serde::de::DeserializeOwned,
+{
+    fn handle(
+        &mut self,
+        event: toml::Value,
+        now: DateTime<Utc>,
+    ) -> Result<Result<Step, FlowError>, String> {
+        let event = fill_id(event, self.last_actions.first());
+        let event: M::Event = event
+            .try_into()
+            .map_err(|e| format!("the event is not one this machine takes: {e}"))?;
+        let outcome = self.flow.handle(event, now, &self.calendar);
+        if let Ok(step) = &outcome {
+            if !step.actions.is_empty() {
+                self.last_actions = step.actions.clone();
+            }
+            // A restore of the saved state gives the same flow at every step.
+            let back =
+                Flow::<M>::restore(self.flow.save()).map_err(|e| format!("restore failed: {e}"))?;
+            if back != self.flow {
+                return Err("restoring the saved state gave another flow".to_owned());
+            }
+        }
+        Ok(outcome)
+    }
+
+    fn uses(&self) -> u32 {
+        self.flow.uses()
+    }
+
+    fn entries_left(&self) -> Option<u32> {
+        (self.entries_left)(&self.flow)
+    }
+
+    fn revision(&self) -> u64 {
+        self.flow.revision()
+    }
+}
+
+/// Puts the id of the action an answer answers into it, when left out.
+fn fill_id(event: toml::Value, pending: Option<&Action>) -> toml::Value {
+    let (Some(action), toml::Value::Table(mut outer)) = (pending, event.clone()) else {
+        return event;
+    };
+    if outer.len() != 1 {
+        return event;
+    }
+    let Some((name, toml::Value::Table(mut inner))) =
+        outer.iter().next().map(|(k, v)| (k.clone(), v.clone()))
+    else {
+        return event;
+    };
+    if !inner.contains_key("id")
+        && name != "submit"
+        && name != "amount_entered"
+        && name != "payment_received"
+    {
+        let id = action.id();
+        let mut t = toml::Table::new();
+        t.insert("revision".into(), toml::Value::Integer(id.revision as i64));
+        t.insert("index".into(), toml::Value::Integer(i64::from(id.index)));
+        inner.insert("id".into(), toml::Value::Table(t));
+        outer.insert(name, toml::Value::Table(inner));
+        return toml::Value::Table(outer);
+    }
+    event
+}
+
+fn provider(name: &str) -> Result<&'static Profile, String> {
+    Provider::all()
+        .iter()
+        .find(|p| {
+            let id = format!("{p:?}").to_lowercase();
+            id == name || (name == "huawei" && id.starts_with("huawei"))
+        })
+        .map(|p| p.profile())
+        .ok_or_else(|| format!("unknown provider {name:?}"))
+}
+
+fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
+    if !MACHINES.contains(&s.machine.as_str()) {
+        return Err(format!(
+            "unknown machine {:?}: one of {}",
+            s.machine,
+            MACHINES.join(", ")
+        ));
+    }
+    let profile = provider(&s.provider)?;
+    let calendar = ChinaMainland::default().with_estimates();
+    match s.machine.as_str() {
+        "K-CORP" | "B-MICRO" | "T-TRANSFER" => {
+            let (flow, _) =
+                MicroDeposit::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
+            Ok(Box::new(Run::<Deposit> {
+                flow,
+                calendar,
+                last_actions: Vec::new(),
+                entries_left: |f| f.entries_left(),
+            }))
+        }
+        other => Err(format!("no machine for {other:?} yet")),
+    }
+}
+
+/// `30s`, `5m`, `2h`, `3d` as a duration.
+fn after(text: &str) -> Result<chrono::Duration, String> {
+    let (n, unit) = text.split_at(text.len().saturating_sub(1));
+    let n: i64 = n.parse().map_err(|_| format!("bad duration {text:?}"))?;
+    Ok(match unit {
+        "s" => chrono::Duration::seconds(n),
+        "m" => chrono::Duration::minutes(n),
+        "h" => chrono::Duration::hours(n),
+        "d" => chrono::Duration::days(n),
+        _ => return Err(format!("bad duration {text:?}")),
+    })
+}
+
+fn expect_str(v: &toml::Value) -> Option<&str> {
+    v.as_str()
+}
+
+/// Runs a scenario, step by step.
+pub fn run(s: &Scenario) -> Result<Vec<StepReport>, String> {
+    let mut d = driver(s)?;
+    let mut now = s.start;
+    let mut reports = Vec::new();
+    for (i, step) in s.steps.iter().enumerate() {
+        if let Some(a) = &step.after {
+            now += after(a)?;
+        }
+        let event_text = step.event.to_string();
+        let outcome = d
+            .handle(step.event.clone(), now)
+            .map_err(|e| format!("step {}: {e}", i + 1))?;
+        let mut met = 0;
+        let mut unmet = Vec::new();
+        let mut check = |what: &str, ok: bool, got: String| {
+            if ok {
+                met += 1;
+            } else {
+                unmet.push(format!("step {}: {what}: got {got}", i + 1));
+            }
+        };
+        for (key, want) in step.expect.iter().flatten() {
+            match (key.as_str(), &outcome) {
+                ("error", Err(e)) => check(
+                    "error",
+                    expect_str(want) == Some(e.code()),
+                    e.code().to_owned(),
+                ),
+                ("error", Ok(st)) => {
+                    check("error", false, format!("no error ({})", st.status.code()))
+                }
+                (_, Err(e)) => check(key, false, format!("the error {}", e.code())),
+                ("status", Ok(st)) => check(
+                    "status",
+                    expect_str(want) == Some(st.status.code()),
+                    st.status.code().to_owned(),
+                ),
+                ("failure", Ok(st)) => {
+                    let got = st.failure.map_or("none", |f| f.code());
+                    check("failure", expect_str(want) == Some(got), got.to_owned());
+                }
+                ("actions", Ok(st)) => {
+                    let got: Vec<&str> = st.actions.iter().map(|a| a.code()).collect();
+                    let wanted: Vec<&str> = want
+                        .as_array()
+                        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                        .unwrap_or_default();
+                    check("actions", got == wanted, format!("{got:?}"));
+                }
+                ("duplicate", Ok(st)) => check(
+                    "duplicate",
+                    want.as_bool() == Some(st.duplicate),
+                    st.duplicate.to_string(),
+                ),
+                ("revision", Ok(st)) => check(
+                    "revision",
+                    want.as_integer() == Some(st.revision as i64),
+                    st.revision.to_string(),
+                ),
+                ("uses", Ok(_)) => check(
+                    "uses",
+                    want.as_integer() == Some(i64::from(d.uses())),
+                    d.uses().to_string(),
+                ),
+                ("entries_left", Ok(_)) => {
+                    let got = d.entries_left();
+                    check(
+                        "entries_left",
+                        want.as_integer() == got.map(i64::from),
+                        format!("{got:?}"),
+                    );
+                }
+                ("deadline", Ok(st)) => {
+                    let got = st.next_deadline.map_or("none".to_owned(), |t| {
+                        format!("{}T{}Z", t.date_naive(), t.time())
+                    });
+                    check("deadline", expect_str(want) == Some(got.as_str()), got);
+                }
+                (other, _) => check(other, false, "an unknown expectation".to_owned()),
+            }
+        }
+        reports.push(StepReport {
+            at: now,
+            event: event_text,
+            outcome,
+            uses: d.uses(),
+            entries_left: d.entries_left(),
+            met,
+            unmet,
+        });
+    }
+    let _ = d.revision();
+    Ok(reports)
+}
+
+/// Reads a scenario file.
+pub fn load(path: &std::path::Path) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The machine identifiers a scenario may name, as the seeds' state
+/// machines are called in this project.
+pub const MACHINES: &[&str] = &[
+    "K-ID",
+    "K-BANK",
+    "K-OTHER",
+    "K-CORP",
+    "K-CERT",
+    "B-FACE",
+    "B-BANK",
+    "B-LRFACE",
+    "B-MICRO",
+    "B-RECHARGE",
+    "T-INDIVIDUAL",
+    "T-ENTERPRISE",
+    "T-RECHARGE",
+    "T-TRANSFER",
+    "H-DOC",
+];

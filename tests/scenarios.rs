@@ -1,0 +1,54 @@
+//! Every scenario in `examples/scenarios/` runs and meets its
+//! expectations, as `cargo run --example flow -- --check` checks.
+
+#[allow(dead_code)]
+#[path = "../examples/flow/scenario.rs"]
+mod scenario;
+
+use std::path::Path;
+
+#[test]
+fn every_scenario_meets_its_expectations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut machines = std::collections::BTreeSet::new();
+    let mut met = 0;
+    for f in &files {
+        let s = scenario::load(f).unwrap();
+        machines.insert(s.machine.clone());
+        let reports = scenario::run(&s).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for r in &reports {
+            assert!(r.unmet.is_empty(), "{}: {:?}", f.display(), r.unmet);
+            met += r.met;
+        }
+    }
+    assert!(files.len() >= 12, "{} scenarios", files.len());
+    assert!(met >= 70, "{met} expectations");
+    for m in ["K-CORP", "B-MICRO", "T-TRANSFER"] {
+        assert!(machines.contains(m), "no scenario for {m}");
+    }
+}
+
+#[test]
+fn a_scenario_that_expects_wrongly_is_caught() {
+    let text = r#"
+machine = "K-CORP"
+provider = "kingsoft"
+start = "2026-06-01T02:00:00Z"
+
+[[step]]
+event = { submit = { fen = 88 } }
+expect = { status = "verified", actions = ["bind"] }
+"#;
+    let s: scenario::Scenario = toml::from_str(text).unwrap();
+    let reports = scenario::run(&s).unwrap();
+    assert_eq!(reports[0].unmet.len(), 2, "{:?}", reports[0].unmet);
+    assert_eq!(reports[0].met, 0);
+    let unknown: scenario::Scenario = toml::from_str(&text.replace("K-CORP", "K-NOPE")).unwrap();
+    assert!(scenario::run(&unknown).is_err());
+}
