@@ -407,6 +407,12 @@ pub(crate) enum Phase {
 
 /// The automatic-check machine's state: derived from the history, opaque.
 /// It holds no personal data.
+///
+/// ```
+/// use realname::flow::{Auto, AutoState, Machine};
+/// fn same<T>(_: Option<T>, _: Option<T>) {}
+/// same::<AutoState>(None, None::<<Auto as Machine>::State>);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
     phase: Phase,
