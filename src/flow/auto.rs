@@ -312,7 +312,9 @@ impl Submission {
 #[non_exhaustive]
 pub enum AutoEvent {
     /// The applicant submitted the form (again, after a failure: a new QR
-    /// code, a new SMS code).
+    /// code, a new SMS code). A submission the method does not take (an
+    /// individual for an organisation's method, a delegate where the
+    /// method allows none) is refused with [`FlowError::Unexpected`].
     Submit(Submission),
     /// The applicant entered the SMS code, or did not.
     SmsCode {
