@@ -25,13 +25,16 @@
 //! `expect` may hold: `status` (a `Status` code), `failure` (a `Failure`
 //! code, or `"none"`), `actions` (the codes of the step's actions, in
 //! order), `error` (the `FlowError` code when the event must be refused),
-//! `duplicate` (bool), `revision`, `uses`, `entries_left`, and
+//! `duplicate` (bool), `revision`, `uses`, `entries_left` (a transfer's
+//! amount entries left, or an automatic check's attempts left), and
 //! `deadline` (RFC 3339, or `"none"`).
 
 use chrono::{DateTime, Utc};
 use realname::calendar::ChinaMainland;
-use realname::flow::{Action, Deposit, Flow, FlowError, Machine, MicroDeposit, Step};
-use realname::policy::{Profile, Provider};
+use realname::flow::{
+    Action, Auto, AutomaticCheck, Deposit, Flow, FlowError, Machine, MicroDeposit, Step,
+};
+use realname::policy::{MethodKind, Profile, Provider};
 use serde::Deserialize;
 
 /// A scenario file.
@@ -45,6 +48,11 @@ pub struct Scenario {
     pub start: DateTime<Utc>,
     #[serde(default)]
     pub prior_uses: u32,
+    /// The verification method, where the machine runs several (Tencent's
+    /// individual methods: `wechat_scan`, `qq_scan`, `face`); otherwise the
+    /// machine's own.
+    #[serde(default)]
+    pub method: Option<MethodKind>,
     #[serde(default, rename = "step")]
     pub steps: Vec<ScenarioStep>,
 }
@@ -191,6 +199,22 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.entries_left(),
+            }))
+        }
+        "K-ID" | "K-BANK" | "B-FACE" | "B-BANK" | "B-LRFACE" | "T-INDIVIDUAL" | "T-ENTERPRISE" => {
+            let method = s.method.unwrap_or(match s.machine.as_str() {
+                "K-ID" => MethodKind::IdCardVideo,
+                "K-BANK" | "B-BANK" => MethodKind::BankCard,
+                "B-FACE" | "T-INDIVIDUAL" => MethodKind::Face,
+                _ => MethodKind::LegalRepresentativeFace,
+            });
+            let (flow, _) = AutomaticCheck::start(profile, method, s.prior_uses, s.start)
+                .map_err(|e| e.to_string())?;
+            Ok(Box::new(Run::<Auto> {
+                flow,
+                calendar,
+                last_actions: Vec::new(),
+                entries_left: |f| f.attempts_left(),
             }))
         }
         other => Err(format!("no machine for {other:?} yet")),

@@ -241,8 +241,8 @@ pub enum FlowError {
     /// `now` is before the flow's last event.
     #[error("the time given is before the flow's last event")]
     TimeWentBack,
-    /// The method is not a micro-deposit method of this profile, or the
-    /// profile does not offer it.
+    /// The method is not one this flow runs (a micro-deposit, a method
+    /// decided automatically), or the profile does not offer it.
     #[error("the profile offers no such method for this flow")]
     MethodNotOffered,
     /// A saved state does not hold together: a counter, a status or a

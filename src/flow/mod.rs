@@ -28,20 +28,40 @@
 //! replays the history and refuses a state whose parts disagree (a
 //! counter lowered, a status or a deadline changed by hand).
 //!
-//! The machine here is [`MicroDeposit`], the corporate micro-deposit of
+//! The machines here are [`MicroDeposit`] and [`AutomaticCheck`].
+//!
+//! [`MicroDeposit`] is the corporate micro-deposit of
 //! Kingsoft Cloud (K-CORP: 3 amount entries, one transfer per account,
 //! then the certificate upload), Baidu AI Cloud (B-MICRO: the operator's
 //! face first, 2 wrong entries abandon the transfer, 10 initiations, 8
 //! days to enter the amount, a manual review of at most 2 working days on
 //! a risk hit) and Tencent Cloud (T-TRANSFER), each with its profile's
 //! numbers.
+//!
+//! [`AutomaticCheck`] is every method the provider's systems decide at
+//! once, one machine whose steps follow from the method's factors in the
+//! profile ([`AutoTerms`]): an SMS code to the bank's mobile number, a
+//! liveness check (a video reading digits, a face scan, or the face image
+//! a bank check compares), the check of the factors by the bank or the
+//! identity authority, a conditional manual review, the bind. It covers
+//! Kingsoft Cloud's ID card with video (K-ID) and bank card with face
+//! (K-BANK), Baidu AI Cloud's face (B-FACE), UnionPay bank card (B-BANK: 10
+//! attempts, then the method is locked) and legal representative's face
+//! (B-LRFACE: 10 attempts; organisations other than enterprises, which may
+//! send a delegate with a sealed letter, go on to a review of at most 2
+//! working days), and Tencent Cloud's WeChat, QQ and face methods and its
+//! instant enterprise methods.
 
+mod auto;
 mod deposit;
 mod failure;
 mod machine;
 mod step;
 
 pub use crate::policy::FailureReason;
+pub use auto::{
+    Auto, AutoEvent, AutoTerms, AutomaticCheck, SavedAuto, State as AutoState, Submission,
+};
 pub use deposit::{
     Deposit, DepositEvent, DepositTerms, MicroDeposit, SavedDeposit, State as DepositState,
 };
