@@ -28,17 +28,33 @@
 //! replays the history and refuses a state whose parts disagree (a
 //! counter lowered, a status or a deadline changed by hand).
 //!
-//! The machine here is [`MicroDeposit`], the corporate micro-deposit of
+//! The machines:
+//!
+//! [`MicroDeposit`] is the corporate micro-deposit of
 //! Kingsoft Cloud (K-CORP: 3 amount entries, one transfer per account,
 //! then the certificate upload), Baidu AI Cloud (B-MICRO: the operator's
 //! face first, 2 wrong entries abandon the transfer, 10 initiations, 8
 //! days to enter the amount, a manual review of at most 2 working days on
 //! a risk hit) and Tencent Cloud (T-TRANSFER), each with its profile's
 //! numbers.
+//!
+//! [`DocumentReview`] is a review of uploaded documents by the provider's
+//! staff: Kingsoft Cloud's other personal documents (K-OTHER: Hong Kong,
+//! Macao, Taiwan and overseas users, 1–2 working days) and enterprise
+//! certificate (K-CERT: the legal representative's ID, or a sealed letter
+//! of authorisation and the delegate's ID), and Huawei Cloud's document
+//! upload (H-DOC: at most 3 working days, a retry requested when the
+//! information is wrong). The files are checked against the profile's
+//! upload rule (a refused one changes nothing), the review is queued due
+//! by the longest review time on the working-day calendar, and the
+//! reviewer approves, rejects or sends the application back; past its due
+//! time a review is overdue, and the flow says whom to contact where the
+//! provider names someone.
 
 mod deposit;
 mod failure;
 mod machine;
+mod review;
 mod step;
 mod tmp_reason;
 
@@ -47,6 +63,10 @@ pub use deposit::{
 };
 pub use failure::{Failure, FlowError};
 pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
+pub use review::{
+    DocumentReview, Formats, MAX_UPLOADS, Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms,
+    SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
+};
 pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step};
 pub use tmp_reason::FailureReason;
 
