@@ -50,10 +50,19 @@
 //! reviewer approves, rejects or sends the application back; past its due
 //! time a review is overdue, and the flow says whom to contact where the
 //! provider names someone.
+//!
+//! [`Recharge`] is a payment the organisation makes to the provider: Baidu
+//! AI Cloud's recharge (B-RECHARGE: an SMS code first when the account has
+//! no dedicated account yet, an amount of at most 1 yuan paid within 3
+//! days from an account in the organisation's name, then 0–2 days of
+//! review) and Tencent Cloud's (T-RECHARGE: a review of at most 1 working
+//! day). A wrong amount or payer ends it rejected, a payment too late
+//! meets an expired flow.
 
 mod deposit;
 mod failure;
 mod machine;
+mod recharge;
 mod review;
 mod step;
 mod tmp_reason;
@@ -63,6 +72,9 @@ pub use deposit::{
 };
 pub use failure::{Failure, FlowError};
 pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
+pub use recharge::{
+    Recharge, RechargeEvent, RechargeTerms, Remittance, SavedRecharge, State as RechargeState,
+};
 pub use review::{
     DocumentReview, Formats, MAX_UPLOADS, Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms,
     SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
