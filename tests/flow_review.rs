@@ -759,6 +759,21 @@ fn saved_json_holds_no_file_name() {
 // ---------------------------------------------------------------------------
 // A model-based property test.
 
+/// When the next event comes: some minutes after the last (or before it),
+/// or a second around the flow's next deadline.
+#[derive(Debug, Clone, Copy)]
+enum When {
+    Later(i64),
+    Deadline(i64),
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![
+        3 => (-60i64..(4 * 24 * 60)).prop_map(When::Later),
+        1 => (-1i64..=1).prop_map(When::Deadline),
+    ]
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Op {
     Submit { good: bool, ocr: Option<bool> },
@@ -824,14 +839,14 @@ impl Model {
     }
 }
 
-fn case() -> impl Strategy<Value = (Provider, MethodKind, Vec<(Op, i64)>)> {
+fn case() -> impl Strategy<Value = (Provider, MethodKind, Vec<(Op, When)>)> {
     (
         prop_oneof![
             Just((Provider::Kingsoft, DOC)),
             Just((Provider::Kingsoft, CERT)),
             Just((Provider::HuaweiInternational, DOC)),
         ],
-        proptest::collection::vec((op(), -60i64..(4 * 24 * 60)), 1..40),
+        proptest::collection::vec((op(), when()), 1..40),
     )
         .prop_map(|((p, m), ops)| (p, m, ops))
 }
@@ -860,7 +875,11 @@ proptest! {
                 Op::Repeat if last_answer.is_none() => Op::Tick,
                 op => op,
             };
-            let t = now + Duration::minutes(minutes);
+            let t = match (minutes, flow.next_deadline()) {
+                (When::Deadline(seconds), Some(d)) => d + Duration::seconds(seconds),
+                (When::Deadline(seconds), None) => now + Duration::seconds(seconds),
+                (When::Later(m), _) => now + Duration::minutes(m),
+            };
             let before = flow.clone();
             let pending = flow.view().pending;
             let id = |right: bool| match pending {
