@@ -903,11 +903,8 @@ proptest! {
 
             // What the model says.
             let terminal = matches!(model, Model::Verified | Model::Failed | Model::Withdrawn);
-            let expected: Option<Model> = if repeat {
-                None
-            } else if t < before.history().last().map_or(start, |r| r.at) {
-                None
-            } else if terminal {
+            let went_back = t < before.history().last().map_or(start, |r| r.at);
+            let expected: Option<Model> = if repeat || went_back || terminal {
                 None
             } else {
                 let (marked, m) = match model {
