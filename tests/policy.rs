@@ -997,6 +997,12 @@ const VALUES: &[(&str, &str, &str, &str)] = &[
         "一个月最多修改一次",
     ),
     (
+        "tencent",
+        "overdue_review",
+        r#""online_service""#,
+        "如果超过最大审核时间，请联系 [在线客服]",
+    ),
+    (
         "huawei_international",
         "subjects.individual",
         "true",
@@ -2440,6 +2446,7 @@ fn the_example_profile_loads_and_passes_the_check() {
         "uploads",
         "changes",
         "individual_restrictions",
+        "overdue_review",
     ] {
         assert!(json.get(field).is_some(), "{field}");
     }

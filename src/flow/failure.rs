@@ -40,6 +40,9 @@ pub enum Failure {
     },
     /// The reviewer asked for the documents again.
     ResubmissionRequested,
+    /// The name or number entered is not what the document's image shows
+    /// (the provider's OCR read another).
+    DocumentMismatch,
     /// A payment arrived that does not match: another amount, or from an
     /// account whose name is not the organisation's.
     PaymentMismatch,
@@ -92,6 +95,7 @@ impl Failure {
             Failure::LivenessFailed { .. } => "liveness_failed",
             Failure::IdentityMismatch { .. } => "identity_mismatch",
             Failure::ResubmissionRequested => "resubmission_requested",
+            Failure::DocumentMismatch => "document_mismatch",
             Failure::PaymentMismatch => "payment_mismatch",
             Failure::PayoutFailed { .. } => "payout_failed",
             Failure::WrongAmount { .. } => "wrong_amount",
@@ -121,6 +125,7 @@ impl Failure {
             }
             Failure::IdentityMismatch { reason: None } => "身份信息核验未通过".to_owned(),
             Failure::ResubmissionRequested => "审核要求重新提交材料".to_owned(),
+            Failure::DocumentMismatch => "填写的姓名或证件号码与证件照片不一致".to_owned(),
             Failure::PaymentMismatch => "收到的款项与要求不符（金额或付款账户名称）".to_owned(),
             Failure::PayoutFailed { reason: Some(r) } => format!("打款失败：{}", r.name_zh()),
             Failure::PayoutFailed { reason: None } => "打款失败".to_owned(),
@@ -165,6 +170,9 @@ impl std::fmt::Display for Failure {
             Failure::ResubmissionRequested => {
                 f.write_str("The review asks for the documents again")
             }
+            Failure::DocumentMismatch => f.write_str(
+                "The name or number entered is not what the document's image shows",
+            ),
             Failure::PaymentMismatch => f.write_str(
                 "The payment does not match: another amount, or from an account not in the organisation's name",
             ),
@@ -238,6 +246,12 @@ pub enum FlowError {
         /// The amount.
         fen: u32,
     },
+    /// An upload of a submission is refused (missing, empty, of a format
+    /// the provider does not take, too large, or not asked for). It never
+    /// names the file: [`rules::check_upload`](crate::rules::check_upload)
+    /// gives the applicant's message with the formats accepted.
+    #[error("{0}")]
+    UploadRefused(super::UploadProblem),
     /// `now` is before the flow's last event.
     #[error("the time given is before the flow's last event")]
     TimeWentBack,
@@ -270,6 +284,7 @@ impl FlowError {
             FlowError::Unexpected { .. } => "flow_unexpected_event",
             FlowError::UnknownAction { .. } => "flow_unknown_action",
             FlowError::AmountOutOfRange { .. } => "flow_amount_out_of_range",
+            FlowError::UploadRefused(_) => "flow_upload_refused",
             FlowError::TimeWentBack => "flow_time_went_back",
             FlowError::MethodNotOffered => "flow_method_not_offered",
             FlowError::Tampered(_) => "flow_tampered",
@@ -290,6 +305,7 @@ impl FlowError {
             }
             FlowError::UnknownAction { id } => format!("回复所指的操作 {id} 不是本流程发出的"),
             FlowError::AmountOutOfRange { fen } => format!("打款金额 {fen} 分超出服务商规定的范围"),
+            FlowError::UploadRefused(p) => p.to_string_zh(),
             FlowError::TimeWentBack => "给出的时间早于流程的上一个事件".to_owned(),
             FlowError::MethodNotOffered => "该服务商未提供此认证方式".to_owned(),
             FlowError::Tampered(what) => format!("保存的流程状态不一致：{what}"),

@@ -28,7 +28,7 @@
 //! replays the history and refuses a state whose parts disagree (a
 //! counter lowered, a status or a deadline changed by hand).
 //!
-//! The machines here are [`MicroDeposit`] and [`AutomaticCheck`].
+//! The machines:
 //!
 //! [`MicroDeposit`] is the corporate micro-deposit of
 //! Kingsoft Cloud (K-CORP: 3 amount entries, one transfer per account,
@@ -51,11 +51,34 @@
 //! send a delegate with a sealed letter, go on to a review of at most 2
 //! working days), and Tencent Cloud's WeChat, QQ and face methods and its
 //! instant enterprise methods.
+//!
+//! [`DocumentReview`] is a review of uploaded documents by the provider's
+//! staff: Kingsoft Cloud's other personal documents (K-OTHER: Hong Kong,
+//! Macao, Taiwan and overseas users, 1–2 working days) and enterprise
+//! certificate (K-CERT: the legal representative's ID, or a sealed letter
+//! of authorisation and the delegate's ID), and Huawei Cloud's document
+//! upload (H-DOC: at most 3 working days, a retry requested when the
+//! information is wrong). The files are checked against the profile's
+//! upload rule (a refused one changes nothing), the review is queued due
+//! by the longest review time on the working-day calendar, and the
+//! reviewer approves, rejects or sends the application back; past its due
+//! time a review is overdue, and the flow says whom to contact where the
+//! provider names someone.
+//!
+//! [`Recharge`] is a payment the organisation makes to the provider: Baidu
+//! AI Cloud's recharge (B-RECHARGE: an SMS code first when the account has
+//! no dedicated account yet, an amount of at most 1 yuan paid within 3
+//! days from an account in the organisation's name, then 0–2 days of
+//! review) and Tencent Cloud's (T-RECHARGE: a review of at most 1 working
+//! day). A wrong amount or payer ends it rejected, a payment too late
+//! meets an expired flow.
 
 mod auto;
 mod deposit;
 mod failure;
 mod machine;
+mod recharge;
+mod review;
 mod step;
 
 pub use crate::policy::FailureReason;
@@ -67,6 +90,13 @@ pub use deposit::{
 };
 pub use failure::{Failure, FlowError};
 pub use machine::{Flow, FlowEvent, Machine, Record, Saved, View};
+pub use recharge::{
+    Recharge, RechargeEvent, RechargeTerms, Remittance, SavedRecharge, State as RechargeState,
+};
+pub use review::{
+    DocumentReview, Formats, MAX_UPLOADS, Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms,
+    SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
+};
 pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step};
 
 /// The most events one flow takes: far more than any seed's limits allow

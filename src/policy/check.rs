@@ -930,4 +930,5 @@ pub(super) fn walk_sources<'p>(p: &'p ProfileData, f: &mut dyn FnMut(LazyPath<'_
         &|i| format!("individual_restrictions[{i}]"),
         f,
     );
+    stated(&p.overdue_review, &|| "overdue_review".to_owned(), f);
 }

@@ -220,6 +220,13 @@ pub struct ProfileData {
         )
     )]
     pub individual_restrictions: Vec<Sourced<Restriction>>,
+    /// Whom the applicant contacts when a review takes longer than its
+    /// longest stated time (Tencent Cloud: 在线客服).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Stated::is_not_stated")
+    )]
+    pub overdue_review: Stated<Contact>,
 }
 
 impl ProfileData {

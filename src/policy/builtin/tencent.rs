@@ -20,6 +20,10 @@
 //! - Individuals from Hong Kong, Macao, Taiwan and abroad are sent to the
 //!   international site (line 28): the individual methods are for mainland
 //!   residents.
+//! - "如果超过最大审核时间，请联系在线客服处理" (line 24) is the one
+//!   escalation the seeds name: it covers every review time of the list
+//!   above it, so it is a rule of the profile (`overdue_review`), not of
+//!   one method.
 
 use super::{Seed, given, method, sourced};
 use crate::SubjectKind;
@@ -209,5 +213,9 @@ pub(super) fn profile() -> ProfileData {
         changes.push(c);
     }
     p.changes = changes;
+    p.overdue_review = given(
+        Contact::OnlineService,
+        s4.at(24, "如果超过最大审核时间，请联系 [在线客服]"),
+    );
     p
 }
