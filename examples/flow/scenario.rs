@@ -32,7 +32,8 @@
 use chrono::{DateTime, Utc};
 use realname::calendar::ChinaMainland;
 use realname::flow::{
-    Action, Auto, AutomaticCheck, Deposit, Flow, FlowError, Machine, MicroDeposit, Step,
+    Action, Auto, AutomaticCheck, Deposit, DocumentReview, Flow, FlowError, Machine, MicroDeposit,
+    Recharge, Remittance, Review, Step,
 };
 use realname::policy::{MethodKind, Profile, Provider};
 use serde::Deserialize;
@@ -217,7 +218,32 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 entries_left: |f| f.attempts_left(),
             }))
         }
-        other => Err(format!("no machine for {other:?} yet")),
+        "K-OTHER" | "K-CERT" | "H-DOC" => {
+            let method = s.method.unwrap_or(if s.machine == "K-CERT" {
+                MethodKind::CertificateUpload
+            } else {
+                MethodKind::DocumentUpload
+            });
+            let (flow, _) = DocumentReview::start(profile, method, s.prior_uses, s.start)
+                .map_err(|e| e.to_string())?;
+            Ok(Box::new(Run::<Review> {
+                flow,
+                calendar,
+                last_actions: Vec::new(),
+                entries_left: |_| None,
+            }))
+        }
+        "B-RECHARGE" | "T-RECHARGE" => {
+            let (flow, _) =
+                Recharge::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
+            Ok(Box::new(Run::<Remittance> {
+                flow,
+                calendar,
+                last_actions: Vec::new(),
+                entries_left: |_| None,
+            }))
+        }
+        other => Err(format!("no machine for {other:?}")),
     }
 }
 
