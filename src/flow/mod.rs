@@ -28,50 +28,124 @@
 //! replays the history and refuses a state whose parts disagree (a
 //! counter lowered, a status or a deadline changed by hand).
 //!
-//! The machines:
+//! # A micro-deposit, from start to verified
 //!
-//! [`MicroDeposit`] is the corporate micro-deposit of
-//! Kingsoft Cloud (K-CORP: 3 amount entries, one transfer per account,
-//! then the certificate upload), Baidu AI Cloud (B-MICRO: the operator's
-//! face first, 2 wrong entries abandon the transfer, 10 initiations, 8
-//! days to enter the amount, a manual review of at most 2 working days on
-//! a risk hit) and Tencent Cloud (T-TRANSFER), each with its profile's
-//! numbers.
+//! Baidu AI Cloud's corporate micro-deposit (B-MICRO), as a service runs
+//! it: each step's state is saved before its actions are performed.
 //!
-//! [`AutomaticCheck`] is every method the provider's systems decide at
-//! once, one machine whose steps follow from the method's factors in the
-//! profile ([`AutoTerms`]): an SMS code to the bank's mobile number, a
-//! liveness check (a video reading digits, a face scan, or the face image
-//! a bank check compares), the check of the factors by the bank or the
-//! identity authority, a conditional manual review, the bind. It covers
-//! Kingsoft Cloud's ID card with video (K-ID) and bank card with face
-//! (K-BANK), Baidu AI Cloud's face (B-FACE), UnionPay bank card (B-BANK: 10
-//! attempts, then the method is locked) and legal representative's face
-//! (B-LRFACE: 10 attempts; organisations other than enterprises, which may
-//! send a delegate with a sealed letter, go on to a review of at most 2
-//! working days), and Tencent Cloud's WeChat, QQ and face methods and its
-//! instant enterprise methods.
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use chrono::{Duration, TimeZone, Utc};
+//! use realname::calendar::ChinaMainland;
+//! use realname::flow::{Action, BindOutcome, DepositEvent as E, MicroDeposit, SavedDeposit, Status};
+//! use realname::policy::Provider;
 //!
-//! [`DocumentReview`] is a review of uploaded documents by the provider's
-//! staff: Kingsoft Cloud's other personal documents (K-OTHER: Hong Kong,
-//! Macao, Taiwan and overseas users, 1–2 working days) and enterprise
-//! certificate (K-CERT: the legal representative's ID, or a sealed letter
-//! of authorisation and the delegate's ID), and Huawei Cloud's document
-//! upload (H-DOC: at most 3 working days, a retry requested when the
-//! information is wrong). The files are checked against the profile's
-//! upload rule (a refused one changes nothing), the review is queued due
-//! by the longest review time on the working-day calendar, and the
-//! reviewer approves, rejects or sends the application back; past its due
-//! time a review is overdue, and the flow says whom to contact where the
-//! provider names someone.
+//! let cal = ChinaMainland::default();
+//! let t0 = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+//! let at = |minutes| t0 + Duration::minutes(minutes);
+//! // A store would keep this JSON, compare-and-swapped on the revision.
+//! let save = |f: &MicroDeposit| serde_json::to_string(&f.save()).unwrap();
+//! let load = |json: &str| MicroDeposit::restore(serde_json::from_str::<SavedDeposit>(json).unwrap()).unwrap();
 //!
-//! [`Recharge`] is a payment the organisation makes to the provider: Baidu
-//! AI Cloud's recharge (B-RECHARGE: an SMS code first when the account has
-//! no dedicated account yet, an amount of at most 1 yuan paid within 3
-//! days from an account in the organisation's name, then 0–2 days of
-//! review) and Tencent Cloud's (T-RECHARGE: a review of at most 1 working
-//! day). A wrong amount or payer ends it rejected, a payment too late
-//! meets an expired flow.
+//! // The account used the method twice before (the caller's ledger).
+//! let (flow, _) = MicroDeposit::start(Provider::Baidu.profile(), 2, t0).unwrap();
+//! let mut db = save(&flow);
+//!
+//! // The applicant submits; the caller chose 0.37 yuan in Baidu's 0.01–1.
+//! let mut flow = load(&db);
+//! let step = flow.handle(E::Submit { fen: 37 }, at(1), &cal).unwrap();
+//! db = save(&flow); // the third use is counted and saved before anything is sent
+//! let [Action::StartLiveness { id, .. }] = step.actions[..] else { unreachable!() };
+//!
+//! // The operator's face passes: ask the payer for the deposit.
+//! let mut flow = load(&db);
+//! let step = flow.handle(E::OperatorFace { id, passed: true }, at(3), &cal).unwrap();
+//! db = save(&flow);
+//! let [Action::RequestPayout { id, fen: 37 }] = step.actions[..] else { unreachable!() };
+//! let idempotency_key = format!("flow-42-{id}"); // the same on every retry
+//! assert_eq!(idempotency_key, "flow-42-2-0");
+//!
+//! // The payer's webhook says it was sent, and is retried: counted once.
+//! let mut flow = load(&db);
+//! let step = flow.handle(E::PayoutSent { id }, at(10), &cal).unwrap();
+//! assert_eq!(step.next_deadline, Some(at(10) + Duration::days(8)));
+//! assert!(flow.handle(E::PayoutSent { id }, at(11), &cal).unwrap().duplicate);
+//! db = save(&flow);
+//!
+//! // A wrong entry, then the right one.
+//! let mut flow = load(&db);
+//! let step = flow.handle(E::AmountEntered { fen: 73, risk_hit: false }, at(90), &cal).unwrap();
+//! assert_eq!(step.failure.unwrap().to_string_zh(), "输入的金额与打款金额不符，还可输入 1 次");
+//! let step = flow.handle(E::AmountEntered { fen: 37, risk_hit: false }, at(91), &cal).unwrap();
+//! db = save(&flow);
+//! let [Action::Bind { id, cap: None }] = step.actions[..] else { unreachable!() };
+//!
+//! // The store binds the organisation's key digest to the account.
+//! let mut flow = load(&db);
+//! let step = flow.handle(E::Bound { id, outcome: BindOutcome::Bound }, at(92), &cal).unwrap();
+//! assert_eq!(step.status, Status::Verified);
+//! assert_eq!(flow.uses(), 3);
+//!
+//! // A hand-edited state is refused, never trusted.
+//! let tampered = db.replace("\"uses\":3", "\"uses\":1");
+//! assert!(MicroDeposit::restore(serde_json::from_str::<SavedDeposit>(&tampered).unwrap()).is_err());
+//! # }
+//! ```
+//!
+//! # The machines and the seeds
+//!
+//! Four machines cover every method of the four providers; each takes
+//! its numbers from the [`Profile`](crate::policy::Profile) when it
+//! starts (its *terms*), so a provider is data, not code. The identifiers
+//! are those of the scenario files in `examples/scenarios/`.
+//!
+//! | seed machine | provider and method | machine | what the profile gives it |
+//! |---|---|---|---|
+//! | K-ID | Kingsoft, ID card + video (000:83–100) | [`AutomaticCheck`] | factors: video reading digits; no attempt limit stated; cap 1 per document |
+//! | K-BANK | Kingsoft, bank card + face (000:102–124) | [`AutomaticCheck`] | SMS code, face image, the bank's four-factor check; the four mismatch reasons; cap 1 |
+//! | K-OTHER | Kingsoft, other documents (000:126–144) | [`DocumentReview`] | document image and handheld photo; review 1–2 working days; HK/MO/TW and overseas only; cap 1 |
+//! | K-CORP | Kingsoft, corporate transfer (000:156–172) | [`MicroDeposit`] | 3 amount entries per transfer; 1 use per account, then the certificate upload |
+//! | K-CERT | Kingsoft, enterprise certificate (000:174–192) | [`DocumentReview`] | certificate with the legal representative's ID, or a sealed letter and the delegate's ID; review 1–2 working days |
+//! | B-FACE | Baidu, face (001:209–264) | [`AutomaticCheck`] | face scan; no attempt limit stated; cap 5 per document |
+//! | B-BANK | Baidu, UnionPay bank card (001:266–285) | [`AutomaticCheck`] | SMS code, bank check; 10 attempts, then locked |
+//! | B-LRFACE | Baidu, legal representative's face (001:303–349) | [`AutomaticCheck`] | face of the representative or, for other organisations, a delegate; their review ≤ 2 working days; 10 attempts |
+//! | B-MICRO | Baidu, micro-deposit (001:351–402) | [`MicroDeposit`] | operator's face; 0.01–1 yuan; 2 entries, then a new transfer; 10 initiations; 8 days; risk review ≤ 2 working days |
+//! | B-RECHARGE | Baidu, recharge (001:404–432) | [`Recharge`] | SMS code for a new dedicated account; 0–1 yuan within 3 days, else rejected; payer name = verified name; review 0–2 days |
+//! | T-INDIVIDUAL | Tencent, WeChat / QQ / face (004) | [`AutomaticCheck`] | the identity check, or the face scan; cap 3 per ID card |
+//! | T-ENTERPRISE | Tencent, Official Account / legal representative's WeChat or face (004) | [`AutomaticCheck`] | instant; cap 10 per organisation |
+//! | T-RECHARGE | Tencent, recharge (004:21) | [`Recharge`] | review ≤ 1 working day; overdue: 在线客服 |
+//! | T-TRANSFER | Tencent, corporate transfer (004:22) | [`MicroDeposit`] | cap 10; the stated "1 - 3个工作日" is the whole method's time, which no step of the machine waits on |
+//! | H-DOC | Huawei (international), document upload (002) | [`DocumentReview`] | JPG/JPEG/BMP/PNG/PDF ≤ 10 MB; review ≤ 3 working days; a retry requested; cap 3 |
+//!
+//! # Where the seeds are unclear, what the machines do
+//!
+//! - **No limit stated** (Kingsoft's and Baidu's face, Tencent's methods):
+//!   the flow never refuses on attempts, and counts them for the
+//!   caller's ledger.
+//! - **Kingsoft's "3次重复提交认证的机会"** reads as 3 amount entries for the
+//!   one transfer an account may make ("只能进行一次"); when they are used,
+//!   the applicant is sent to the certificate upload, as the seed points.
+//! - **Baidu's "10次的认证次数限制"** for the micro-deposit counts
+//!   initiations (each payout asked for), and the hidden "two wrong amounts
+//!   abandon the transfer" (001:1352) starts a new transfer.
+//! - **Baidu's 8 days "after receipt"** count from the payer's answer, the
+//!   nearest event the platform sees; what follows is not stated, so the
+//!   flow expires. Baidu's recharge states it: "否则申请将被拒绝", rejected.
+//! - **A review past its longest stated time** stays in review and is
+//!   overdue; where the provider names whom to contact (Tencent: 在线客服)
+//!   the flow names them.
+//! - **A risk hit** (Baidu's risk policy) is the caller's to report with
+//!   the amount; a provider that states no risk review ignores it.
+//! - **Tencent's review times** are the per-method maximums of its
+//!   profile (1 working day for a recharge), as `policy::sources` records.
+//! - **A repeated answer** (a retried webhook) counts nothing, but its
+//!   time still applies a passed deadline; an answer naming an action the
+//!   flow never emitted is refused in any state.
+//!
+//! The change-of-subject flows of the next issue run these machines
+//! inside them: a [`Flow`] is a value with its terms, so a change flow can
+//! hold one for the old subject's check and one for the new subject's
+//! verification.
 
 mod auto;
 mod deposit;
