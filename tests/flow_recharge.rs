@@ -100,7 +100,6 @@ fn absorbs_everything(flow: &mut Recharge, now: DateTime<Utc>) {
             outcome: BindOutcome::Bound,
         },
         E::Withdraw,
-        E::Tick,
     ] {
         let err = flow.handle(event, now, &cal()).unwrap_err();
         assert!(
@@ -110,6 +109,13 @@ fn absorbs_everything(flow: &mut Recharge, now: DateTime<Utc>) {
         );
         assert_eq!(*flow, before);
     }
+    // A sweeper's tick is answered with the flow as it is.
+    let step = flow.handle(E::Tick, now, &cal()).unwrap();
+    assert_eq!(
+        (step.status, step.revision),
+        (before.status(), before.revision())
+    );
+    assert_eq!(*flow, before);
 }
 
 /// Submits (with the SMS code if `new_account`), pays, and returns the
@@ -379,7 +385,7 @@ fn b_recharge_review_rejected_and_cap_reached() {
     .unwrap();
     assert_eq!(
         (step.status, step.failure),
-        (Status::Failed, Some(Failure::AccountCap { limit: 0 }))
+        (Status::Failed, Some(Failure::AccountCap { limit: None }))
     );
 }
 
@@ -504,7 +510,7 @@ fn t_recharge_failure_paths() {
         at(32),
     )
     .unwrap();
-    assert_eq!(step.failure, Some(Failure::AccountCap { limit: 10 }));
+    assert_eq!(step.failure, Some(Failure::AccountCap { limit: Some(10) }));
 }
 
 #[test]

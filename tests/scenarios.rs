@@ -27,9 +27,25 @@ fn every_scenario_meets_its_expectations() {
             met += r.met;
         }
     }
-    assert!(files.len() >= 12, "{} scenarios", files.len());
-    assert!(met >= 70, "{met} expectations");
-    for m in ["K-CORP", "B-MICRO", "T-TRANSFER"] {
+    assert!(files.len() >= 64, "{} scenarios", files.len());
+    assert!(met >= 636, "{met} expectations");
+    for m in [
+        "K-ID",
+        "K-BANK",
+        "K-OTHER",
+        "K-CORP",
+        "K-CERT",
+        "B-FACE",
+        "B-BANK",
+        "B-LRFACE",
+        "B-MICRO",
+        "B-RECHARGE",
+        "T-INDIVIDUAL",
+        "T-ENTERPRISE",
+        "T-RECHARGE",
+        "T-TRANSFER",
+        "H-DOC",
+    ] {
         assert!(machines.contains(m), "no scenario for {m}");
     }
 }

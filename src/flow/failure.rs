@@ -75,8 +75,9 @@ pub enum Failure {
     /// The identity has verified as many accounts as the cap allows:
     /// another server bound the last place first.
     AccountCap {
-        /// The cap.
-        limit: u32,
+        /// The cap, if the profile states its number (a store may refuse
+        /// under a cap of its own).
+        limit: Option<u32>,
     },
 }
 
@@ -110,7 +111,7 @@ impl Failure {
     ///
     /// ```
     /// use realname::flow::Failure;
-    /// assert_eq!(Failure::AccountCap { limit: 1 }.to_string_zh(), "该证件已认证 1 个账号，已达上限");
+    /// assert_eq!(Failure::AccountCap { limit: Some(1) }.to_string_zh(), "该证件已认证 1 个账号，已达上限");
     /// ```
     pub fn to_string_zh(&self) -> String {
         match self {
@@ -143,7 +144,10 @@ impl Failure {
                 format!("已超过办理期限（{}）", crate::rules::beijing(due))
             }
             Failure::ReviewRejected => "审核未通过".to_owned(),
-            Failure::AccountCap { limit } => format!("该证件已认证 {limit} 个账号，已达上限"),
+            Failure::AccountCap { limit: Some(limit) } => {
+                format!("该证件已认证 {limit} 个账号，已达上限")
+            }
+            Failure::AccountCap { limit: None } => "该证件已认证的账号数已达上限".to_owned(),
         }
     }
 }
@@ -205,11 +209,14 @@ impl std::fmt::Display for Failure {
                 crate::rules::beijing(due)
             ),
             Failure::ReviewRejected => f.write_str("The review rejected the application"),
-            Failure::AccountCap { limit } => write!(
+            Failure::AccountCap { limit: Some(limit) } => write!(
                 f,
                 "This document has already verified {limit} {}, the most allowed",
                 if *limit == 1 { "account" } else { "accounts" }
             ),
+            Failure::AccountCap { limit: None } => {
+                f.write_str("This document has already verified the most accounts allowed")
+            }
         }
     }
 }

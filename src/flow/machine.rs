@@ -385,14 +385,22 @@ impl<M: Machine> Flow<M> {
         {
             if self.was_answered(id, &event) {
                 // Nothing is counted again, but the time still applies
-                // any deadline that has passed.
-                let step = self.handle(M::Event::tick(), now, calendar)?;
+                // any deadline that has passed (an ended flow, or a time
+                // before the last event's, has none to apply).
+                let step = self
+                    .handle(M::Event::tick(), now, calendar)
+                    .unwrap_or_else(|_| self.step());
                 return Ok(Step {
                     duplicate: true,
                     ..step
                 });
             }
             return Err(FlowError::UnknownAction { id });
+        }
+        // An ended flow has no deadline left: a sweeper's tick is answered
+        // with the flow as it is.
+        if event == M::Event::tick() && self.status().is_terminal() {
+            return Ok(self.step());
         }
         if self.history.len() >= MAX_EVENTS {
             return Err(FlowError::TooManyEvents);

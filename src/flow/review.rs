@@ -1044,9 +1044,7 @@ fn apply(
                 BindOutcome::Bound | BindOutcome::AlreadyBound => n.phase = Phase::Verified,
                 BindOutcome::CapReached => {
                     n.phase = Phase::Failed;
-                    n.failure = Some(Failure::AccountCap {
-                        limit: terms.cap.unwrap_or(0),
-                    });
+                    n.failure = Some(Failure::AccountCap { limit: terms.cap });
                 }
             }
         }
