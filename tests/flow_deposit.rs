@@ -531,3 +531,106 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn debug_hides_the_deposit_amount() {
+    // Whoever knows the amount passes the check: no Debug shows it.
+    let (mut flow, _) = MicroDeposit::start(Provider::Kingsoft.profile(), 0, t0()).unwrap();
+    let step = flow.handle(E::Submit { fen: 87 }, at(1), &cal()).unwrap();
+    let _ = flow
+        .handle(E::PayoutSent { id: id(&step) }, at(2), &cal())
+        .unwrap();
+    let entered = flow
+        .handle(
+            E::AmountEntered {
+                fen: 86,
+                risk_hit: false,
+            },
+            at(3),
+            &cal(),
+        )
+        .unwrap();
+    for text in [
+        format!("{flow:?}"),
+        format!("{:?}", flow.save()),
+        format!("{step:?}"),
+        format!("{entered:?}"),
+        format!("{:?}", E::Submit { fen: 87 }),
+    ] {
+        assert!(!text.contains("87") && !text.contains("86"), "{text}");
+        assert!(text.contains("**") || text.contains("Step"), "{text}");
+    }
+}
+
+#[test]
+fn consistent_edits_are_caught_where_they_can_be() {
+    let mut flow = to_amount(Provider::Baidu, 42, 9);
+    let terms = *flow.terms();
+    let _ = enter(&mut flow, 7, 10);
+    let saved = flow.save();
+    // The entry deadline moved with its recorded due time: the 8 calendar
+    // days are recomputed exactly.
+    let mut moved = saved.clone();
+    for r in &mut moved.history {
+        r.reckoned = r.reckoned.map(|d| d + Duration::days(300));
+    }
+    moved.next_deadline = moved.next_deadline.map(|d| d + Duration::days(300));
+    assert_eq!(
+        MicroDeposit::restore(moved),
+        Err(FlowError::Tampered("a due time moved"))
+    );
+    // Uses refunded together with the uses before the flow, or a limit
+    // raised: consistent, so only the kept terms and ledger count tell.
+    let mut refunded = saved.clone();
+    refunded.prior_uses = 0;
+    refunded.uses -= 9;
+    assert!(MicroDeposit::restore(refunded.clone()).is_ok());
+    assert_eq!(
+        MicroDeposit::restore_expecting(refunded, &terms, 9),
+        Err(FlowError::Tampered("the uses before the flow"))
+    );
+    let mut raised = saved.clone();
+    raised.terms.uses_per_account = Some(1000);
+    assert_eq!(
+        MicroDeposit::restore_expecting(raised, &terms, 9),
+        Err(FlowError::Tampered("the terms"))
+    );
+    assert_eq!(
+        MicroDeposit::restore_expecting(saved, &terms, 9).unwrap(),
+        flow
+    );
+}
+
+#[test]
+fn hostile_counters_do_not_panic() {
+    // Tencent states no use limit: a huge count saturates, never wraps.
+    let (mut flow, _) = MicroDeposit::start(Provider::Tencent.profile(), u32::MAX, t0()).unwrap();
+    let _ = flow.handle(E::Submit { fen: 3 }, at(1), &cal()).unwrap();
+    assert_eq!(flow.uses(), u32::MAX);
+    let back = MicroDeposit::restore(flow.save()).unwrap();
+    assert_eq!(back.uses(), u32::MAX);
+}
+
+#[test]
+fn a_flow_past_its_most_events_can_still_end() {
+    let mut flow = to_amount(Provider::Tencent, 42, 0);
+    let mut minute = 10;
+    while flow.history().len() < realname::flow::MAX_EVENTS {
+        let _ = enter(&mut flow, 1, minute);
+        minute += 1;
+    }
+    assert_eq!(
+        flow.handle(
+            E::AmountEntered {
+                fen: 42,
+                risk_hit: false
+            },
+            at(minute),
+            &cal()
+        ),
+        Err(FlowError::TooManyEvents)
+    );
+    let s = flow.handle(E::Withdraw, at(minute), &cal()).unwrap();
+    assert_eq!(s.status, Status::Withdrawn);
+    assert_eq!(MicroDeposit::restore(flow.save()).unwrap(), flow);
+}

@@ -629,13 +629,13 @@ fn tampered_saved_states_are_refused() {
             let r = s.history.last_mut().unwrap();
             r.reckoned = r.reckoned.map(|d| d + Duration::days(30));
         }),
-        FlowError::Tampered("the deadline")
+        FlowError::Tampered("a due time moved")
     );
     assert_eq!(
         tampered(
             &|s| s.history[1].reckoned = s.history[1].reckoned.map(|_| t0() - Duration::days(1))
         ),
-        FlowError::Tampered("an event that does not apply")
+        FlowError::Tampered("a due time moved")
     );
     assert_eq!(
         tampered(&|s| {

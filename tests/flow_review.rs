@@ -736,7 +736,7 @@ fn tampered_saved_states_are_refused() {
     );
     assert_eq!(
         tampered(&|s| s.history[2].reckoned = None),
-        FlowError::Tampered("an event that does not apply")
+        FlowError::Tampered("a due time missing")
     );
     assert_eq!(
         tampered(&|s| {

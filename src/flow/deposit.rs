@@ -139,7 +139,7 @@ impl DepositTerms {
 /// use realname::flow::{DepositEvent, FlowEvent};
 /// assert_eq!(DepositEvent::Withdraw.code(), "withdraw");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -199,6 +199,65 @@ pub enum DepositEvent {
     Tick,
 }
 
+/// The amounts are the check's secret (whoever knows the deposit passes):
+/// `Debug` hides them, so that a log of the flow cannot be used to pass
+/// it.
+impl std::fmt::Debug for DepositEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hidden = format_args!("**");
+        match self {
+            DepositEvent::Submit { .. } => f.debug_struct("Submit").field("fen", &hidden).finish(),
+            DepositEvent::AmountEntered { risk_hit, .. } => f
+                .debug_struct("AmountEntered")
+                .field("fen", &hidden)
+                .field("risk_hit", risk_hit)
+                .finish(),
+            DepositEvent::OperatorFace { id, passed } => f
+                .debug_struct("OperatorFace")
+                .field("id", id)
+                .field("passed", passed)
+                .finish(),
+            DepositEvent::PayoutSent { id } => {
+                f.debug_struct("PayoutSent").field("id", id).finish()
+            }
+            DepositEvent::PayoutFailed { id, reason } => f
+                .debug_struct("PayoutFailed")
+                .field("id", id)
+                .field("reason", reason)
+                .finish(),
+            DepositEvent::ReviewDecided { id, approved } => f
+                .debug_struct("ReviewDecided")
+                .field("id", id)
+                .field("approved", approved)
+                .finish(),
+            DepositEvent::Bound { id, outcome } => f
+                .debug_struct("Bound")
+                .field("id", id)
+                .field("outcome", outcome)
+                .finish(),
+            DepositEvent::Withdraw => f.write_str("Withdraw"),
+            DepositEvent::Tick => f.write_str("Tick"),
+        }
+    }
+}
+
+/// As [`DepositEvent`]'s: the deposit amount is hidden.
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DepositState")
+            .field("phase", &self.phase)
+            .field("revision", &self.revision)
+            .field("uses", &self.uses)
+            .field("entries", &self.entries)
+            .field("fen", &self.fen.map(|_| format_args!("**")))
+            .field("pending", &self.pending)
+            .field("deadline", &self.deadline)
+            .field("review_due", &self.review_due)
+            .field("failure", &self.failure)
+            .finish_non_exhaustive()
+    }
+}
+
 impl FlowEvent for DepositEvent {
     fn tick() -> DepositEvent {
         DepositEvent::Tick
@@ -247,7 +306,7 @@ pub(crate) enum Phase {
 }
 
 /// The micro-deposit machine's state: derived from the history, opaque.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct State {
     phase: Phase,
     revision: u64,
@@ -513,10 +572,10 @@ fn apply(
         }
         n.deadline = None;
         n.failure = Some(Failure::DeadlinePassed { due: deadline });
-        n.revision += 1;
+        n.revision = n.revision.saturating_add(1);
         return Ok((n, Vec::new()));
     }
-    let rev = s.revision + 1;
+    let rev = s.revision.saturating_add(1);
     let first = ActionId {
         revision: rev,
         index: 0,
@@ -549,7 +608,7 @@ fn apply(
                 };
                 n.failure = Some(failure);
             } else {
-                n.uses += 1;
+                n.uses = n.uses.saturating_add(1);
                 n.entries = 0;
                 n.fen = Some(fen);
                 n.submitted_at = Some(now);
@@ -611,7 +670,7 @@ fn apply(
             n.failure = Some(Failure::PayoutFailed { reason });
         }
         (Phase::Amount, DepositEvent::AmountEntered { fen, risk_hit }) => {
-            n.entries += 1;
+            n.entries = n.entries.saturating_add(1);
             if Some(fen) == s.fen {
                 n.failure = None;
                 n.deadline = None;

@@ -402,7 +402,14 @@ impl<M: Machine> Flow<M> {
         if event == M::Event::tick() && self.status().is_terminal() {
             return Ok(self.step());
         }
-        if self.history.len() >= MAX_EVENTS {
+        // Past the most events a flow takes, only the way out stays open:
+        // the applicant may withdraw, and the time may still apply a
+        // deadline (each ends the flow or marks it once), so a flow never
+        // sticks.
+        if self.history.len() >= MAX_EVENTS
+            && event != M::Event::tick()
+            && event.code() != "withdraw"
+        {
             return Err(FlowError::TooManyEvents);
         }
         let mut reckoned = None;
@@ -459,10 +466,57 @@ impl<M: Machine> Flow<M> {
         }
     }
 
+    /// [`restore`](Self::restore), and the saved terms and uses before the
+    /// flow must be the ones the caller kept apart (the terms it started
+    /// the flow with, its attempt ledger's count), so that a writer who
+    /// raised a limit or refunded uses consistently is caught too.
+    ///
+    /// # Errors
+    ///
+    /// [`FlowError::Tampered`]: as [`restore`](Self::restore), or "the
+    /// terms" / "the uses before the flow".
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::flow::MicroDeposit;
+    /// use realname::policy::Provider;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (flow, _) = MicroDeposit::start(Provider::Baidu.profile(), 9, t)?;
+    /// let terms = *flow.terms();
+    /// let mut saved = flow.save();
+    /// saved.prior_uses = 0;
+    /// saved.uses = 0; // nine uses refunded, consistently
+    /// assert!(MicroDeposit::restore(saved.clone()).is_ok());
+    /// assert_eq!(MicroDeposit::restore_expecting(saved, &terms, 9).unwrap_err().code(), "flow_tampered");
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    pub fn restore_expecting(
+        saved: Saved<M>,
+        terms: &M::Terms,
+        prior_uses: u32,
+    ) -> Result<Flow<M>, FlowError> {
+        if saved.terms != *terms {
+            return Err(FlowError::Tampered("the terms"));
+        }
+        if saved.prior_uses != prior_uses {
+            return Err(FlowError::Tampered("the uses before the flow"));
+        }
+        Flow::restore(saved)
+    }
+
     /// A flow from saved state, after replaying its history: refused when
-    /// the history does not apply event by event, or when the status, the
+    /// the history does not apply event by event, when the status, the
     /// revision, a counter or the deadline saved beside it differs from
-    /// what the history gives (a state edited by hand), never trusted.
+    /// what the history gives, or when a due time the history recorded is
+    /// not what its duration gives (exactly, for durations in minutes,
+    /// hours, days and months; within the bounds any working-day calendar
+    /// allows, for working days).
+    ///
+    /// This catches a state edited by hand in one place; it cannot catch
+    /// a writer who edits the terms, the uses before the flow and the
+    /// history consistently. Against that, keep the terms and the ledger's
+    /// count apart and restore with [`restore_expecting`](Self::restore_expecting),
+    /// or store the saved state with a keyed MAC.
     ///
     /// # Errors
     ///
@@ -483,18 +537,20 @@ impl<M: Machine> Flow<M> {
     /// ```
     pub fn restore(saved: Saved<M>) -> Result<Flow<M>, FlowError> {
         M::check_terms(&saved.terms)?;
-        if saved.history.len() > MAX_EVENTS {
+        if saved.history.len() > MAX_EVENTS + 2 {
             return Err(FlowError::Tampered("more events than a flow may take"));
         }
         let mut flow = Flow::<M>::with_terms(saved.terms, saved.prior_uses, saved.started);
         for record in &saved.history {
-            let mut reckon = |_: Duration| {
-                record
+            let mut reckon = |d: Duration| {
+                let at = record
                     .reckoned
-                    .filter(|t| *t >= record.at)
-                    .ok_or(FlowError::Tampered(
-                        "a due time missing or before its event",
-                    ))
+                    .ok_or(FlowError::Tampered("a due time missing"))?;
+                if plausible_due(record.at, d, at) {
+                    Ok(at)
+                } else {
+                    Err(FlowError::Tampered("a due time moved"))
+                }
             };
             let (next, _) = M::apply(
                 &flow.terms,
@@ -503,7 +559,10 @@ impl<M: Machine> Flow<M> {
                 record.at,
                 &mut reckon,
             )
-            .map_err(|_| FlowError::Tampered("an event that does not apply"))?;
+            .map_err(|e| match e {
+                FlowError::Tampered(what) => FlowError::Tampered(what),
+                _ => FlowError::Tampered("an event that does not apply"),
+            })?;
             if next == flow.state {
                 return Err(FlowError::Tampered("an event that changed nothing"));
             }
@@ -524,6 +583,20 @@ impl<M: Machine> Flow<M> {
             return Err(FlowError::Tampered("the deadline"));
         }
         Ok(flow)
+    }
+}
+
+/// Whether `at` is a due time that `d` from `from` can give: exactly, for
+/// a duration that needs no calendar; after `from` and at most three
+/// calendar days a working day (with a month to spare, for the longest
+/// holidays), for working days.
+fn plausible_due(from: DateTime<Utc>, d: Duration, at: DateTime<Utc>) -> bool {
+    match d {
+        Duration::WorkingDays(n) => {
+            let latest = chrono::Duration::days(i64::from(n).saturating_mul(3).saturating_add(31));
+            at > from && from.checked_add_signed(latest).is_none_or(|l| at <= l)
+        }
+        other => due(from, other, &crate::calendar::Weekdays).is_ok_and(|exact| exact == at),
     }
 }
 

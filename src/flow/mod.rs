@@ -26,7 +26,11 @@
 //! later does not change it), its history of accepted events, and beside
 //! them the status, revision, counters and next deadline. Restoring
 //! replays the history and refuses a state whose parts disagree (a
-//! counter lowered, a status or a deadline changed by hand).
+//! counter lowered, a status or a deadline changed by hand, a recorded
+//! due time moved). A writer who edits terms, uses and history together
+//! consistently is caught only by [`Flow::restore_expecting`], with the
+//! terms and the ledger's count kept apart, or by a keyed MAC over the
+//! saved bytes in the store.
 //!
 //! # A micro-deposit, from start to verified
 //!
@@ -86,7 +90,7 @@
 //! assert_eq!(step.status, Status::Verified);
 //! assert_eq!(flow.uses(), 3);
 //!
-//! // A hand-edited state is refused, never trusted.
+//! // A state edited by hand in one place is refused, never trusted.
 //! let tampered = db.replace("\"uses\":3", "\"uses\":1");
 //! assert!(MicroDeposit::restore(serde_json::from_str::<SavedDeposit>(&tampered).unwrap()).is_err());
 //! # }
@@ -121,12 +125,18 @@
 //!
 //! - **No limit stated** (Kingsoft's and Baidu's face, Tencent's methods):
 //!   the flow never refuses on attempts, and counts them for the
-//!   caller's ledger.
+//!   caller's ledger. For Tencent's corporate transfer this means the
+//!   amount entries are unlimited too, and a deposit whose amount can be
+//!   guessed without end proves nothing: a service should start that flow
+//!   with terms of its own ([`Flow::with_terms`] with
+//!   [`DepositTerms::entries_per_transfer`] set), as Kingsoft's 3 and
+//!   Baidu's 2 suggest.
 //! - **Kingsoft's "3次重复提交认证的机会"** reads as 3 amount entries for the
 //!   one transfer an account may make ("只能进行一次"); when they are used,
 //!   the applicant is sent to the certificate upload, as the seed points.
 //! - **Baidu's "10次的认证次数限制"** for the micro-deposit counts
-//!   initiations (each payout asked for), and the hidden "two wrong amounts
+//!   initiations, each counted when the applicant submits (the step that
+//!   asks for the operator's face or the payout), and the hidden "two wrong amounts
 //!   abandon the transfer" (001:1352) starts a new transfer.
 //! - **Baidu's 8 days "after receipt"** count from the payer's answer, the
 //!   nearest event the platform sees; what follows is not stated, so the
@@ -175,7 +185,9 @@ pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, St
 
 /// The most events one flow takes: far more than any seed's limits allow
 /// (Baidu's 10 initiations of 2 entries each and their answers), so that
-/// a flow's saved history stays small.
+/// a flow's saved history stays small. Past it, the flow refuses every
+/// event ([`FlowError::TooManyEvents`]) but a withdrawal and the time, so
+/// that it can still end.
 ///
 /// ```
 /// assert_eq!(realname::flow::MAX_EVENTS, 256);

@@ -490,7 +490,7 @@ fn apply(
     }
     let mut n = *s;
     n.last_at = now;
-    let rev = s.revision + 1;
+    let rev = s.revision.saturating_add(1);
     // Deadlines first: a late payment meets an expired flow.
     if n.phase == Phase::Payment
         && let Some(deadline) = n.deadline.filter(|d| now > *d)
@@ -667,7 +667,7 @@ fn await_payment(
         None => None,
     };
     n.phase = Phase::Payment;
-    n.uses += 1;
+    n.uses = n.uses.saturating_add(1);
     n.deadline = due;
     Ok(Action::AwaitPayment {
         id,

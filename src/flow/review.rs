@@ -954,7 +954,7 @@ fn apply(
     if marked {
         n.overdue = true;
     }
-    let rev = s.revision + 1;
+    let rev = s.revision.saturating_add(1);
     let first = ActionId {
         revision: rev,
         index: 0,
@@ -1003,7 +1003,7 @@ fn apply(
                 n.failure = Some(Failure::DocumentMismatch);
             } else {
                 let due = reckon(terms.review)?;
-                n.uses += 1;
+                n.uses = n.uses.saturating_add(1);
                 n.phase = Phase::Review;
                 n.review_due = Some(due);
                 n.overdue = false;

@@ -151,7 +151,7 @@ impl std::fmt::Display for ActionId {
 /// let a = Action::RequestPayout { id: ActionId { revision: 1, index: 0 }, fen: 37 };
 /// assert_eq!(a.code(), "request_payout");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -211,6 +211,46 @@ pub enum Action {
         /// states none.
         cap: Option<u32>,
     },
+}
+
+/// A deposit's amount is the check's secret: `Debug` hides it (the
+/// caller sends it to the payer, never to a log).
+impl std::fmt::Debug for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Action::RequestPayout { id, .. } => f
+                .debug_struct("RequestPayout")
+                .field("id", id)
+                .field("fen", &format_args!("**"))
+                .finish(),
+            Action::SendSmsCode { id } => f.debug_struct("SendSmsCode").field("id", id).finish(),
+            Action::StartLiveness { id, kind, actor } => f
+                .debug_struct("StartLiveness")
+                .field("id", id)
+                .field("kind", kind)
+                .field("actor", actor)
+                .finish(),
+            Action::CheckIdentity { id } => {
+                f.debug_struct("CheckIdentity").field("id", id).finish()
+            }
+            Action::AwaitPayment { id, fen, due } => f
+                .debug_struct("AwaitPayment")
+                .field("id", id)
+                .field("fen", fen)
+                .field("due", due)
+                .finish(),
+            Action::QueueReview { id, due } => f
+                .debug_struct("QueueReview")
+                .field("id", id)
+                .field("due", due)
+                .finish(),
+            Action::Bind { id, cap } => f
+                .debug_struct("Bind")
+                .field("id", id)
+                .field("cap", cap)
+                .finish(),
+        }
+    }
 }
 
 impl Action {
