@@ -525,9 +525,10 @@ fn baidu_face_failure_invalidates_the_qr_code() {
     let s = flow.handle(E::Submit(individual()), at(3), &cal()).unwrap();
     let new = id(&s);
     assert_ne!(old, new, "a new QR code");
-    // The old QR code's result, arriving again, changes nothing.
+    // The old QR code's result, arriving late and otherwise, changes
+    // nothing: the first answer stands, and the caller is told.
     let rev = flow.revision();
-    let s = flow
+    let e = flow
         .handle(
             E::Liveness {
                 id: old,
@@ -537,8 +538,8 @@ fn baidu_face_failure_invalidates_the_qr_code() {
             at(4),
             &cal(),
         )
-        .unwrap();
-    assert!(s.duplicate);
+        .unwrap_err();
+    assert_eq!(e, FlowError::ConflictingAnswer { id: old });
     assert_eq!(flow.revision(), rev);
     // No attempt limit is stated: many failures never lock.
     for i in 0..30 {
@@ -697,11 +698,16 @@ fn baidu_legal_representative_face() {
             (s.status, s.next_deadline),
             (Status::InReview { due }, Some(due))
         );
-        // The due time is when to call back; it ends nothing by itself.
+        // The due time is when to call back; it ends nothing by itself:
+        // past it the review is overdue, and no longer called back for.
         let s = flow
+            .clone()
             .handle(E::Tick, due + Duration::days(1), &cal())
             .unwrap();
-        assert_eq!(s.status, Status::InReview { due });
+        assert_eq!(
+            (s.status, s.next_deadline),
+            (Status::InReview { due }, None)
+        );
         let mut rejected = flow.clone();
         let s = rejected
             .handle(
@@ -919,13 +925,25 @@ fn answers_are_taken_once_and_must_name_the_action() {
         .handle(
             E::SmsCode {
                 id: sms,
-                confirmed: false,
+                confirmed: true,
             },
             at(3),
             &cal(),
         )
         .unwrap();
     assert!(s.duplicate);
+    // Answered otherwise: refused, the first answer stands.
+    assert_eq!(
+        flow.handle(
+            E::SmsCode {
+                id: sms,
+                confirmed: false,
+            },
+            at(3),
+            &cal(),
+        ),
+        Err(FlowError::ConflictingAnswer { id: sms })
+    );
     assert_eq!((flow.revision(), flow.uses()), (rev, 1));
     // An id never emitted, and the right id with the wrong kind of answer.
     let bogus = ActionId {
@@ -1366,7 +1384,14 @@ proptest! {
                     prop_assert!(!was_terminal || repeat || matches!(d, Draw::Tick));
                     prop_assert_eq!(step.duplicate, repeat);
                     if repeat || matches!(d, Draw::Tick) {
-                        prop_assert_eq!(&flow, &before);
+                        // The time alone changes nothing but marking a
+                        // review past its due time overdue, once.
+                        if flow != before {
+                            let in_review = matches!(flow.status(), Status::InReview { .. });
+                            prop_assert!(in_review);
+                            prop_assert_eq!(flow.next_deadline(), None);
+                            prop_assert_eq!(flow.revision(), before.revision() + 1);
+                        }
                     } else {
                         prop_assert_eq!(flow.revision(), before.revision() + 1);
                         prop_assert_eq!(flow.history().len(), before.history().len() + 1);

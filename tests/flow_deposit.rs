@@ -313,6 +313,20 @@ fn answers_counted_once() {
         .unwrap();
     assert!(s.duplicate);
     assert_eq!(flow.revision(), rev);
+    // The same payout answered otherwise: the first answer stands.
+    assert_eq!(
+        flow.handle(
+            E::PayoutFailed {
+                id: payout,
+                reason: None
+            },
+            at(3),
+            &cal()
+        )
+        .map(|s| s.duplicate),
+        Err(FlowError::ConflictingAnswer { id: payout })
+    );
+    assert_eq!(flow.revision(), rev);
     // An answer to an action never emitted is an error.
     let bogus = ActionId {
         revision: 99,
@@ -632,5 +646,36 @@ fn a_flow_past_its_most_events_can_still_end() {
     );
     let s = flow.handle(E::Withdraw, at(minute), &cal()).unwrap();
     assert_eq!(s.status, Status::Withdrawn);
+    assert_eq!(MicroDeposit::restore(flow.save()).unwrap(), flow);
+}
+
+#[test]
+fn an_overdue_risk_review_stays_in_review_and_stops_calling_back() {
+    let mut flow = to_amount(Provider::Baidu, 42, 0);
+    let s = flow
+        .handle(
+            E::AmountEntered {
+                fen: 42,
+                risk_hit: true,
+            },
+            at(10),
+            &cal(),
+        )
+        .unwrap();
+    let due = s.next_deadline.unwrap();
+    let rev = flow.revision();
+    let s = flow
+        .handle(E::Tick, due + Duration::minutes(1), &cal())
+        .unwrap();
+    assert_eq!(
+        (s.status, s.next_deadline),
+        (Status::InReview { due }, None)
+    );
+    assert_eq!(flow.revision(), rev + 1);
+    // Marked once: a later tick changes nothing.
+    let _ = flow
+        .handle(E::Tick, due + Duration::days(3), &cal())
+        .unwrap();
+    assert_eq!(flow.revision(), rev + 1);
     assert_eq!(MicroDeposit::restore(flow.save()).unwrap(), flow);
 }

@@ -428,6 +428,7 @@ pub struct State {
     actor: Actor,
     risk_hit: bool,
     review_due: Option<DateTime<Utc>>,
+    overdue: bool,
     failure: Option<Failure>,
     last_at: DateTime<Utc>,
 }
@@ -541,6 +542,7 @@ impl Machine for Auto {
             actor: Actor::Applicant,
             risk_hit: false,
             review_due: None,
+            overdue: false,
             failure: None,
             last_at: now,
         };
@@ -570,7 +572,7 @@ impl Machine for Auto {
         View {
             status: status_of(terms, s),
             next_deadline: match s.phase {
-                Phase::Review => s.review_due,
+                Phase::Review if !s.overdue => s.review_due,
                 _ => None,
             },
             failure: s.failure,
@@ -773,11 +775,19 @@ fn apply(
     };
     let mut n = *s;
     n.last_at = now;
+    // A review past its due time is overdue: it stays in review, and the
+    // flow no longer asks to be called back for it.
+    let marked =
+        n.phase == Phase::Review && !n.overdue && n.review_due.is_some_and(|due| now > due);
+    if marked {
+        n.overdue = true;
+    }
     let mut actions = Vec::new();
     match (s.phase, *event) {
         // No step of this machine has a deadline: the time alone changes
-        // nothing.
-        (_, AutoEvent::Tick) => return Ok((*s, actions)),
+        // nothing but marking a review overdue.
+        (_, AutoEvent::Tick) if !marked => return Ok((*s, actions)),
+        (_, AutoEvent::Tick) => {}
         (Phase::Binding, AutoEvent::Withdraw) => return Err(unexpected()),
         (_, AutoEvent::Withdraw) => {
             n.phase = Phase::Withdrawn;

@@ -253,6 +253,7 @@ impl std::fmt::Debug for State {
             .field("pending", &self.pending)
             .field("deadline", &self.deadline)
             .field("review_due", &self.review_due)
+            .field("overdue", &self.overdue)
             .field("failure", &self.failure)
             .finish_non_exhaustive()
     }
@@ -316,6 +317,7 @@ pub struct State {
     pending: Option<ActionId>,
     deadline: Option<DateTime<Utc>>,
     review_due: Option<DateTime<Utc>>,
+    overdue: bool,
     submitted_at: Option<DateTime<Utc>>,
     failure: Option<Failure>,
     last_at: DateTime<Utc>,
@@ -412,6 +414,7 @@ impl Machine for Deposit {
             pending: None,
             deadline: None,
             review_due: None,
+            overdue: false,
             submitted_at: None,
             failure: None,
             last_at: now,
@@ -437,7 +440,7 @@ impl Machine for Deposit {
             status: status_of(s),
             next_deadline: match s.phase {
                 Phase::Amount => s.deadline,
-                Phase::Review => s.review_due,
+                Phase::Review if !s.overdue => s.review_due,
                 _ => None,
             },
             failure: s.failure,
@@ -575,6 +578,13 @@ fn apply(
         n.revision = n.revision.saturating_add(1);
         return Ok((n, Vec::new()));
     }
+    // A review past its due time is overdue: it stays in review, and the
+    // flow no longer asks to be called back for it.
+    let marked =
+        n.phase == Phase::Review && !n.overdue && n.review_due.is_some_and(|due| now > due);
+    if marked {
+        n.overdue = true;
+    }
     let rev = s.revision.saturating_add(1);
     let first = ActionId {
         revision: rev,
@@ -589,7 +599,8 @@ fn apply(
     };
     let mut actions = Vec::new();
     match (s.phase, *event) {
-        (_, DepositEvent::Tick) => return Ok((*s, actions)),
+        (_, DepositEvent::Tick) if !marked => return Ok((*s, actions)),
+        (_, DepositEvent::Tick) => {}
         (Phase::Binding, DepositEvent::Withdraw) => return Err(unexpected(s)),
         (_, DepositEvent::Withdraw) => {
             n.phase = Phase::Withdrawn;

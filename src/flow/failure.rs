@@ -247,6 +247,13 @@ pub enum FlowError {
         /// The id given.
         id: super::ActionId,
     },
+    /// An action was answered before, and this answer says otherwise (a
+    /// face check first failed, now passed): the first answer stands.
+    #[error("action {id} was answered before, otherwise")]
+    ConflictingAnswer {
+        /// The action.
+        id: super::ActionId,
+    },
     /// The caller's deposit amount is outside the profile's range, or 0.
     #[error("the deposit of {fen} fen is outside the range the provider states")]
     AmountOutOfRange {
@@ -290,6 +297,7 @@ impl FlowError {
         match self {
             FlowError::Unexpected { .. } => "flow_unexpected_event",
             FlowError::UnknownAction { .. } => "flow_unknown_action",
+            FlowError::ConflictingAnswer { .. } => "flow_conflicting_answer",
             FlowError::AmountOutOfRange { .. } => "flow_amount_out_of_range",
             FlowError::UploadRefused(_) => "flow_upload_refused",
             FlowError::TimeWentBack => "flow_time_went_back",
@@ -311,6 +319,9 @@ impl FlowError {
                 format!("流程当前状态（{}）不接受事件 {event}", status.code())
             }
             FlowError::UnknownAction { id } => format!("回复所指的操作 {id} 不是本流程发出的"),
+            FlowError::ConflictingAnswer { id } => {
+                format!("操作 {id} 已有不同的回复，以第一次为准")
+            }
             FlowError::AmountOutOfRange { fen } => format!("打款金额 {fen} 分超出服务商规定的范围"),
             FlowError::UploadRefused(p) => p.to_string_zh(),
             FlowError::TimeWentBack => "给出的时间早于流程的上一个事件".to_owned(),

@@ -383,7 +383,12 @@ impl<M: Machine> Flow<M> {
         if let Some(id) = event.answers()
             && Some(id) != self.view().pending
         {
-            if self.was_answered(id, &event) {
+            if let Some(earlier) = self.answer_to(id) {
+                if earlier != event {
+                    // The same action answered twice, differently: the
+                    // first answer stands, and the caller is told.
+                    return Err(FlowError::ConflictingAnswer { id });
+                }
                 // Nothing is counted again, but the time still applies
                 // any deadline that has passed (an ended flow, or a time
                 // before the last event's, has none to apply).
@@ -432,11 +437,13 @@ impl<M: Machine> Flow<M> {
         Ok(self.step_with(actions, false))
     }
 
-    /// Whether an earlier event of the same kind answered `id`.
-    fn was_answered(&self, id: ActionId, event: &M::Event) -> bool {
+    /// The earlier event that answered `id`, if any: an action's id is
+    /// never reused, so any answer naming it answers the same action.
+    fn answer_to(&self, id: ActionId) -> Option<M::Event> {
         self.history
             .iter()
-            .any(|r| r.event.answers() == Some(id) && r.event.code() == event.code())
+            .find(|r| r.event.answers() == Some(id))
+            .map(|r| r.event)
     }
 
     /// The flow as saved state (see [`Saved`]).

@@ -14,7 +14,15 @@
 //! so a crash or a retry between the two refunds nothing; every action has
 //! an [`ActionId`] that makes a retried payout the same payout, and an
 //! answer that arrives twice (a retried webhook) changes nothing the
-//! second time ([`Step::duplicate`]).
+//! second time ([`Step::duplicate`]); the same action answered otherwise
+//! is refused ([`FlowError::ConflictingAnswer`]): the first answer stands.
+//!
+//! **Who may start a flow is the rules' question.** Eligibility (the
+//! applicant's residency, organisation type and age, the documents a
+//! method accepts, the account cap before binding, the name rules) is
+//! decided by [`rules`](crate::rules) before a flow starts; a machine runs
+//! the method for an applicant already admitted, and binds under the cap
+//! atomically at the end.
 //!
 //! **Binding is part of the flow.** Success is not final until the caller
 //! reports the store's answer to [`Action::Bind`]: if another server took
@@ -107,7 +115,7 @@
 //! |---|---|---|---|
 //! | K-ID | Kingsoft, ID card + video (000:83–100) | [`AutomaticCheck`] | factors: video reading digits; no attempt limit stated; cap 1 per document |
 //! | K-BANK | Kingsoft, bank card + face (000:102–124) | [`AutomaticCheck`] | SMS code, face image, the bank's four-factor check; the four mismatch reasons; cap 1 |
-//! | K-OTHER | Kingsoft, other documents (000:126–144) | [`DocumentReview`] | document image and handheld photo; review 1–2 working days; HK/MO/TW and overseas only; cap 1 |
+//! | K-OTHER | Kingsoft, other documents (000:126–144) | [`DocumentReview`] | document image and handheld photo; review 1–2 working days; cap 1 (HK/MO/TW and overseas users only: `rules::check_method`) |
 //! | K-CORP | Kingsoft, corporate transfer (000:156–172) | [`MicroDeposit`] | 3 amount entries per transfer; 1 use per account, then the certificate upload |
 //! | K-CERT | Kingsoft, enterprise certificate (000:174–192) | [`DocumentReview`] | certificate with the legal representative's ID, or a sealed letter and the delegate's ID; review 1–2 working days |
 //! | B-FACE | Baidu, face (001:209–264) | [`AutomaticCheck`] | face scan; no attempt limit stated; cap 5 per document |
