@@ -679,3 +679,41 @@ fn an_overdue_risk_review_stays_in_review_and_stops_calling_back() {
     assert_eq!(flow.revision(), rev + 1);
     assert_eq!(MicroDeposit::restore(flow.save()).unwrap(), flow);
 }
+
+#[test]
+fn failures_name_the_seed_rule_they_rest_on() {
+    let line =
+        |f: Failure, p: Provider, m: MethodKind| f.basis(p.profile(), m).and_then(|s| s.line);
+    // Kingsoft: "一个金山云账号只能进行一次企业对公账户认证".
+    let mut k = to_amount(Provider::Kingsoft, 42, 0);
+    for fen in [1, 2, 3] {
+        let _ = enter(&mut k, fen, 10 + i64::from(fen));
+    }
+    let f = k.view().failure.unwrap();
+    assert_eq!(
+        line(f, Provider::Kingsoft, MethodKind::CorporateTransfer),
+        Some(172)
+    );
+    // Baidu: the 8 days to enter the amount.
+    let due = Utc.with_ymd_and_hms(2026, 6, 9, 2, 0, 0).unwrap();
+    let f = Failure::DeadlinePassed { due };
+    assert!(line(f, Provider::Baidu, MethodKind::CorporateTransfer).is_some());
+    // Tencent: 10 accounts per organisation.
+    let f = Failure::AccountCap { limit: Some(10) };
+    let source = f
+        .basis(Provider::Tencent.profile(), MethodKind::CorporateTransfer)
+        .unwrap();
+    assert_eq!(source.document, "004_8fb8c130c10e39bd.txt");
+    // Kingsoft's bank-card mismatch reasons are sourced too.
+    let f = Failure::IdentityMismatch {
+        reason: Some(realname::policy::FailureReason::NameNotCardHolder),
+    };
+    assert!(line(f, Provider::Kingsoft, MethodKind::BankCard).is_some());
+    // An answer the profile names nothing for has no basis.
+    assert_eq!(
+        Failure::FaceCheckFailed.basis(Provider::Baidu.profile(), MethodKind::CorporateTransfer),
+        None
+    );
+    assert!(Failure::WrongAmount { left: Some(1) }.may_retry());
+    assert!(!Failure::WrongAmount { left: Some(0) }.may_retry());
+}

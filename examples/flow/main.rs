@@ -47,9 +47,12 @@ fn print_step(n: usize, r: &StepReport, json: bool) {
                 r.entries_left
                     .map_or("not limited".to_owned(), |n| n.to_string()),
                 step.failure.map_or(String::new(), |f| format!(
-                    "\n    failure: {} / {}",
+                    "\n    failure: {} / {}{}",
                     f.to_string_zh(),
-                    f
+                    f,
+                    r.basis
+                        .as_ref()
+                        .map_or(String::new(), |b| format!("\n    rule: {b}"))
                 )),
             );
         }

@@ -77,12 +77,15 @@ pub struct StepReport {
     pub outcome: Result<Step, FlowError>,
     pub uses: u32,
     pub entries_left: Option<u32>,
+    /// The seed rule the step's failure rests on, where the profile names one.
+    pub basis: Option<String>,
     pub met: usize,
     pub unmet: Vec<String>,
 }
 
 /// A flow of any machine, driven by events given as TOML values.
 trait Driver {
+    fn method(&self) -> MethodKind;
     fn handle(
         &mut self,
         event: toml::Value,
@@ -95,6 +98,7 @@ trait Driver {
 
 struct Run<M: Machine> {
     flow: Flow<M>,
+    method: MethodKind,
     calendar: ChinaMainland,
     last_actions: Vec<Action>,
     entries_left: fn(&Flow<M>) -> Option<u32>,
@@ -126,6 +130,10 @@ where
             }
         }
         Ok(outcome)
+    }
+
+    fn method(&self) -> MethodKind {
+        self.method
     }
 
     fn uses(&self) -> u32 {
@@ -197,6 +205,7 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 MicroDeposit::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
             Ok(Box::new(Run::<Deposit> {
                 flow,
+                method: MethodKind::CorporateTransfer,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.entries_left(),
@@ -213,6 +222,7 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 .map_err(|e| e.to_string())?;
             Ok(Box::new(Run::<Auto> {
                 flow,
+                method,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.attempts_left(),
@@ -228,6 +238,7 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 .map_err(|e| e.to_string())?;
             Ok(Box::new(Run::<Review> {
                 flow,
+                method,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
@@ -238,6 +249,7 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
                 Recharge::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
             Ok(Box::new(Run::<Remittance> {
                 flow,
+                method: MethodKind::Recharge,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
@@ -346,9 +358,18 @@ pub fn run(s: &Scenario) -> Result<Vec<StepReport>, String> {
                 (other, _) => check(other, false, "an unknown expectation".to_owned()),
             }
         }
+        let basis = outcome
+            .as_ref()
+            .ok()
+            .and_then(|st| st.failure)
+            .and_then(|f| {
+                f.basis(provider(&s.provider).ok()?, d.method())
+                    .map(|b| b.to_string())
+            });
         reports.push(StepReport {
             at: now,
             event: event_text,
+            basis,
             outcome,
             uses: d.uses(),
             entries_left: d.entries_left(),

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::FailureReason;
 use crate::calendar::CalendarError;
-use crate::policy::{Counted, MethodKind};
+use crate::policy::{Counted, MethodKind, Profile, Source};
 
 /// What went wrong for the applicant, inside a flow: shown to them with a
 /// stable code and messages in Chinese and English that hold no personal
@@ -152,6 +152,77 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// The seed rule the failure rests on, from the profile the flow
+    /// started with, where one does: the attempt limit that ran out, the
+    /// deadline that passed, the cap that was reached, the review time,
+    /// the reason the provider names. `None` for an outside party's
+    /// answer the profile does not name, and for a profile that states
+    /// nothing.
+    ///
+    /// ```
+    /// use realname::flow::Failure;
+    /// use realname::policy::{Counted, MethodKind, Provider};
+    /// let f = Failure::AttemptsExhausted { counted: Counted::Attempts, max: 10, fallback: None };
+    /// let source = f.basis(Provider::Baidu.profile(), MethodKind::BankCard).unwrap();
+    /// assert_eq!(source.line, Some(283));
+    /// ```
+    pub fn basis<'p>(&self, profile: &'p Profile, method: MethodKind) -> Option<&'p Source> {
+        let m = profile.method(method)?;
+        let reason_source = |r: &Option<FailureReason>| {
+            r.and_then(|r| {
+                m.failure_reasons
+                    .iter()
+                    .find(|s| s.value == r)
+                    .and_then(|s| s.source.as_ref())
+            })
+        };
+        match self {
+            Failure::AttemptsExhausted { counted, max, .. } => m
+                .attempts
+                .iter()
+                .find(|a| {
+                    a.value.max == *max
+                        && (a.value.counted == *counted || *counted == Counted::MethodUses)
+                })
+                .and_then(|a| a.source.as_ref()),
+            Failure::DeadlinePassed { .. } => m.payment.as_ref().and_then(|p| p.deadline.source()),
+            Failure::AccountCap { .. } => profile
+                .account_cap(m.subject)
+                .and_then(|c| c.source.as_ref()),
+            Failure::ReviewRejected | Failure::ResubmissionRequested => {
+                m.manual_review.source().or(m.review.source())
+            }
+            Failure::PayoutFailed { reason }
+            | Failure::LivenessFailed { reason }
+            | Failure::IdentityMismatch { reason } => reason_source(reason),
+            _ => None,
+        }
+    }
+
+    /// Whether the failure leaves the applicant another try of the same
+    /// method: a wrong amount with entries left, a failed face or identity
+    /// check, a payout that failed, documents asked for again.
+    ///
+    /// ```
+    /// use realname::flow::Failure;
+    /// assert!(Failure::WrongAmount { left: Some(1) }.may_retry());
+    /// assert!(!Failure::ReviewRejected.may_retry());
+    /// ```
+    pub fn may_retry(&self) -> bool {
+        matches!(
+            self,
+            Failure::FaceCheckFailed
+                | Failure::SmsCodeFailed
+                | Failure::LivenessFailed { .. }
+                | Failure::IdentityMismatch { .. }
+                | Failure::PayoutFailed { .. }
+                | Failure::ResubmissionRequested
+                | Failure::DocumentMismatch
+        ) || matches!(self, Failure::WrongAmount { left } if *left != Some(0))
+    }
+}
+
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -197,7 +268,7 @@ impl std::fmt::Display for Failure {
                 counted,
                 fallback,
             } => {
-                write!(f, "All {max} {counted} are used")?;
+                write!(f, "No {counted} are left (the limit is {max})")?;
                 match fallback {
                     Some(m) => write!(f, "; use {} instead", m.name_en()),
                     None => Ok(()),
