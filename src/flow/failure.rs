@@ -312,8 +312,10 @@ pub enum FlowError {
         /// The event's code.
         event: &'static str,
     },
-    /// An answer names an action the flow did not emit.
-    #[error("the answer names action {id}, which this flow did not ask for")]
+    /// An answer names an action the flow is not waiting on: one it never
+    /// emitted, or one it no longer waits for (after a withdrawal, or
+    /// once a newer action replaced it).
+    #[error("the flow is not waiting for an answer to action {id}")]
     UnknownAction {
         /// The id given.
         id: super::ActionId,
@@ -389,7 +391,7 @@ impl FlowError {
             FlowError::Unexpected { status, event } => {
                 format!("流程当前状态（{}）不接受事件 {event}", status.code())
             }
-            FlowError::UnknownAction { id } => format!("回复所指的操作 {id} 不是本流程发出的"),
+            FlowError::UnknownAction { id } => format!("流程并未在等待操作 {id} 的回复"),
             FlowError::ConflictingAnswer { id } => {
                 format!("操作 {id} 已有不同的回复，以第一次为准")
             }
