@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::machine::{bind_failure, expect_answer};
 use super::{
     Action, ActionId, Actor, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent,
     Liveness, Machine, Party, Saved, Status, Step, View,
@@ -580,6 +581,7 @@ impl Machine for Auto {
             pending: s.pending,
             uses: s.uses,
             entries: 0,
+            last_at: s.last_at,
         }
     }
 }
@@ -653,13 +655,6 @@ fn status_of(terms: &AutoTerms, s: &State) -> Status {
         Phase::Locked => Status::Locked,
         Phase::Withdrawn => Status::Withdrawn,
     }
-}
-
-fn is_terminal(p: Phase) -> bool {
-    matches!(
-        p,
-        Phase::Verified | Phase::Failed | Phase::Locked | Phase::Withdrawn
-    )
 }
 
 /// Where a used-up limit ends the flow: failed naming the fallback the
@@ -751,23 +746,11 @@ fn apply(
     now: DateTime<Utc>,
     reckon: &mut dyn FnMut(Duration) -> Result<DateTime<Utc>, FlowError>,
 ) -> Result<(State, Vec<Action>), FlowError> {
-    if now < s.last_at {
-        return Err(FlowError::TimeWentBack);
-    }
     let unexpected = || FlowError::Unexpected {
         status: status_of(terms, s),
         event: event.code(),
     };
-    if is_terminal(s.phase) {
-        return Err(unexpected());
-    }
-    let answer_is = |id: &ActionId| {
-        if Some(*id) == s.pending {
-            Ok(())
-        } else {
-            Err(FlowError::UnknownAction { id: *id })
-        }
-    };
+    let answer_is = |id: &ActionId| expect_answer(s.pending, *id);
     let rev = s.revision.saturating_add(1);
     let first = ActionId {
         revision: rev,
@@ -869,11 +852,11 @@ fn apply(
         (Phase::Binding, AutoEvent::Bound { id, outcome }) => {
             answer_is(&id)?;
             n.pending = None;
-            match outcome {
-                BindOutcome::Bound | BindOutcome::AlreadyBound => n.phase = Phase::Verified,
-                BindOutcome::CapReached => {
+            match bind_failure(outcome, terms.cap) {
+                None => n.phase = Phase::Verified,
+                Some(failure) => {
                     n.phase = Phase::Failed;
-                    n.failure = Some(Failure::AccountCap { limit: terms.cap });
+                    n.failure = Some(failure);
                 }
             }
         }

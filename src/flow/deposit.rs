@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::machine::{bind_failure, expect_answer};
 use super::{
     Action, ActionId, Actor, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent,
     Liveness, Machine, Party, Saved, Status, Step, View,
@@ -448,6 +449,7 @@ impl Machine for Deposit {
             pending: s.pending,
             uses: s.uses,
             entries: s.entries,
+            last_at: s.last_at,
         }
     }
 }
@@ -515,13 +517,6 @@ fn status_of(s: &State) -> Status {
     }
 }
 
-fn is_terminal(p: Phase) -> bool {
-    matches!(
-        p,
-        Phase::Verified | Phase::Failed | Phase::Expired | Phase::Locked | Phase::Withdrawn
-    )
-}
-
 /// Where a used-up limit sends the flow: a new transfer, a locked method,
 /// or the end with the method to use instead.
 fn exhausted(counted: Counted, max: u32, rule: Option<OnExhaust>) -> (Phase, Failure) {
@@ -547,16 +542,10 @@ fn apply(
     now: DateTime<Utc>,
     reckon: &mut dyn FnMut(Duration) -> Result<DateTime<Utc>, FlowError>,
 ) -> Result<(State, Vec<Action>), FlowError> {
-    if now < s.last_at {
-        return Err(FlowError::TimeWentBack);
-    }
     let unexpected = |state: &State| FlowError::Unexpected {
         status: status_of(state),
         event: event.code(),
     };
-    if is_terminal(s.phase) {
-        return Err(unexpected(s));
-    }
     let mut n = *s;
     n.last_at = now;
     // Deadlines first: a late entry meets an expired flow.
@@ -590,13 +579,7 @@ fn apply(
         revision: rev,
         index: 0,
     };
-    let answer_is = |id: &ActionId| {
-        if Some(*id) == s.pending {
-            Ok(())
-        } else {
-            Err(FlowError::UnknownAction { id: *id })
-        }
-    };
+    let answer_is = |id: &ActionId| expect_answer(s.pending, *id);
     let mut actions = Vec::new();
     match (s.phase, *event) {
         (_, DepositEvent::Tick) if !marked => return Ok((*s, actions)),
@@ -756,11 +739,11 @@ fn apply(
         (Phase::Binding, DepositEvent::Bound { id, outcome }) => {
             answer_is(&id)?;
             n.pending = None;
-            match outcome {
-                BindOutcome::Bound | BindOutcome::AlreadyBound => n.phase = Phase::Verified,
-                BindOutcome::CapReached => {
+            match bind_failure(outcome, terms.cap) {
+                None => n.phase = Phase::Verified,
+                Some(failure) => {
                     n.phase = Phase::Failed;
-                    n.failure = Some(Failure::AccountCap { limit: terms.cap });
+                    n.failure = Some(failure);
                 }
             }
         }

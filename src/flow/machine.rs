@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Action, ActionId, Failure, FlowError, MAX_EVENTS, Status, Step};
+use super::{Action, ActionId, BindOutcome, Failure, FlowError, MAX_EVENTS, Status, Step};
 use crate::calendar::{Duration, WorkCalendar, due};
 
 /// An event a machine takes.
@@ -27,7 +27,9 @@ pub trait FlowEvent: Sized {
 ///
 /// ```
 /// use realname::flow::{Status, View};
-/// let v = View { status: Status::AwaitingApplicant, next_deadline: None, failure: None, revision: 0, pending: None, uses: 0, entries: 0 };
+/// use chrono::{TimeZone, Utc};
+/// let start = Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap();
+/// let v = View { status: Status::AwaitingApplicant, next_deadline: None, failure: None, revision: 0, pending: None, uses: 0, entries: 0, last_at: start };
 /// assert_eq!(v.revision, 0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +48,9 @@ pub struct View {
     pub uses: u32,
     /// Entries counted in the current try (a transfer's amount entries).
     pub entries: u32,
+    /// The time of the last accepted event (the start, before any): no
+    /// event may come earlier.
+    pub last_at: DateTime<Utc>,
 }
 
 /// A verification machine: its terms (the numbers it keeps from the
@@ -71,7 +76,8 @@ pub trait Machine {
 
     /// The state after `event` at `now` and the actions it emits; `reckon`
     /// turns a duration from `now` into a due time. Pure: the same inputs
-    /// give the same answer.
+    /// give the same answer. [`Flow`] calls it only for a flow that has
+    /// not ended, with a `now` no earlier than the last event's.
     ///
     /// # Errors
     ///
@@ -86,6 +92,46 @@ pub trait Machine {
 
     /// What the state shows.
     fn view(terms: &Self::Terms, state: &Self::State) -> View;
+}
+
+/// The checks every machine shares, then the machine's own transition:
+/// time never goes back, and an ended flow takes no event.
+fn transition<M: Machine>(
+    terms: &M::Terms,
+    state: &M::State,
+    event: &M::Event,
+    now: DateTime<Utc>,
+    reckon: &mut dyn FnMut(Duration) -> Result<DateTime<Utc>, FlowError>,
+) -> Result<(M::State, Vec<Action>), FlowError> {
+    let v = M::view(terms, state);
+    if now < v.last_at {
+        return Err(FlowError::TimeWentBack);
+    }
+    if v.status.is_terminal() {
+        return Err(FlowError::Unexpected {
+            status: v.status,
+            event: event.code(),
+        });
+    }
+    M::apply(terms, state, event, now, reckon)
+}
+
+/// That an answer names the action the flow waits for.
+pub(crate) fn expect_answer(pending: Option<ActionId>, id: ActionId) -> Result<(), FlowError> {
+    if pending == Some(id) {
+        Ok(())
+    } else {
+        Err(FlowError::UnknownAction { id })
+    }
+}
+
+/// The failure a store's answer to a bind means, if any: `None` when the
+/// identity is bound (now, or already), the cap reached otherwise.
+pub(crate) fn bind_failure(outcome: BindOutcome, cap: Option<u32>) -> Option<Failure> {
+    match outcome {
+        BindOutcome::Bound | BindOutcome::AlreadyBound => None,
+        BindOutcome::CapReached => Some(Failure::AccountCap { limit: cap }),
+    }
 }
 
 /// One accepted event, with the due time its transition reckoned from the
@@ -423,7 +469,7 @@ impl<M: Machine> Flow<M> {
             reckoned = Some(at);
             Ok(at)
         };
-        let (next, actions) = M::apply(&self.terms, &self.state, &event, now, &mut reckon)?;
+        let (next, actions) = transition::<M>(&self.terms, &self.state, &event, now, &mut reckon)?;
         if next == self.state {
             // A tick that changed nothing is not an event of the history.
             return Ok(self.step_with(actions, false));
@@ -559,7 +605,7 @@ impl<M: Machine> Flow<M> {
                     Err(FlowError::Tampered("a due time moved"))
                 }
             };
-            let (next, _) = M::apply(
+            let (next, _) = transition::<M>(
                 &flow.terms,
                 &flow.state,
                 &record.event,

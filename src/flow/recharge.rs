@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::machine::{bind_failure, expect_answer};
 use super::{
     Action, ActionId, BindOutcome, Failure, Flow, FlowError, FlowEvent, Machine, Party, Saved,
     Status, Step, View,
@@ -372,6 +373,7 @@ impl Machine for Remittance {
             pending: s.pending,
             uses: s.uses,
             entries: 0,
+            last_at: s.last_at,
         }
     }
 }
@@ -462,13 +464,6 @@ fn status_of(s: &State) -> Status {
     }
 }
 
-fn is_terminal(p: Phase) -> bool {
-    matches!(
-        p,
-        Phase::Verified | Phase::Failed | Phase::Expired | Phase::Locked | Phase::Withdrawn
-    )
-}
-
 /// The pure transition: the state after `event` at `now`, and the actions
 /// it emits. `reckon` turns a duration from `now` into a due time.
 fn apply(
@@ -478,16 +473,10 @@ fn apply(
     now: DateTime<Utc>,
     reckon: &mut dyn FnMut(Duration) -> Result<DateTime<Utc>, FlowError>,
 ) -> Result<(State, Vec<Action>), FlowError> {
-    if now < s.last_at {
-        return Err(FlowError::TimeWentBack);
-    }
     let unexpected = |state: &State| FlowError::Unexpected {
         status: status_of(state),
         event: event.code(),
     };
-    if is_terminal(s.phase) {
-        return Err(unexpected(s));
-    }
     let mut n = *s;
     n.last_at = now;
     let rev = s.revision.saturating_add(1);
@@ -515,13 +504,7 @@ fn apply(
         revision: rev,
         index: 0,
     };
-    let answer_is = |id: &ActionId| {
-        if Some(*id) == s.pending {
-            Ok(())
-        } else {
-            Err(FlowError::UnknownAction { id: *id })
-        }
-    };
+    let answer_is = |id: &ActionId| expect_answer(s.pending, *id);
     let mut actions = Vec::new();
     match (s.phase, *event) {
         (_, RechargeEvent::Tick) if !marked => return Ok((*s, actions)),
@@ -628,11 +611,11 @@ fn apply(
         (Phase::Binding, RechargeEvent::Bound { id, outcome }) => {
             answer_is(&id)?;
             n.pending = None;
-            match outcome {
-                BindOutcome::Bound | BindOutcome::AlreadyBound => n.phase = Phase::Verified,
-                BindOutcome::CapReached => {
+            match bind_failure(outcome, terms.cap) {
+                None => n.phase = Phase::Verified,
+                Some(failure) => {
                     n.phase = Phase::Failed;
-                    n.failure = Some(Failure::AccountCap { limit: terms.cap });
+                    n.failure = Some(failure);
                 }
             }
         }
