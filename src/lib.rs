@@ -21,6 +21,7 @@ pub mod org;
 pub mod policy;
 pub mod region;
 pub mod rules;
+pub mod store;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod subject;
