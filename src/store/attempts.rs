@@ -200,6 +200,5 @@ pub trait AttemptLedger: Send + Sync {
 
     /// Forgets the scope's attempts, where a rule says a count starts
     /// again; returns how many were forgotten.
-    fn reset(&self, scope: &AttemptScope)
-    -> impl Future<Output = Result<u32, Self::Error>> + Send;
+    fn reset(&self, scope: &AttemptScope) -> impl Future<Output = Result<u32, Self::Error>> + Send;
 }

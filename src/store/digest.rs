@@ -418,7 +418,8 @@ impl Keyring {
     ) -> bool {
         let same = |h: &Hmac| {
             let want = seal_with(h, id, revision, next_deadline, state);
-            tag.len() == want.len() && want.iter().zip(tag).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+            tag.len() == want.len()
+                && want.iter().zip(tag).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
         };
         same(&self.current) || self.previous.as_ref().is_some_and(same)
     }
@@ -544,8 +545,14 @@ mod tests {
     #[test]
     fn seal_fields_do_not_run_together() {
         let ring = Keyring::new(&[9; 32]).unwrap();
-        assert_ne!(ring.seal("ab", 1, None, b"c"), ring.seal("a", 1, None, b"bc"));
-        assert_ne!(ring.seal("a", 1, Some(0), b""), ring.seal("a", 1, None, b""));
+        assert_ne!(
+            ring.seal("ab", 1, None, b"c"),
+            ring.seal("a", 1, None, b"bc")
+        );
+        assert_ne!(
+            ring.seal("a", 1, Some(0), b""),
+            ring.seal("a", 1, None, b"")
+        );
         let tag = ring.seal("a", 1, None, b"x");
         assert!(!ring.verify("a", 1, None, b"x", &tag[..31]));
         let rotated = Keyring::rotating(&[8; 32], &[9; 32]).unwrap();

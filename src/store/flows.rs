@@ -42,9 +42,8 @@ impl FlowRecord {
     pub fn new(revision: u64, next_deadline: Option<DateTime<Utc>>, state: Vec<u8>) -> FlowRecord {
         FlowRecord {
             revision,
-            next_deadline: next_deadline.map(|t| {
-                DateTime::from_timestamp_micros(t.timestamp_micros()).unwrap_or(t)
-            }),
+            next_deadline: next_deadline
+                .map(|t| DateTime::from_timestamp_micros(t.timestamp_micros()).unwrap_or(t)),
             state,
         }
     }
@@ -165,8 +164,10 @@ pub trait FlowStore: Send + Sync {
 
     /// The flow saved under `id`, if any. A real store refuses a record
     /// that fails its seal ([`Keyring::seal`](super::Keyring::seal)).
-    fn load(&self, id: &str)
-    -> impl Future<Output = Result<Option<FlowRecord>, Self::Error>> + Send;
+    fn load(
+        &self,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<FlowRecord>, Self::Error>> + Send;
 
     /// Up to `limit` (at most [`MAX_DUE`]) flows whose deadline is at or
     /// before `now`, earliest first, for a sweeper to feed the time.
