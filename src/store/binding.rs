@@ -122,7 +122,7 @@ pub fn cap_of(cap: Option<u32>) -> u32 {
 ///
 /// ```
 /// use realname::policy::Provider;
-/// /// use realname::store::{BindOutcome, BindingStore, Keyring, MemoryStore, block_on};
+/// use realname::store::{BindOutcome, BindingStore, Keyring, MemoryStore, block_on};
 /// use realname::{DocumentKey, ResidentId};
 ///
 /// let store = MemoryStore::new(Keyring::new(b"from the service's secret manager")?);

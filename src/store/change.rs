@@ -162,10 +162,10 @@ pub enum NotStarted<E> {
 /// use realname::store::{start_change, ChangeHistory, Keyring, MemoryStore, NotStarted, block_on};
 ///
 /// let store = MemoryStore::new(Keyring::new(&[7; 32])?);
-/// let (cal, tencent) = (ChinaMainland::default(), Provider::Tencent.profile());
+/// let (cal, tencent) = (&ChinaMainland::default(), Provider::Tencent.profile());
 /// let t0 = Utc.with_ymd_and_hms(2026, 1, 31, 2, 0, 0).unwrap();
 /// let t1 = Utc.with_ymd_and_hms(2026, 2, 20, 2, 0, 0).unwrap();
-/// let rule = |now| move |last| check_change(tencent, Transition::IndividualToIndividual, last, now, &cal);
+/// let rule = |now| move |last| check_change(tencent, Transition::IndividualToIndividual, last, now, cal);
 /// block_on(async {
 ///     start_change(&store, "acct-1", "chg-1", t0, rule(t0)).await?;
 ///     store.complete("acct-1", "chg-1", t0).await.map_err(NotStarted::Store)?;
