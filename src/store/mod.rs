@@ -34,6 +34,53 @@
 //! every store runs in its own tests: the semantics above and races of
 //! many threads on one key.
 //!
+//! # A flow's bind, answered by a store
+//!
+//! Four people verify with Tencent Cloud's face method using one ID card;
+//! the cap of 3 accounts per card turns the fourth away, however many
+//! servers handle them at once.
+//!
+//! ```
+//! use chrono::{Duration, TimeZone, Utc};
+//! use realname::calendar::ChinaMainland;
+//! use realname::flow::{Action, AutoEvent as E, AutomaticCheck, Status, Submission};
+//! use realname::policy::{MethodKind, Provider};
+//! use realname::store::{BindingStore, Keyring, MemoryStore, block_on, cap_of};
+//! use realname::{DocumentKey, ResidentId};
+//!
+//! let cal = ChinaMainland::default();
+//! let store = MemoryStore::new(Keyring::new(b"kept in the service's secret manager")?);
+//! let key = DocumentKey::from(&"11010519491231002X".parse::<ResidentId>()?);
+//! let t0 = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+//!
+//! let verify = |account: &str| -> Result<Status, Box<dyn std::error::Error>> {
+//!     let (mut flow, _) = AutomaticCheck::start(Provider::Tencent.profile(), MethodKind::Face, 0, t0)?;
+//!     let mut step = flow.handle(E::Submit(Submission::individual()), t0, &cal)?;
+//!     // Answer each action the flow asks for, as a service's driver does.
+//!     while let Some(action) = step.actions.first().cloned() {
+//!         let now = t0 + Duration::minutes(flow.revision() as i64);
+//!         let event = match action {
+//!             Action::StartLiveness { id, .. } => E::Liveness { id, passed: true, reason: None },
+//!             Action::CheckIdentity { id } => E::Checked { id, matched: true, reason: None },
+//!             Action::SendSmsCode { id } => E::SmsCode { id, confirmed: true },
+//!             Action::Bind { id, cap } => {
+//!                 let outcome = block_on(store.try_bind(&key, account, cap_of(cap)))?;
+//!                 E::Bound { id, outcome: outcome.into() }
+//!             }
+//!             other => panic!("not in this example: {other:?}"),
+//!         };
+//!         step = flow.handle(event, now, &cal)?;
+//!     }
+//!     Ok(step.status)
+//! };
+//! for account in ["acct-1", "acct-2", "acct-3"] {
+//!     assert_eq!(verify(account)?, Status::Verified);
+//! }
+//! assert_eq!(verify("acct-4")?, Status::Failed);
+//! assert_eq!(block_on(store.count(&key))?, 3);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Keyed digests
 //!
 //! A leaked database of digests tells nothing without the secret: an ID
