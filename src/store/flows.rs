@@ -48,6 +48,26 @@ impl FlowRecord {
         }
     }
 
+    /// The record of `flow`, whose state the caller serialised as `state`
+    /// (its [`save`](crate::flow::Flow::save), as JSON say): the revision
+    /// and the next deadline come from the flow.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use realname::flow::MicroDeposit;
+    /// use realname::policy::Provider;
+    /// use realname::store::FlowRecord;
+    /// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+    /// let (flow, _) = MicroDeposit::start(Provider::Tencent.profile(), 0, t)?;
+    /// let r = FlowRecord::of(&flow, b"...".to_vec());
+    /// assert_eq!((r.revision, r.next_deadline), (flow.revision(), flow.next_deadline()));
+    /// # Ok::<(), realname::flow::FlowError>(())
+    /// ```
+    #[must_use]
+    pub fn of<M: crate::flow::Machine>(flow: &crate::flow::Flow<M>, state: Vec<u8>) -> FlowRecord {
+        FlowRecord::new(flow.revision(), flow.next_deadline(), state)
+    }
+
     /// The deadline in microseconds since 1970, as stores keep and seal it.
     ///
     /// ```
