@@ -567,14 +567,14 @@ impl FlowStore for SqliteStore {
         record: &FlowRecord,
     ) -> Result<Cas, SqliteError> {
         check_id("flow id", id)?;
-        if let Some(e) = expected {
-            if record.revision <= e {
-                return Err(InputError::RevisionNotAdvanced {
-                    expected: e,
-                    found: record.revision,
-                }
-                .into());
+        if let Some(e) = expected
+            && record.revision <= e
+        {
+            return Err(InputError::RevisionNotAdvanced {
+                expected: e,
+                found: record.revision,
             }
+            .into());
         }
         let record = FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
         let seal = self.ring.seal(
