@@ -70,6 +70,28 @@ impl From<rusqlite::Error> for SqliteError {
     }
 }
 
+impl SqliteError {
+    /// The same error again, for each write of a transaction that failed
+    /// as a whole.
+    pub(crate) fn duplicate(&self) -> SqliteError {
+        match self {
+            SqliteError::Busy => SqliteError::Busy,
+            SqliteError::Sqlite(e) => SqliteError::Sqlite(rusqlite::Error::SqliteFailure(
+                e.sqlite_error()
+                    .copied()
+                    .unwrap_or(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR)),
+                Some(e.to_string()),
+            )),
+            SqliteError::Corrupt { what } => SqliteError::Corrupt { what },
+            SqliteError::NewerSchema { found, known } => SqliteError::NewerSchema {
+                found: *found,
+                known: *known,
+            },
+            _ => SqliteError::Closed,
+        }
+    }
+}
+
 impl StoreError for SqliteError {
     fn retryable(&self) -> bool {
         match self {

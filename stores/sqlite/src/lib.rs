@@ -207,11 +207,131 @@ impl Options {
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;
 
-/// Which worker a call goes to.
-#[derive(Clone, Copy)]
-enum Lane {
-    Write,
-    Read,
+/// What the writer thread is given: a read (with no readers, or in
+/// memory), or a write to run in the next transaction.
+enum Work {
+    Read(Job),
+    Write(Box<dyn WriteJob>),
+}
+
+/// A write: run inside the writer's transaction, answered once that
+/// transaction committed (or failed).
+trait WriteJob: Send {
+    /// Runs the write; `false` when it failed (its savepoint is then
+    /// rolled back).
+    fn run(&mut self, c: &Connection) -> bool;
+    /// Sends the answer: the write's own error, or its result if the
+    /// transaction committed, or the commit's error.
+    fn finish(self: Box<Self>, commit: Result<(), &SqliteError>);
+}
+
+struct Write<T, F> {
+    f: Option<F>,
+    answer: Option<Result<T, SqliteError>>,
+    reply: tokio::sync::oneshot::Sender<Result<T, SqliteError>>,
+}
+
+impl<T, F> WriteJob for Write<T, F>
+where
+    T: Send,
+    F: FnOnce(&Connection) -> Result<T, SqliteError> + Send,
+{
+    fn run(&mut self, c: &Connection) -> bool {
+        let Some(f) = self.f.take() else { return false };
+        let answer = f(c);
+        let ok = answer.is_ok();
+        self.answer = Some(answer);
+        ok
+    }
+
+    fn finish(self: Box<Self>, commit: Result<(), &SqliteError>) {
+        let answer = match (self.answer, commit) {
+            (Some(Err(e)), _) => Err(e),
+            (Some(Ok(v)), Ok(())) => Ok(v),
+            (_, Err(e)) => Err(e.duplicate()),
+            // It panicked.
+            (None, Ok(())) => Err(SqliteError::Closed),
+        };
+        let _ = self.reply.send(answer);
+    }
+}
+
+/// The most writes one transaction takes.
+const MAX_BATCH: usize = 256;
+
+/// The writer thread: each write queued while the previous transaction
+/// ran goes into the next one, each in a savepoint of its own, so that
+/// one commit (one sync of the log at [`Durability::Full`]) answers them
+/// all. SQLite runs the writes one after the other in queue order, as if
+/// each had its own transaction; none is answered before the commit.
+fn writer(mut conn: Connection, jobs: mpsc::Receiver<Work>) {
+    let mut next: Option<Work> = None;
+    loop {
+        let work = match next.take() {
+            Some(w) => w,
+            None => match jobs.recv() {
+                Ok(w) => w,
+                Err(_) => return,
+            },
+        };
+        match work {
+            Work::Read(job) => run_read(&mut conn, job),
+            Work::Write(first) => {
+                let mut batch = vec![first];
+                while batch.len() < MAX_BATCH {
+                    match jobs.try_recv() {
+                        Ok(Work::Write(j)) => batch.push(j),
+                        Ok(read) => {
+                            next = Some(read);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                run_batch(&mut conn, batch);
+            }
+        }
+    }
+}
+
+fn run_batch(conn: &mut Connection, mut batch: Vec<Box<dyn WriteJob>>) {
+    let mut attempt = || -> Result<(), SqliteError> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for job in &mut batch {
+            tx.prepare_cached("SAVEPOINT job")?.execute([])?;
+            let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(&tx)))
+                .unwrap_or(false);
+            if !ok {
+                tx.prepare_cached("ROLLBACK TO job")?.execute([])?;
+            }
+            tx.prepare_cached("RELEASE job")?.execute([])?;
+        }
+        tx.commit()?;
+        Ok(())
+    };
+    let commit = attempt();
+    for job in batch {
+        job.finish(commit.as_ref().map(|_| ()));
+    }
+}
+
+fn run_read(conn: &mut Connection, job: Job) {
+    // A panicking job drops its answer's sender (its caller gets
+    // `Closed`), and the worker goes on.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(conn)));
+}
+
+fn reader(mut conn: Connection, jobs: Arc<Mutex<mpsc::Receiver<Job>>>) {
+    loop {
+        let job = {
+            let rx = jobs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            rx.recv()
+        };
+        let Ok(job) = job else { return };
+        run_read(&mut conn, job);
+    }
 }
 
 /// Every store trait of [`realname::store`] on one SQLite file.
@@ -243,7 +363,7 @@ enum Lane {
 pub struct SqliteStore {
     ring: Keyring,
     path: Option<PathBuf>,
-    writer: Option<mpsc::Sender<Job>>,
+    writer: Option<mpsc::Sender<Work>>,
     reader: Option<mpsc::Sender<Job>>,
     threads: Vec<JoinHandle<()>>,
 }
@@ -255,22 +375,6 @@ impl fmt::Debug for SqliteStore {
             .field("ring", &self.ring)
             .field("workers", &self.threads.len())
             .finish_non_exhaustive()
-    }
-}
-
-fn worker(mut conn: Connection, jobs: Arc<Mutex<mpsc::Receiver<Job>>>) {
-    loop {
-        let job = {
-            let rx = jobs
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            rx.recv()
-        };
-        let Ok(job) = job else { return };
-        // A panicking job drops its answer's sender (its caller gets
-        // `Closed`); the transaction it held rolls back as it unwinds,
-        // and the worker goes on.
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&mut conn)));
     }
 }
 
@@ -327,14 +431,14 @@ impl SqliteStore {
 
     fn start(
         ring: Keyring,
-        writer: Connection,
+        writer_conn: Connection,
         readers: Vec<Connection>,
         path: Option<PathBuf>,
     ) -> Result<SqliteStore, SqliteError> {
-        let spawn = |name: String, conn: Connection, rx: Arc<Mutex<mpsc::Receiver<Job>>>| {
+        let spawn = |name: String, body: Box<dyn FnOnce() + Send>| {
             std::thread::Builder::new()
                 .name(name)
-                .spawn(move || worker(conn, rx))
+                .spawn(body)
                 .map_err(SqliteError::Spawn)
         };
         let mut store = SqliteStore {
@@ -344,21 +448,20 @@ impl SqliteStore {
             reader: None,
             threads: Vec::new(),
         };
-        let (wtx, wrx) = mpsc::channel::<Job>();
+        let (wtx, wrx) = mpsc::channel::<Work>();
         store.threads.push(spawn(
             "realname-sqlite-writer".into(),
-            writer,
-            Arc::new(Mutex::new(wrx)),
+            Box::new(move || writer(writer_conn, wrx)),
         )?);
         store.writer = Some(wtx);
         if !readers.is_empty() {
             let (rtx, rrx) = mpsc::channel::<Job>();
             let rrx = Arc::new(Mutex::new(rrx));
             for (i, conn) in readers.into_iter().enumerate() {
+                let rrx = Arc::clone(&rrx);
                 store.threads.push(spawn(
                     format!("realname-sqlite-reader-{i}"),
-                    conn,
-                    Arc::clone(&rrx),
+                    Box::new(move || reader(conn, rrx)),
                 )?);
             }
             store.reader = Some(rtx);
@@ -366,28 +469,44 @@ impl SqliteStore {
         Ok(store)
     }
 
-    /// Queues `f` on a worker and returns the future of its answer. The
-    /// future holds only the answer's receiver: it is `Send`, and
-    /// `'static`.
-    fn run<T, F>(
-        &self,
-        lane: Lane,
-        f: F,
-    ) -> impl Future<Output = Result<T, SqliteError>> + Send + 'static
+    /// Queues the read `f` on a reader (or the writer, when there is no
+    /// reader) and returns the future of its answer. The future holds only
+    /// the answer's receiver: it is `Send`, and `'static`.
+    fn read<T, F>(&self, f: F) -> impl Future<Output = Result<T, SqliteError>> + Send + 'static
     where
         T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, SqliteError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, SqliteError> + Send + 'static,
     {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move |conn| {
             let _ = tx.send(f(conn));
         });
-        let queue = match lane {
-            Lane::Read => self.reader.as_ref().or(self.writer.as_ref()),
-            Lane::Write => self.writer.as_ref(),
+        let sent = match (&self.reader, &self.writer) {
+            (Some(r), _) => r.send(job).map_err(|_| SqliteError::Closed),
+            (None, Some(w)) => w.send(Work::Read(job)).map_err(|_| SqliteError::Closed),
+            (None, None) => Err(SqliteError::Closed),
         };
-        let sent = queue.map_or(Err(SqliteError::Closed), |q| {
-            q.send(job).map_err(|_| SqliteError::Closed)
+        async move {
+            sent?;
+            rx.await.map_err(|_| SqliteError::Closed)?
+        }
+    }
+
+    /// Queues the write `f` for the writer's next transaction and returns
+    /// the future of its answer, given once that transaction committed.
+    fn write<T, F>(&self, f: F) -> impl Future<Output = Result<T, SqliteError>> + Send + 'static
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, SqliteError> + Send + 'static,
+    {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job = Box::new(Write {
+            f: Some(f),
+            answer: None,
+            reply: tx,
+        });
+        let sent = self.writer.as_ref().map_or(Err(SqliteError::Closed), |w| {
+            w.send(Work::Write(job)).map_err(|_| SqliteError::Closed)
         });
         async move {
             sent?;
@@ -425,26 +544,25 @@ impl BindingStore for SqliteStore {
     ) -> Result<BindOutcome, SqliteError> {
         check_id("account", account)?;
         let (d, account) = (self.digests(key), account.to_owned());
-        self.run(Lane::Write, move |c| ops::try_bind(c, d, &account, cap))
+        self.write(move |c| ops::try_bind(c, d, &account, cap))
             .await
     }
 
     async fn release(&self, key: &DocumentKey, account: &str) -> Result<bool, SqliteError> {
         check_id("account", account)?;
         let (d, account) = (self.digests(key), account.to_owned());
-        self.run(Lane::Write, move |c| ops::release(c, d, &account))
+        self.write(move |c| ops::release(c, d, &account))
             .await
     }
 
     async fn count(&self, key: &DocumentKey) -> Result<u32, SqliteError> {
         let d = self.digests(key);
         // While rotating, a count moves what the old secret keyed: a write.
-        let lane = if d.previous.is_some() {
-            Lane::Write
+        if d.previous.is_some() {
+            self.write(move |c| ops::count(c, d)).await
         } else {
-            Lane::Read
-        };
-        self.run(lane, move |c| ops::count(c, d)).await
+            self.read(move |c| ops::count(c, d)).await
+        }
     }
 
     async fn rebind(
@@ -456,7 +574,7 @@ impl BindingStore for SqliteStore {
     ) -> Result<Rebind, SqliteError> {
         check_id("account", account)?;
         let (old, new, account) = (self.digests(old), self.digests(new), account.to_owned());
-        self.run(Lane::Write, move |c| {
+        self.write(move |c| {
             ops::rebind(c, old, new, &account, cap)
         })
         .await
@@ -480,7 +598,7 @@ impl AttemptLedger for SqliteStore {
         check_id("attempt token", token)?;
         let (account, key) = scope_parts(scope)?;
         let token = token.to_owned();
-        self.run(Lane::Write, move |c| {
+        self.write(move |c| {
             ops::consume(c, &account, &key, &token, limit)
         })
         .await
@@ -488,13 +606,13 @@ impl AttemptLedger for SqliteStore {
 
     async fn used(&self, scope: &AttemptScope) -> Result<u32, SqliteError> {
         let (account, key) = scope_parts(scope)?;
-        self.run(Lane::Read, move |c| ops::used(c, &account, &key))
+        self.read(move |c| ops::used(c, &account, &key))
             .await
     }
 
     async fn reset(&self, scope: &AttemptScope) -> Result<u32, SqliteError> {
         let (account, key) = scope_parts(scope)?;
-        self.run(Lane::Write, move |c| ops::reset(c, &account, &key))
+        self.write(move |c| ops::reset(c, &account, &key))
             .await
     }
 }
@@ -505,7 +623,7 @@ impl ChangeHistory for SqliteStore {
     async fn last_completed(&self, account: &str) -> Result<Option<DateTime<Utc>>, SqliteError> {
         check_id("account", account)?;
         let account = account.to_owned();
-        self.run(Lane::Read, move |c| ops::last_completed(c, &account))
+        self.read(move |c| ops::last_completed(c, &account))
             .await
     }
 
@@ -515,7 +633,7 @@ impl ChangeHistory for SqliteStore {
     ) -> Result<Option<(String, DateTime<Utc>)>, SqliteError> {
         check_id("account", account)?;
         let account = account.to_owned();
-        self.run(Lane::Read, move |c| ops::open_change(c, &account))
+        self.read(move |c| ops::open_change(c, &account))
             .await
     }
 
@@ -529,7 +647,7 @@ impl ChangeHistory for SqliteStore {
         check_id("account", account)?;
         check_id("change id", change)?;
         let (account, change) = (account.to_owned(), change.to_owned());
-        self.run(Lane::Write, move |c| {
+        self.write(move |c| {
             ops::begin(c, &account, &change, checked_against, now)
         })
         .await
@@ -544,7 +662,7 @@ impl ChangeHistory for SqliteStore {
         check_id("account", account)?;
         check_id("change id", change)?;
         let (account, change) = (account.to_owned(), change.to_owned());
-        self.run(Lane::Write, move |c| ops::complete(c, &account, &change, at))
+        self.write(move |c| ops::complete(c, &account, &change, at))
             .await
     }
 
@@ -552,7 +670,7 @@ impl ChangeHistory for SqliteStore {
         check_id("account", account)?;
         check_id("change id", change)?;
         let (account, change) = (account.to_owned(), change.to_owned());
-        self.run(Lane::Write, move |c| ops::abandon(c, &account, &change))
+        self.write(move |c| ops::abandon(c, &account, &change))
             .await
     }
 }
@@ -584,7 +702,7 @@ impl FlowStore for SqliteStore {
             &record.state,
         );
         let id = id.to_owned();
-        self.run(Lane::Write, move |c| {
+        self.write(move |c| {
             ops::save(c, &id, expected, &record, seal)
         })
         .await
@@ -593,7 +711,7 @@ impl FlowStore for SqliteStore {
     async fn load(&self, id: &str) -> Result<Option<FlowRecord>, SqliteError> {
         check_id("flow id", id)?;
         let owned = id.to_owned();
-        let Some(row) = self.run(Lane::Read, move |c| ops::load(c, &owned)).await? else {
+        let Some(row) = self.read(move |c| ops::load(c, &owned)).await? else {
             return Ok(None);
         };
         let tampered = || Tampered { id: id.to_owned() };
@@ -616,7 +734,7 @@ impl FlowStore for SqliteStore {
             return Ok(Vec::new());
         }
         let now_us = now.timestamp_micros();
-        self.run(Lane::Read, move |c| ops::due(c, now_us, limit))
+        self.read(move |c| ops::due(c, now_us, limit))
             .await
     }
 }

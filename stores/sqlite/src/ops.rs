@@ -2,7 +2,7 @@
 
 use realname::chrono::{DateTime, Utc};
 use realname::store::{BindOutcome, Cas, Consumed, DueFlow, FlowRecord, Rebind};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::SqliteError;
 
@@ -11,19 +11,6 @@ use crate::SqliteError;
 pub(crate) struct Digests {
     pub(crate) current: [u8; 32],
     pub(crate) previous: Option<[u8; 32]>,
-}
-
-/// Runs `f` in a `BEGIN IMMEDIATE` transaction and commits it: the write
-/// lock is taken first, so no transaction fails half-way on upgrading a
-/// read lock.
-pub(crate) fn immediate<T>(
-    conn: &mut Connection,
-    f: impl FnOnce(&Transaction<'_>) -> Result<T, SqliteError>,
-) -> Result<T, SqliteError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let out = f(&tx)?;
-    tx.commit()?;
-    Ok(out)
 }
 
 fn to_u32(n: i64) -> Result<u32, SqliteError> {
@@ -36,28 +23,28 @@ fn to_u32(n: i64) -> Result<u32, SqliteError> {
 }
 
 /// Moves the bindings kept under the previous digest to the current one.
-fn rotate(tx: &Transaction<'_>, d: Digests) -> Result<(), SqliteError> {
+fn rotate(c: &Connection, d: Digests) -> Result<(), SqliteError> {
     let Some(old) = d.previous.filter(|p| *p != d.current) else {
         return Ok(());
     };
-    let any: Option<i64> = tx
+    let any: Option<i64> = c
         .prepare_cached("SELECT n FROM binding_counts WHERE digest = ?1")?
         .query_row([&old[..]], |r| r.get(0))
         .optional()?;
     if any.is_some() {
-        tx.prepare_cached(
+        c.prepare_cached(
             "INSERT OR IGNORE INTO bindings (digest, account)
              SELECT ?1, account FROM bindings WHERE digest = ?2",
         )?
         .execute(params![&d.current[..], &old[..]])?;
-        tx.prepare_cached("DELETE FROM bindings WHERE digest = ?1")?
+        c.prepare_cached("DELETE FROM bindings WHERE digest = ?1")?
             .execute([&old[..]])?;
     }
     Ok(())
 }
 
-fn count_in(tx: &Connection, digest: &[u8; 32]) -> Result<u32, SqliteError> {
-    let n: Option<i64> = tx
+fn count_in(c: &Connection, digest: &[u8; 32]) -> Result<u32, SqliteError> {
+    let n: Option<i64> = c
         .prepare_cached("SELECT n FROM binding_counts WHERE digest = ?1")?
         .query_row([&digest[..]], |r| r.get(0))
         .optional()?;
@@ -65,13 +52,13 @@ fn count_in(tx: &Connection, digest: &[u8; 32]) -> Result<u32, SqliteError> {
 }
 
 fn bind_in(
-    tx: &Transaction<'_>,
+    c: &Connection,
     digest: &[u8; 32],
     account: &str,
     cap: u32,
 ) -> Result<BindOutcome, SqliteError> {
-    let count = count_in(tx, digest)?;
-    let bound = tx
+    let count = count_in(c, digest)?;
+    let bound = c
         .prepare_cached("SELECT 1 FROM bindings WHERE digest = ?1 AND account = ?2")?
         .exists(params![&digest[..], account])?;
     if bound {
@@ -80,111 +67,99 @@ fn bind_in(
     if count >= cap {
         return Ok(BindOutcome::CapReached { count });
     }
-    tx.prepare_cached("INSERT INTO bindings (digest, account) VALUES (?1, ?2)")?
+    c.prepare_cached("INSERT INTO bindings (digest, account) VALUES (?1, ?2)")?
         .execute(params![&digest[..], account])?;
     Ok(BindOutcome::Bound { count: count + 1 })
 }
 
-fn release_in(tx: &Transaction<'_>, digest: &[u8; 32], account: &str) -> Result<bool, SqliteError> {
-    let n = tx
+fn release_in(c: &Connection, digest: &[u8; 32], account: &str) -> Result<bool, SqliteError> {
+    let n = c
         .prepare_cached("DELETE FROM bindings WHERE digest = ?1 AND account = ?2")?
         .execute(params![&digest[..], account])?;
     Ok(n > 0)
 }
 
 pub(crate) fn try_bind(
-    conn: &mut Connection,
+    c: &Connection,
     d: Digests,
     account: &str,
     cap: u32,
 ) -> Result<BindOutcome, SqliteError> {
-    immediate(conn, |tx| {
-        rotate(tx, d)?;
-        bind_in(tx, &d.current, account, cap)
-    })
+    rotate(c, d)?;
+    bind_in(c, &d.current, account, cap)
 }
 
 pub(crate) fn release(
-    conn: &mut Connection,
+    c: &Connection,
     d: Digests,
     account: &str,
 ) -> Result<bool, SqliteError> {
-    immediate(conn, |tx| {
-        rotate(tx, d)?;
-        release_in(tx, &d.current, account)
-    })
+    rotate(c, d)?;
+    release_in(c, &d.current, account)
 }
 
-pub(crate) fn count(conn: &mut Connection, d: Digests) -> Result<u32, SqliteError> {
+pub(crate) fn count(c: &Connection, d: Digests) -> Result<u32, SqliteError> {
     if d.previous.is_none() {
         // One statement: its own consistent snapshot, no write lock.
-        return count_in(conn, &d.current);
+        return count_in(c, &d.current);
     }
-    immediate(conn, |tx| {
-        rotate(tx, d)?;
-        count_in(tx, &d.current)
-    })
+    rotate(c, d)?;
+    count_in(c, &d.current)
 }
 
 pub(crate) fn rebind(
-    conn: &mut Connection,
+    c: &Connection,
     old: Digests,
     new: Digests,
     account: &str,
     cap: u32,
 ) -> Result<Rebind, SqliteError> {
-    immediate(conn, |tx| {
-        rotate(tx, old)?;
-        rotate(tx, new)?;
-        let bind = bind_in(tx, &new.current, account, cap)?;
-        let released =
-            bind.is_bound() && old.current != new.current && release_in(tx, &old.current, account)?;
-        Ok(Rebind { bind, released })
-    })
+    rotate(c, old)?;
+    rotate(c, new)?;
+    let bind = bind_in(c, &new.current, account, cap)?;
+    let released =
+        bind.is_bound() && old.current != new.current && release_in(c, &old.current, account)?;
+    Ok(Rebind { bind, released })
 }
 
-fn used_in(conn: &Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
-    let n: i64 = conn
+fn used_in(c: &Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
+    let n: i64 = c
         .prepare_cached("SELECT count(*) FROM attempts WHERE account = ?1 AND scope = ?2")?
         .query_row(params![account, scope], |r| r.get(0))?;
     to_u32(n)
 }
 
 pub(crate) fn consume(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
     scope: &str,
     token: &str,
     limit: u32,
 ) -> Result<Consumed, SqliteError> {
-    immediate(conn, |tx| {
-        let used = used_in(tx, account, scope)?;
-        let counted = tx
-            .prepare_cached("SELECT 1 FROM attempts WHERE account = ?1 AND scope = ?2 AND token = ?3")?
-            .exists(params![account, scope, token])?;
-        if counted {
-            return Ok(Consumed::AlreadyCounted { used });
-        }
-        if used >= limit {
-            return Ok(Consumed::Exhausted { used });
-        }
-        tx.prepare_cached("INSERT INTO attempts (account, scope, token) VALUES (?1, ?2, ?3)")?
-            .execute(params![account, scope, token])?;
-        Ok(Consumed::Counted { used: used + 1 })
-    })
+    let used = used_in(c, account, scope)?;
+    let counted = c
+        .prepare_cached("SELECT 1 FROM attempts WHERE account = ?1 AND scope = ?2 AND token = ?3")?
+        .exists(params![account, scope, token])?;
+    if counted {
+        return Ok(Consumed::AlreadyCounted { used });
+    }
+    if used >= limit {
+        return Ok(Consumed::Exhausted { used });
+    }
+    c.prepare_cached("INSERT INTO attempts (account, scope, token) VALUES (?1, ?2, ?3)")?
+        .execute(params![account, scope, token])?;
+    Ok(Consumed::Counted { used: used + 1 })
 }
 
-pub(crate) fn used(conn: &mut Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
-    used_in(conn, account, scope)
+pub(crate) fn used(c: &Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
+    used_in(c, account, scope)
 }
 
-pub(crate) fn reset(conn: &mut Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
-    immediate(conn, |tx| {
-        let n = tx
-            .prepare_cached("DELETE FROM attempts WHERE account = ?1 AND scope = ?2")?
-            .execute(params![account, scope])?;
-        Ok(u32::try_from(n).unwrap_or(u32::MAX))
-    })
+pub(crate) fn reset(c: &Connection, account: &str, scope: &str) -> Result<u32, SqliteError> {
+    let n = c
+        .prepare_cached("DELETE FROM attempts WHERE account = ?1 AND scope = ?2")?
+        .execute(params![account, scope])?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// A time as two columns, seconds and nanoseconds, so that it comes back
@@ -214,8 +189,8 @@ struct ChangeRow {
     open: Option<(String, DateTime<Utc>)>,
 }
 
-fn change_row(conn: &Connection, account: &str) -> Result<Option<ChangeRow>, SqliteError> {
-    let row = conn
+fn change_row(c: &Connection, account: &str) -> Result<Option<ChangeRow>, SqliteError> {
+    let row = c
         .prepare_cached(
             "SELECT last_s, last_ns, open_id, open_started_s, open_started_ns
              FROM changes WHERE account = ?1",
@@ -248,83 +223,77 @@ fn change_row(conn: &Connection, account: &str) -> Result<Option<ChangeRow>, Sql
 }
 
 pub(crate) fn last_completed(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
 ) -> Result<Option<DateTime<Utc>>, SqliteError> {
-    Ok(change_row(conn, account)?.and_then(|c| c.last))
+    Ok(change_row(c, account)?.and_then(|c| c.last))
 }
 
 pub(crate) fn open_change(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
 ) -> Result<Option<(String, DateTime<Utc>)>, SqliteError> {
-    Ok(change_row(conn, account)?.and_then(|c| c.open))
+    Ok(change_row(c, account)?.and_then(|c| c.open))
 }
 
 pub(crate) fn begin(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
     change: &str,
     checked_against: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<realname::store::ChangeStart, SqliteError> {
     use realname::store::ChangeStart;
-    immediate(conn, |tx| {
-        let row = change_row(tx, account)?;
-        let (last, open) = row.map_or((None, None), |c| (c.last, c.open));
-        match open {
-            Some((open, _)) if open == change => return Ok(ChangeStart::AlreadyStarted),
-            Some((open, _)) => return Ok(ChangeStart::Busy { open }),
-            None if last != checked_against => return Ok(ChangeStart::Stale { last }),
-            None => {}
-        }
-        let (s, ns) = split(now);
-        tx.prepare_cached(
-            "INSERT INTO changes (account, open_id, open_started_s, open_started_ns)
-             VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (account) DO UPDATE SET
-                open_id = excluded.open_id,
-                open_started_s = excluded.open_started_s,
-                open_started_ns = excluded.open_started_ns",
-        )?
-        .execute(params![account, change, s, ns])?;
-        Ok(ChangeStart::Started)
-    })
+    let row = change_row(c, account)?;
+    let (last, open) = row.map_or((None, None), |c| (c.last, c.open));
+    match open {
+        Some((open, _)) if open == change => return Ok(ChangeStart::AlreadyStarted),
+        Some((open, _)) => return Ok(ChangeStart::Busy { open }),
+        None if last != checked_against => return Ok(ChangeStart::Stale { last }),
+        None => {}
+    }
+    let (s, ns) = split(now);
+    c.prepare_cached(
+        "INSERT INTO changes (account, open_id, open_started_s, open_started_ns)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (account) DO UPDATE SET
+            open_id = excluded.open_id,
+            open_started_s = excluded.open_started_s,
+            open_started_ns = excluded.open_started_ns",
+    )?
+    .execute(params![account, change, s, ns])?;
+    Ok(ChangeStart::Started)
 }
 
 pub(crate) fn complete(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
     change: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, SqliteError> {
     let (s, ns) = split(at);
-    immediate(conn, |tx| {
-        let n = tx
-            .prepare_cached(
-                "UPDATE changes SET last_s = ?3, last_ns = ?4,
-                    open_id = NULL, open_started_s = NULL, open_started_ns = NULL
-                 WHERE account = ?1 AND open_id = ?2",
-            )?
-            .execute(params![account, change, s, ns])?;
-        Ok(n > 0)
-    })
+    let n = c
+        .prepare_cached(
+            "UPDATE changes SET last_s = ?3, last_ns = ?4,
+                open_id = NULL, open_started_s = NULL, open_started_ns = NULL
+             WHERE account = ?1 AND open_id = ?2",
+        )?
+        .execute(params![account, change, s, ns])?;
+    Ok(n > 0)
 }
 
 pub(crate) fn abandon(
-    conn: &mut Connection,
+    c: &Connection,
     account: &str,
     change: &str,
 ) -> Result<bool, SqliteError> {
-    immediate(conn, |tx| {
-        let n = tx
-            .prepare_cached(
-                "UPDATE changes SET open_id = NULL, open_started_s = NULL, open_started_ns = NULL
-                 WHERE account = ?1 AND open_id = ?2",
-            )?
-            .execute(params![account, change])?;
-        Ok(n > 0)
-    })
+    let n = c
+        .prepare_cached(
+            "UPDATE changes SET open_id = NULL, open_started_s = NULL, open_started_ns = NULL
+             WHERE account = ?1 AND open_id = ?2",
+        )?
+        .execute(params![account, change])?;
+    Ok(n > 0)
 }
 
 /// A revision as SQLite keeps it: the same 64 bits as a signed integer,
@@ -338,39 +307,37 @@ fn rev_from_sql(r: i64) -> u64 {
 }
 
 pub(crate) fn save(
-    conn: &mut Connection,
+    c: &Connection,
     id: &str,
     expected: Option<u64>,
     record: &FlowRecord,
     seal: [u8; 32],
 ) -> Result<Cas, SqliteError> {
-    immediate(conn, |tx| {
-        let current: Option<i64> = tx
-            .prepare_cached("SELECT revision FROM flows WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?;
-        let current = current.map(rev_from_sql);
-        if current != expected {
-            return Ok(Cas::Conflict { current });
-        }
-        tx.prepare_cached(
-            "INSERT INTO flows (id, revision, next_deadline_us, state, seal)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (id) DO UPDATE SET
-                revision = excluded.revision,
-                next_deadline_us = excluded.next_deadline_us,
-                state = excluded.state,
-                seal = excluded.seal",
-        )?
-        .execute(params![
-            id,
-            rev_to_sql(record.revision),
-            record.deadline_micros(),
-            &record.state,
-            &seal[..]
-        ])?;
-        Ok(Cas::Saved)
-    })
+    let current: Option<i64> = c
+        .prepare_cached("SELECT revision FROM flows WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    let current = current.map(rev_from_sql);
+    if current != expected {
+        return Ok(Cas::Conflict { current });
+    }
+    c.prepare_cached(
+        "INSERT INTO flows (id, revision, next_deadline_us, state, seal)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET
+            revision = excluded.revision,
+            next_deadline_us = excluded.next_deadline_us,
+            state = excluded.state,
+            seal = excluded.seal",
+    )?
+    .execute(params![
+        id,
+        rev_to_sql(record.revision),
+        record.deadline_micros(),
+        &record.state,
+        &seal[..]
+    ])?;
+    Ok(Cas::Saved)
 }
 
 /// A flow row as stored, before its seal is checked.
@@ -381,8 +348,8 @@ pub(crate) struct FlowRow {
     pub(crate) seal: Vec<u8>,
 }
 
-pub(crate) fn load(conn: &mut Connection, id: &str) -> Result<Option<FlowRow>, SqliteError> {
-    Ok(conn
+pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<FlowRow>, SqliteError> {
+    Ok(c
         .prepare_cached("SELECT revision, next_deadline_us, state, seal FROM flows WHERE id = ?1")?
         .query_row([id], |r| {
             Ok(FlowRow {
@@ -396,12 +363,12 @@ pub(crate) fn load(conn: &mut Connection, id: &str) -> Result<Option<FlowRow>, S
 }
 
 pub(crate) fn due(
-    conn: &mut Connection,
+    c: &Connection,
     now_us: i64,
     limit: usize,
 ) -> Result<Vec<DueFlow>, SqliteError> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = c.prepare_cached(
         "SELECT id, next_deadline_us FROM flows
          WHERE next_deadline_us IS NOT NULL AND next_deadline_us <= ?1
          ORDER BY next_deadline_us, id LIMIT ?2",
