@@ -225,3 +225,82 @@ fn the_file_is_in_wal_mode() {
         .unwrap();
     assert_eq!(mode, "wal");
 }
+
+/// Writes queued together share a transaction, each in a savepoint: one
+/// that fails (here on a row edited into a shape the store never writes)
+/// is rolled back alone, and the others commit.
+#[test]
+fn a_failing_write_leaves_its_neighbours_committed() {
+    let f = common::File::new();
+    let store = SqliteStore::open(&f.path, common::ring()).unwrap();
+    common::raw(&f.path)
+        .execute("INSERT INTO changes (account, last_s) VALUES ('broken', 1)", [])
+        .unwrap();
+    let key = identity(7);
+    let t = realname::chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+    let (bound, refused) = std::thread::scope(|s| {
+        let binds: Vec<_> = (0..32)
+            .map(|i| {
+                let (store, key) = (&store, &key);
+                s.spawn(move || block_on(store.try_bind(key, &format!("n-{i}"), u32::MAX)))
+            })
+            .collect();
+        let broken: Vec<_> = (0..4)
+            .map(|i| {
+                let store = &store;
+                s.spawn(move || {
+                    use realname::store::ChangeHistory;
+                    block_on(store.begin("broken", &format!("c-{i}"), None, t))
+                })
+            })
+            .collect();
+        (
+            binds.into_iter().map(|b| b.join().unwrap()).collect::<Vec<_>>(),
+            broken.into_iter().map(|b| b.join().unwrap()).collect::<Vec<_>>(),
+        )
+    });
+    assert!(bound.iter().all(|b| matches!(b, Ok(BindOutcome::Bound { .. }))), "{bound:?}");
+    for r in refused {
+        let e = r.unwrap_err();
+        assert_eq!(e.code(), "sqlite_corrupt");
+    }
+    drop(store);
+    let store = SqliteStore::open(&f.path, common::ring()).unwrap();
+    assert_eq!(block_on(store.count(&key)).unwrap(), 32);
+    drop(store);
+    common::counters_exact(&f.path);
+}
+
+/// Every write queued behind a lock held elsewhere is told `Busy`, and
+/// none of them is half done.
+#[test]
+fn a_batch_behind_a_held_lock_is_busy_as_a_whole() {
+    let f = common::File::new();
+    let store = Options::default()
+        .busy_timeout(Duration::from_millis(50))
+        .open(&f.path, common::ring())
+        .unwrap();
+    let key = identity(8);
+    let mut raw = common::raw(&f.path);
+    let tx = raw
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let answers: Vec<_> = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..16)
+            .map(|i| {
+                let (store, key) = (&store, &key);
+                s.spawn(move || block_on(store.try_bind(key, &format!("b-{i}"), 3)))
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    for a in &answers {
+        assert!(matches!(a, Err(SqliteError::Busy)), "{a:?}");
+    }
+    tx.commit().unwrap();
+    assert_eq!(block_on(store.count(&key)).unwrap(), 0);
+    assert_eq!(
+        block_on(store.try_bind(&key, "b-0", 3)).unwrap(),
+        BindOutcome::Bound { count: 1 }
+    );
+}
