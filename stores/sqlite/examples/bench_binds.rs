@@ -75,7 +75,13 @@ fn label(d: Durability) -> &'static str {
 }
 
 /// Binds until it works: the same retry a caller makes on `Busy`.
-fn bind(store: &SqliteStore, key: &realname::DocumentKey, account: &str, cap: u32, busy: &AtomicU64) -> BindOutcome {
+fn bind(
+    store: &SqliteStore,
+    key: &realname::DocumentKey,
+    account: &str,
+    cap: u32,
+    busy: &AtomicU64,
+) -> BindOutcome {
     loop {
         match block_on(store.try_bind(key, account, cap)) {
             Ok(o) => return o,
@@ -99,7 +105,10 @@ fn run_store(
     key_of: impl Fn(usize) -> realname::DocumentKey + Sync,
 ) -> Row {
     let path = dir.join(format!("{name}-{}-{callers}.db", label(d)));
-    let store = Options::default().durability(d).open(&path, ring()).unwrap();
+    let store = Options::default()
+        .durability(d)
+        .open(&path, ring())
+        .unwrap();
     let keys: Vec<_> = (0..n).map(&key_of).collect();
     let (bound, busy) = (AtomicU64::new(0), AtomicU64::new(0));
     let start = Instant::now();
@@ -118,7 +127,11 @@ fn run_store(
     });
     let took = start.elapsed();
     drop(store);
-    let over_cap = if cap == u32::MAX { 0 } else { above_cap(&path, cap) };
+    let over_cap = if cap == u32::MAX {
+        0
+    } else {
+        above_cap(&path, cap)
+    };
     Row {
         name: name.to_owned(),
         durability: label(d),
@@ -144,7 +157,12 @@ fn run_naive(dir: &std::path::Path, d: Durability, how: Naive) -> Row {
         Naive::NoTransaction => "naive no transaction",
     };
     let path = dir.join(format!("{}-{}.db", name.replace(' ', "-"), label(d)));
-    drop(Options::default().durability(d).open(&path, ring()).unwrap()); // the schema
+    drop(
+        Options::default()
+            .durability(d)
+            .open(&path, ring())
+            .unwrap(),
+    ); // the schema
     let digests: Vec<[u8; 32]> = (0..RACE_BINDS)
         .map(|i| *ring().digest(&race_key(i)).as_bytes())
         .collect();
@@ -156,7 +174,8 @@ fn run_naive(dir: &std::path::Path, d: Durability, how: Naive) -> Row {
             s.spawn(move || {
                 let mut c = Connection::open(path).unwrap();
                 c.busy_timeout(Duration::from_secs(5)).unwrap();
-                c.execute_batch(&format!("PRAGMA synchronous = {}", label(d))).unwrap();
+                c.execute_batch(&format!("PRAGMA synchronous = {}", label(d)))
+                    .unwrap();
                 for i in (t..RACE_BINDS).step_by(RACERS) {
                     let (account, digest) = (format!("acct-{i}"), &digests[i]);
                     let r = match how {
@@ -234,17 +253,41 @@ fn main() {
     for d in [Durability::Full, Durability::Normal] {
         let mut first = None;
         for callers in [1, 4] {
-            let mut r = run_store(dir.path(), d, "(a) hot key, no cap", callers, n, u32::MAX, |_| identity(1));
+            let mut r = run_store(
+                dir.path(),
+                d,
+                "(a) hot key, no cap",
+                callers,
+                n,
+                u32::MAX,
+                |_| identity(1),
+            );
             r.baseline = first;
             first = first.or(Some(r.rate()));
             rows.push(r);
         }
         for callers in [1, 4] {
-            let mut r = run_store(dir.path(), d, "(b) one account per key", callers, n, u32::MAX, |i| identity(i as u32));
+            let mut r = run_store(
+                dir.path(),
+                d,
+                "(b) one account per key",
+                callers,
+                n,
+                u32::MAX,
+                |i| identity(i as u32),
+            );
             r.baseline = first;
             rows.push(r);
         }
-        let correct = run_store(dir.path(), d, "cap 3, 8 callers per key: SqliteStore", RACERS, RACE_BINDS, CAP, race_key);
+        let correct = run_store(
+            dir.path(),
+            d,
+            "cap 3, 8 callers per key: SqliteStore",
+            RACERS,
+            RACE_BINDS,
+            CAP,
+            race_key,
+        );
         let base = correct.rate();
         rows.push(correct);
         for how in [Naive::Deferred, Naive::NoTransaction] {
@@ -259,7 +302,9 @@ fn main() {
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
-        let ratio = r.baseline.map_or("1.00 (baseline)".to_owned(), |b| format!("{:.2}", r.rate() / b));
+        let ratio = r.baseline.map_or("1.00 (baseline)".to_owned(), |b| {
+            format!("{:.2}", r.rate() / b)
+        });
         println!(
             "| {} | {} | {} | {} | {:.3} | {:.0} | {} | {} | {} | {} |",
             r.name,
@@ -275,5 +320,7 @@ fn main() {
         );
     }
     println!();
-    println!("baselines: (a)/(b) against (a) with 1 caller at the same sync; the naive rows against the SqliteStore row above them.");
+    println!(
+        "baselines: (a)/(b) against (a) with 1 caller at the same sync; the naive rows against the SqliteStore row above them."
+    );
 }

@@ -551,8 +551,7 @@ impl BindingStore for SqliteStore {
     async fn release(&self, key: &DocumentKey, account: &str) -> Result<bool, SqliteError> {
         check_id("account", account)?;
         let (d, account) = (self.digests(key), account.to_owned());
-        self.write(move |c| ops::release(c, d, &account))
-            .await
+        self.write(move |c| ops::release(c, d, &account)).await
     }
 
     async fn count(&self, key: &DocumentKey) -> Result<u32, SqliteError> {
@@ -574,10 +573,8 @@ impl BindingStore for SqliteStore {
     ) -> Result<Rebind, SqliteError> {
         check_id("account", account)?;
         let (old, new, account) = (self.digests(old), self.digests(new), account.to_owned());
-        self.write(move |c| {
-            ops::rebind(c, old, new, &account, cap)
-        })
-        .await
+        self.write(move |c| ops::rebind(c, old, new, &account, cap))
+            .await
     }
 }
 
@@ -598,22 +595,18 @@ impl AttemptLedger for SqliteStore {
         check_id("attempt token", token)?;
         let (account, key) = scope_parts(scope)?;
         let token = token.to_owned();
-        self.write(move |c| {
-            ops::consume(c, &account, &key, &token, limit)
-        })
-        .await
+        self.write(move |c| ops::consume(c, &account, &key, &token, limit))
+            .await
     }
 
     async fn used(&self, scope: &AttemptScope) -> Result<u32, SqliteError> {
         let (account, key) = scope_parts(scope)?;
-        self.read(move |c| ops::used(c, &account, &key))
-            .await
+        self.read(move |c| ops::used(c, &account, &key)).await
     }
 
     async fn reset(&self, scope: &AttemptScope) -> Result<u32, SqliteError> {
         let (account, key) = scope_parts(scope)?;
-        self.write(move |c| ops::reset(c, &account, &key))
-            .await
+        self.write(move |c| ops::reset(c, &account, &key)).await
     }
 }
 
@@ -623,8 +616,7 @@ impl ChangeHistory for SqliteStore {
     async fn last_completed(&self, account: &str) -> Result<Option<DateTime<Utc>>, SqliteError> {
         check_id("account", account)?;
         let account = account.to_owned();
-        self.read(move |c| ops::last_completed(c, &account))
-            .await
+        self.read(move |c| ops::last_completed(c, &account)).await
     }
 
     async fn open_change(
@@ -633,8 +625,7 @@ impl ChangeHistory for SqliteStore {
     ) -> Result<Option<(String, DateTime<Utc>)>, SqliteError> {
         check_id("account", account)?;
         let account = account.to_owned();
-        self.read(move |c| ops::open_change(c, &account))
-            .await
+        self.read(move |c| ops::open_change(c, &account)).await
     }
 
     async fn begin(
@@ -647,10 +638,8 @@ impl ChangeHistory for SqliteStore {
         check_id("account", account)?;
         check_id("change id", change)?;
         let (account, change) = (account.to_owned(), change.to_owned());
-        self.write(move |c| {
-            ops::begin(c, &account, &change, checked_against, now)
-        })
-        .await
+        self.write(move |c| ops::begin(c, &account, &change, checked_against, now))
+            .await
     }
 
     async fn complete(
@@ -695,17 +684,12 @@ impl FlowStore for SqliteStore {
             .into());
         }
         let record = FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
-        let seal = self.ring.seal(
-            id,
-            record.revision,
-            record.deadline_micros(),
-            &record.state,
-        );
+        let seal = self
+            .ring
+            .seal(id, record.revision, record.deadline_micros(), &record.state);
         let id = id.to_owned();
-        self.write(move |c| {
-            ops::save(c, &id, expected, &record, seal)
-        })
-        .await
+        self.write(move |c| ops::save(c, &id, expected, &record, seal))
+            .await
     }
 
     async fn load(&self, id: &str) -> Result<Option<FlowRecord>, SqliteError> {
@@ -734,7 +718,6 @@ impl FlowStore for SqliteStore {
             return Ok(Vec::new());
         }
         let now_us = now.timestamp_micros();
-        self.read(move |c| ops::due(c, now_us, limit))
-            .await
+        self.read(move |c| ops::due(c, now_us, limit)).await
     }
 }

@@ -89,11 +89,7 @@ pub(crate) fn try_bind(
     bind_in(c, &d.current, account, cap)
 }
 
-pub(crate) fn release(
-    c: &Connection,
-    d: Digests,
-    account: &str,
-) -> Result<bool, SqliteError> {
+pub(crate) fn release(c: &Connection, d: Digests, account: &str) -> Result<bool, SqliteError> {
     rotate(c, d)?;
     release_in(c, &d.current, account)
 }
@@ -282,11 +278,7 @@ pub(crate) fn complete(
     Ok(n > 0)
 }
 
-pub(crate) fn abandon(
-    c: &Connection,
-    account: &str,
-    change: &str,
-) -> Result<bool, SqliteError> {
+pub(crate) fn abandon(c: &Connection, account: &str, change: &str) -> Result<bool, SqliteError> {
     let n = c
         .prepare_cached(
             "UPDATE changes SET open_id = NULL, open_started_s = NULL, open_started_ns = NULL
@@ -349,8 +341,10 @@ pub(crate) struct FlowRow {
 }
 
 pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<FlowRow>, SqliteError> {
-    Ok(c
-        .prepare_cached("SELECT revision, next_deadline_us, state, seal FROM flows WHERE id = ?1")?
+    Ok(
+        c.prepare_cached(
+            "SELECT revision, next_deadline_us, state, seal FROM flows WHERE id = ?1",
+        )?
         .query_row([id], |r| {
             Ok(FlowRow {
                 revision: rev_from_sql(r.get(0)?),
@@ -359,14 +353,11 @@ pub(crate) fn load(c: &Connection, id: &str) -> Result<Option<FlowRow>, SqliteEr
                 seal: r.get(3)?,
             })
         })
-        .optional()?)
+        .optional()?,
+    )
 }
 
-pub(crate) fn due(
-    c: &Connection,
-    now_us: i64,
-    limit: usize,
-) -> Result<Vec<DueFlow>, SqliteError> {
+pub(crate) fn due(c: &Connection, now_us: i64, limit: usize) -> Result<Vec<DueFlow>, SqliteError> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let mut stmt = c.prepare_cached(
         "SELECT id, next_deadline_us FROM flows

@@ -158,8 +158,7 @@ fn a_killed_process_loses_nothing_committed() {
         let path = std::env::var(DB).unwrap();
         let store = open(Path::new(&path));
         let mut out = std::io::stdout().lock();
-        let start = block_on(retrying(|| store.load("f-kill")))
-            .map_or(0, |r| r.revision + 1);
+        let start = block_on(retrying(|| store.load("f-kill"))).map_or(0, |r| r.revision + 1);
         for i in 0.. {
             let account = format!("{mode}-{i}");
             let o = block_on(retrying(|| store.try_bind(&key, &account, u32::MAX)));
@@ -255,7 +254,9 @@ fn a_killed_process_loses_nothing_committed() {
             .map(Result::unwrap)
             .collect();
         let rev: Option<i64> = c
-            .query_row("SELECT revision FROM flows WHERE id = 'f-kill'", [], |r| r.get(0))
+            .query_row("SELECT revision FROM flows WHERE id = 'f-kill'", [], |r| {
+                r.get(0)
+            })
             .ok();
         last_saved = rev.map(|r| r as u64);
     }

@@ -30,7 +30,11 @@ fn hmac_sha256_at_the_block_edges() {
         for m in [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 299] {
             let key: Vec<u8> = (0..k).map(|i| (i * 7 + 3) as u8).collect();
             let msg: Vec<u8> = (0..m).map(|i| (i * 13 + 1) as u8).collect();
-            assert_eq!(realname::store::hmac_sha256(&key, &msg), oracle(&key, &msg), "key {k}, message {m}");
+            assert_eq!(
+                realname::store::hmac_sha256(&key, &msg),
+                oracle(&key, &msg),
+                "key {k}, message {m}"
+            );
         }
     }
 }

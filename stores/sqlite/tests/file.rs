@@ -20,7 +20,10 @@ fn record(rev: u64) -> FlowRecord {
 
 fn assert_tampered(store: &SqliteStore, id: &str) {
     let e = block_on(store.load(id)).unwrap_err();
-    assert!(matches!(e, SqliteError::Tampered(ref t) if t.id == id), "{e:?}");
+    assert!(
+        matches!(e, SqliteError::Tampered(ref t) if t.id == id),
+        "{e:?}"
+    );
     assert_eq!(e.code(), "store_tampered");
     assert!(!e.retryable());
 }
@@ -30,20 +33,29 @@ fn an_edited_flow_row_is_refused() {
     let f = common::File::new();
     let store = SqliteStore::open(&f.path, common::ring()).unwrap();
     for id in ["f-state", "f-rev", "f-due", "f-seal", "f-moved"] {
-        assert_eq!(block_on(store.save(id, None, &record(3))).unwrap(), Cas::Saved);
+        assert_eq!(
+            block_on(store.save(id, None, &record(3))).unwrap(),
+            Cas::Saved
+        );
     }
     let raw = common::raw(&f.path);
-    raw.execute("UPDATE flows SET state = CAST('{\"rev\":4}' AS BLOB) WHERE id = 'f-state'", [])
+    raw.execute(
+        "UPDATE flows SET state = CAST('{\"rev\":4}' AS BLOB) WHERE id = 'f-state'",
+        [],
+    )
+    .unwrap();
+    raw.execute("UPDATE flows SET revision = 4 WHERE id = 'f-rev'", [])
         .unwrap();
-    raw.execute("UPDATE flows SET revision = 4 WHERE id = 'f-rev'", []).unwrap();
     raw.execute(
         "UPDATE flows SET next_deadline_us = next_deadline_us + 1 WHERE id = 'f-due'",
         [],
     )
     .unwrap();
-    raw.execute("UPDATE flows SET seal = x'00' WHERE id = 'f-seal'", []).unwrap();
+    raw.execute("UPDATE flows SET seal = x'00' WHERE id = 'f-seal'", [])
+        .unwrap();
     // A whole row moved under another id: the seal covers the id.
-    raw.execute("DELETE FROM flows WHERE id = 'f-moved'", []).unwrap();
+    raw.execute("DELETE FROM flows WHERE id = 'f-moved'", [])
+        .unwrap();
     raw.execute(
         "INSERT INTO flows SELECT 'f-moved', revision, next_deadline_us, state, seal FROM flows WHERE id = 'f-rev'",
         [],
@@ -53,7 +65,10 @@ fn an_edited_flow_row_is_refused() {
         assert_tampered(&store, id);
     }
     // A row untouched loads.
-    assert_eq!(block_on(store.save("f-ok", None, &record(1))).unwrap(), Cas::Saved);
+    assert_eq!(
+        block_on(store.save("f-ok", None, &record(1))).unwrap(),
+        Cas::Saved
+    );
     assert_eq!(block_on(store.load("f-ok")).unwrap(), Some(record(1)));
     drop(store);
 
@@ -66,7 +81,10 @@ fn an_edited_flow_row_is_refused() {
         SqliteStore::open(&f.path, Keyring::rotating(&SECRET_B, &SECRET_A).unwrap()).unwrap();
     assert_eq!(block_on(rotating.load("f-ok")).unwrap(), Some(record(1)));
     // A save while rotating seals with the new secret.
-    assert_eq!(block_on(rotating.save("f-ok", Some(1), &record(2))).unwrap(), Cas::Saved);
+    assert_eq!(
+        block_on(rotating.save("f-ok", Some(1), &record(2))).unwrap(),
+        Cas::Saved
+    );
     drop(rotating);
     let new = SqliteStore::open(&f.path, Keyring::new(&SECRET_B).unwrap()).unwrap();
     assert_eq!(block_on(new.load("f-ok")).unwrap(), Some(record(2)));
@@ -78,7 +96,8 @@ fn all_digit_number() -> String {
         .map(|n| format!("11010519800101{n:03}"))
         .find_map(|body| {
             let c = realname::checksum::iso7064_mod11_2(body.as_bytes())?;
-            c.is_ascii_digit().then(|| format!("{body}{}", char::from(c)))
+            c.is_ascii_digit()
+                .then(|| format!("{body}{}", char::from(c)))
         })
         .unwrap()
 }
@@ -104,14 +123,20 @@ fn the_file_holds_no_id_number() {
     let dir = f.path.parent().unwrap();
     let store = SqliteStore::open(&f.path, common::ring()).unwrap();
     block_on(async {
-        assert_eq!(store.try_bind(&key, "acct-1", 3).await.unwrap(), BindOutcome::Bound { count: 1 });
+        assert_eq!(
+            store.try_bind(&key, "acct-1", 3).await.unwrap(),
+            BindOutcome::Bound { count: 1 }
+        );
         store.try_bind(&key, "acct-2", 3).await.unwrap();
         store.release(&key, "acct-2").await.unwrap();
         store.rebind(&key, &identity(1), "acct-1", 3).await.unwrap();
         store.rebind(&identity(1), &key, "acct-1", 3).await.unwrap();
     });
     let shown = format!("{store:?}");
-    assert!(!shown.contains(&number) && !shown.contains("acct"), "{shown}");
+    assert!(
+        !shown.contains(&number) && !shown.contains("acct"),
+        "{shown}"
+    );
     let needles: [&[u8]; 3] = [number.as_bytes(), &number.as_bytes()[..17], key.as_bytes()];
     // While open (the write-ahead log holds the recent pages) and after
     // the last connection closed (checkpointed into the main file).
@@ -234,7 +259,10 @@ fn a_failing_write_leaves_its_neighbours_committed() {
     let f = common::File::new();
     let store = SqliteStore::open(&f.path, common::ring()).unwrap();
     common::raw(&f.path)
-        .execute("INSERT INTO changes (account, last_s) VALUES ('broken', 1)", [])
+        .execute(
+            "INSERT INTO changes (account, last_s) VALUES ('broken', 1)",
+            [],
+        )
         .unwrap();
     let key = identity(7);
     let t = realname::chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap();
@@ -255,11 +283,22 @@ fn a_failing_write_leaves_its_neighbours_committed() {
             })
             .collect();
         (
-            binds.into_iter().map(|b| b.join().unwrap()).collect::<Vec<_>>(),
-            broken.into_iter().map(|b| b.join().unwrap()).collect::<Vec<_>>(),
+            binds
+                .into_iter()
+                .map(|b| b.join().unwrap())
+                .collect::<Vec<_>>(),
+            broken
+                .into_iter()
+                .map(|b| b.join().unwrap())
+                .collect::<Vec<_>>(),
         )
     });
-    assert!(bound.iter().all(|b| matches!(b, Ok(BindOutcome::Bound { .. }))), "{bound:?}");
+    assert!(
+        bound
+            .iter()
+            .all(|b| matches!(b, Ok(BindOutcome::Bound { .. }))),
+        "{bound:?}"
+    );
     for r in refused {
         let e = r.unwrap_err();
         assert_eq!(e.code(), "sqlite_corrupt");

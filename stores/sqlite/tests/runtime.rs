@@ -52,7 +52,7 @@ async fn a_current_thread_runtime_keeps_ticking() {
     let started = Instant::now();
     let binds: Vec<_> = (0..200)
         .map(|i| {
-            let (store, key) = (Arc::clone(&store), key.clone());
+            let (store, key) = (Arc::clone(&store), key);
             tokio::spawn(async move { store.try_bind(&key, &format!("rt-{i}"), u32::MAX).await })
         })
         .collect();
@@ -68,7 +68,13 @@ async fn a_current_thread_runtime_keeps_ticking() {
     holder.join().unwrap();
 
     assert_eq!(bound, 200);
-    assert!(took >= Duration::from_millis(250), "the lock was held: {took:?}");
+    assert!(
+        took >= Duration::from_millis(250),
+        "the lock was held: {took:?}"
+    );
     assert!(ticks >= 20, "only {ticks} ticks in {took:?}");
-    assert!(worst < Duration::from_millis(100), "the runtime stalled for {worst:?}");
+    assert!(
+        worst < Duration::from_millis(100),
+        "the runtime stalled for {worst:?}"
+    );
 }

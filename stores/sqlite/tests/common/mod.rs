@@ -77,7 +77,11 @@ pub fn raw(path: &Path) -> rusqlite::Connection {
 pub fn rows_and_counter(path: &Path, digest: &[u8; 32]) -> (i64, i64) {
     let c = raw(path);
     let rows: i64 = c
-        .query_row("SELECT count(*) FROM bindings WHERE digest = ?1", [&digest[..]], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM bindings WHERE digest = ?1",
+            [&digest[..]],
+            |r| r.get(0),
+        )
         .unwrap();
     let n: i64 = c
         .query_row(
