@@ -341,10 +341,17 @@ fn reader(mut conn: Connection, jobs: Arc<Mutex<mpsc::Receiver<Job>>>) {
 /// input, computes the key digests, queues a job on a channel and awaits
 /// its answer on a [`tokio::sync::oneshot`]: it never blocks the caller's
 /// runtime for longer than the queueing, and works under any executor
-/// (and [`realname::store::block_on`]). SQLite lets one writer in at a
-/// time per file; the single writer thread keeps this process's writes
-/// from contending with each other, and `BEGIN IMMEDIATE` with the busy
-/// timeout orders them against other processes.
+/// (and [`realname::store::block_on`]).
+///
+/// SQLite lets one writer in at a time per file, so every write of this
+/// store goes to its one writer thread, which runs the writes queued
+/// meanwhile in one `BEGIN IMMEDIATE` transaction, each in a savepoint of
+/// its own (group commit): a write that fails is rolled back alone, and
+/// none is answered before the commit. Against other processes and other
+/// stores on the file, `BEGIN IMMEDIATE` takes the write lock first and
+/// waits for it up to the busy timeout, then fails with the retryable
+/// [`SqliteError::Busy`]. Reads run on the readers, beside the writer
+/// (the file is in WAL mode).
 ///
 /// Dropping the store lets the queued calls finish, then closes the
 /// connections and joins the threads.
@@ -361,7 +368,7 @@ fn reader(mut conn: Connection, jobs: Arc<Mutex<mpsc::Receiver<Job>>>) {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct SqliteStore {
-    ring: Keyring,
+    ring: Arc<Keyring>,
     path: Option<PathBuf>,
     writer: Option<mpsc::Sender<Work>>,
     reader: Option<mpsc::Sender<Job>>,
@@ -442,7 +449,7 @@ impl SqliteStore {
                 .map_err(SqliteError::Spawn)
         };
         let mut store = SqliteStore {
-            ring,
+            ring: Arc::new(ring),
             path,
             writer: None,
             reader: None,
@@ -684,6 +691,8 @@ impl FlowStore for SqliteStore {
             .into());
         }
         let record = FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
+        // Sealed here, on the caller's thread, as it serialised the state:
+        // the one writer thread does only SQL.
         let seal = self
             .ring
             .seal(id, record.revision, record.deadline_micros(), &record.state);
@@ -694,22 +703,23 @@ impl FlowStore for SqliteStore {
 
     async fn load(&self, id: &str) -> Result<Option<FlowRecord>, SqliteError> {
         check_id("flow id", id)?;
-        let owned = id.to_owned();
-        let Some(row) = self.read(move |c| ops::load(c, &owned)).await? else {
-            return Ok(None);
-        };
-        let tampered = || Tampered { id: id.to_owned() };
-        if !self
-            .ring
-            .verify(id, row.revision, row.deadline_us, &row.state, &row.seal)
-        {
-            return Err(tampered().into());
-        }
-        let deadline = match row.deadline_us {
-            None => None,
-            Some(us) => Some(DateTime::from_timestamp_micros(us).ok_or_else(tampered)?),
-        };
-        Ok(Some(FlowRecord::new(row.revision, deadline, row.state)))
+        let (id, ring) = (id.to_owned(), Arc::clone(&self.ring));
+        // The seal is checked on the reader thread, beside the read.
+        self.read(move |c| {
+            let Some(row) = ops::load(c, &id)? else {
+                return Ok(None);
+            };
+            let tampered = || Tampered { id: id.clone() };
+            if !ring.verify(&id, row.revision, row.deadline_us, &row.state, &row.seal) {
+                return Err(tampered().into());
+            }
+            let deadline = match row.deadline_us {
+                None => None,
+                Some(us) => Some(DateTime::from_timestamp_micros(us).ok_or_else(tampered)?),
+            };
+            Ok(Some(FlowRecord::new(row.revision, deadline, row.state)))
+        })
+        .await
     }
 
     async fn due(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<DueFlow>, SqliteError> {
