@@ -64,6 +64,12 @@ pub const MIGRATIONS: &[&str] = &[
 ];
 
 /// The schema version this crate writes: the number of [`MIGRATIONS`].
+/// A file at a later version is refused
+/// ([`SqliteError::NewerSchema`](crate::SqliteError::NewerSchema)).
+///
+/// ```
+/// assert_eq!(realname_sqlite::SCHEMA_VERSION, 2);
+/// ```
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Opens one connection and sets it up: busy timeout, WAL, the
