@@ -59,7 +59,9 @@ impl ChangeStart {
 /// [`begin`](ChangeHistory::begin)s the change with the time it checked
 /// against; the store records the start only if that time is still the
 /// last, and no other change is open. [`start_change`](super::start_change)
-/// does the three steps.
+/// does the three steps. Times are kept to the microsecond
+/// ([`to_micros`](super::to_micros)), and `checked_against` is compared
+/// after the same cut.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};

@@ -22,6 +22,13 @@
 //! the new one, in the same transaction. Keep the old secret until
 //! [`Keyring::previous`] digests no longer appear (or re-key from the
 //! documents your own records hold), then drop it.
+//!
+//! Saved flows are sealed with the current secret each time they are
+//! saved, and a seal under the previous secret still verifies while
+//! rotating. Before dropping the old secret, save every flow still open
+//! once more (load and save it at its revision plus one, or let the
+//! sweeper's next event do it): a flow last sealed under a dropped secret
+//! loads as tampered.
 
 use core::fmt;
 

@@ -271,9 +271,9 @@ impl ChangeHistory for MemoryStore {
         Ok(match &c.open {
             Some((open, _)) if open == change => ChangeStart::AlreadyStarted,
             Some((open, _)) => ChangeStart::Busy { open: open.clone() },
-            None if c.last != checked_against => ChangeStart::Stale { last: c.last },
+            None if c.last != checked_against.map(to_micros) => ChangeStart::Stale { last: c.last },
             None => {
-                c.open = Some((change.to_owned(), now));
+                c.open = Some((change.to_owned(), to_micros(now)));
                 ChangeStart::Started
             }
         })
@@ -293,7 +293,7 @@ impl ChangeHistory for MemoryStore {
         };
         if c.open.as_ref().is_some_and(|(open, _)| open == change) {
             c.open = None;
-            c.last = Some(at);
+            c.last = Some(to_micros(at));
             Ok(true)
         } else {
             Ok(false)

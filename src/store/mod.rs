@@ -98,6 +98,7 @@ mod memory;
 #[cfg(feature = "testkit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testkit")))]
 pub mod testkit;
+mod time;
 
 pub use attempts::{AttemptLedger, AttemptScope, Consumed};
 pub use binding::{BindOutcome, BindingStore, Rebind, cap_of};
@@ -107,3 +108,4 @@ pub use digest::{KeyDigest, Keyring, MIN_SECRET_BYTES, WeakSecret, hmac_sha256};
 pub use error::{InputError, MAX_ID_BYTES, MemoryError, StoreError, Tampered, check_id};
 pub use flows::{Cas, DueFlow, FlowRecord, FlowStore, MAX_DUE};
 pub use memory::MemoryStore;
+pub use time::to_micros;

@@ -676,6 +676,26 @@ where
             "an abandoned change does not count"
         );
         assert_eq!(ok("last", s.last_completed("other").await), None);
+        // Times to the microsecond; a caller's nanoseconds still match.
+        let fine = at(20) + chrono::Duration::nanoseconds(123_456_789);
+        assert_eq!(
+            ok("begin", s.begin("c-fine", "chg-1", None, fine).await),
+            ChangeStart::Started
+        );
+        assert_eq!(
+            ok("open", s.open_change("c-fine").await),
+            Some(("chg-1".to_owned(), to_micros(fine)))
+        );
+        assert!(ok("complete", s.complete("c-fine", "chg-1", fine).await));
+        assert_eq!(
+            ok("last", s.last_completed("c-fine").await),
+            Some(to_micros(fine))
+        );
+        assert_eq!(
+            ok("begin", s.begin("c-fine", "chg-2", Some(fine), fine).await),
+            ChangeStart::Started,
+            "compared after the cut"
+        );
         assert!(s.begin("c-acct", "", Some(at(2)), at(5)).await.is_err());
         assert!(s.last_completed("").await.is_err());
     });

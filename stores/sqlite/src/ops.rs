@@ -158,9 +158,10 @@ pub(crate) fn reset(c: &Connection, account: &str, scope: &str) -> Result<u32, S
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-/// A time as two columns, seconds and nanoseconds, so that it comes back
-/// exactly as given (the compare-and-set of `begin` compares it).
+/// A time as two columns, seconds and nanoseconds, cut to the microsecond
+/// first as every store keeps times (`realname::store::to_micros`).
 fn split(t: DateTime<Utc>) -> (i64, i64) {
+    let t = realname::store::to_micros(t);
     (t.timestamp(), i64::from(t.timestamp_subsec_nanos()))
 }
 
@@ -245,7 +246,9 @@ pub(crate) fn begin(
     match open {
         Some((open, _)) if open == change => return Ok(ChangeStart::AlreadyStarted),
         Some((open, _)) => return Ok(ChangeStart::Busy { open }),
-        None if last != checked_against => return Ok(ChangeStart::Stale { last }),
+        None if last != checked_against.map(realname::store::to_micros) => {
+            return Ok(ChangeStart::Stale { last });
+        }
         None => {}
     }
     let (s, ns) = split(now);
