@@ -75,7 +75,10 @@ impl PgStore {
     ///
     /// [`PgError::CreatePool`] for a bad configuration, and those of
     /// [`migrate`](PgStore::migrate).
-    pub async fn connect(config: deadpool_postgres::Config, ring: Keyring) -> Result<Self, PgError> {
+    pub async fn connect(
+        config: deadpool_postgres::Config,
+        ring: Keyring,
+    ) -> Result<Self, PgError> {
         let pool = config.create_pool(Some(Runtime::Tokio1), NoTls)?;
         Self::from_pool(pool, ring).await
     }
@@ -283,10 +286,7 @@ impl ChangeHistory for PgStore {
         })
     }
 
-    async fn open_change(
-        &self,
-        account: &str,
-    ) -> Result<Option<(String, DateTime<Utc>)>, PgError> {
+    async fn open_change(&self, account: &str) -> Result<Option<(String, DateTime<Utc>)>, PgError> {
         check_id("account", account)?;
         let client = self.pool.get().await?;
         let st = client
@@ -398,12 +398,9 @@ impl FlowStore for PgStore {
     ) -> Result<Cas, PgError> {
         check_id("flow id", id)?;
         tx::check_revision(expected, record.revision)?;
-        let seal = self.ring.seal(
-            id,
-            record.revision,
-            record.deadline_micros(),
-            &record.state,
-        );
+        let seal = self
+            .ring
+            .seal(id, record.revision, record.deadline_micros(), &record.state);
         let client = self.pool.get().await?;
         let rev = rev_to_sql(record.revision);
         let written = match expected {

@@ -70,10 +70,7 @@ pub(crate) async fn migrate(client: &mut tokio_postgres::Client) -> Result<i32, 
     )
     .await?;
     let found: i32 = tx
-        .query_one(
-            "SELECT coalesce(max(version), 0) FROM realname_schema",
-            &[],
-        )
+        .query_one("SELECT coalesce(max(version), 0) FROM realname_schema", &[])
         .await?
         .get(0);
     if found > SCHEMA_VERSION {

@@ -338,7 +338,10 @@ pub(crate) async fn consume_in<E: Executor>(
         ));
     }
     let limit = i64::from(limit);
-    match rows(c, ATTEMPT_UP, &[&account, &key, &limit]).await?.first() {
+    match rows(c, ATTEMPT_UP, &[&account, &key, &limit])
+        .await?
+        .first()
+    {
         Some(r) => Ok((
             Consumed::Counted {
                 used: count(r.try_get(0)?)?,
