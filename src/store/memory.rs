@@ -100,10 +100,10 @@ impl MemoryStore {
     /// keyed.
     fn digest(&self, inner: &mut Inner, key: &DocumentKey) -> KeyDigest {
         let digest = self.ring.digest(key);
-        if let Some(old) = self.ring.previous(key) {
-            if let Some(moved) = inner.bindings.remove(&old) {
-                inner.bindings.entry(digest).or_default().extend(moved);
-            }
+        if let Some(old) = self.ring.previous(key)
+            && let Some(moved) = inner.bindings.remove(&old)
+        {
+            inner.bindings.entry(digest).or_default().extend(moved);
         }
         digest
     }
@@ -326,14 +326,14 @@ impl FlowStore for MemoryStore {
         record: &FlowRecord,
     ) -> Result<Cas, MemoryError> {
         check_id("flow id", id)?;
-        if let Some(e) = expected {
-            if record.revision <= e {
-                return Err(InputError::RevisionNotAdvanced {
-                    expected: e,
-                    found: record.revision,
-                }
-                .into());
+        if let Some(e) = expected
+            && record.revision <= e
+        {
+            return Err(InputError::RevisionNotAdvanced {
+                expected: e,
+                found: record.revision,
             }
+            .into());
         }
         let mut inner = self.lock();
         let current = inner.flows.get(id).map(|r| r.revision);

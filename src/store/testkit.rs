@@ -401,7 +401,7 @@ where
                         let bound = mine.iter().position(|(kk, a)| *kk == k && *a == account);
                         let Some(key) = keys.get(k) else { continue };
                         match bound {
-                            Some(i) if rng.next() % 2 == 0 => {
+                            Some(i) if rng.next().is_multiple_of(2) => {
                                 let removed = h.block_on(retrying(|| s.release(key, &account)));
                                 assert!(removed, "{account} was bound and not released");
                                 mine.swap_remove(i);
