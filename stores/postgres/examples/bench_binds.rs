@@ -8,6 +8,9 @@
 //!
 //! Starts a throwaway cluster like the tests (or uses `REALNAME_PG_URL`).
 
+// Tests and benchmarks time themselves: the clock rule is the library's.
+#![allow(clippy::disallowed_methods)]
+
 #[path = "../tests/support/mod.rs"]
 mod support;
 

@@ -151,13 +151,13 @@ pub(crate) async fn digest<E: Executor>(
     key: &DocumentKey,
 ) -> Result<KeyDigest, PgError> {
     let digest = ring.digest(key);
-    if let Some(old) = ring.previous(key).filter(|o| *o != digest) {
-        if !rows(c, TAKE_OLD_COUNT, &[&bytes(&old)]).await?.is_empty() {
-            let moved = exec(c, MOVE_ROWS, &[&bytes(&old), &bytes(&digest)]).await?;
-            if moved > 0 {
-                let moved = i64::try_from(moved).unwrap_or(i64::MAX);
-                exec(c, ADD_COUNT, &[&bytes(&digest), &moved]).await?;
-            }
+    if let Some(old) = ring.previous(key).filter(|o| *o != digest)
+        && !rows(c, TAKE_OLD_COUNT, &[&bytes(&old)]).await?.is_empty()
+    {
+        let moved = exec(c, MOVE_ROWS, &[&bytes(&old), &bytes(&digest)]).await?;
+        if moved > 0 {
+            let moved = i64::try_from(moved).unwrap_or(i64::MAX);
+            exec(c, ADD_COUNT, &[&bytes(&digest), &moved]).await?;
         }
     }
     Ok(digest)
@@ -211,10 +211,10 @@ pub(crate) async fn release_digest<E: Executor>(
     if exec(c, UNBIND_ROW, &[&bytes(d), &account]).await? == 0 {
         return Ok(false);
     }
-    if let Some(r) = rows(c, COUNT_DOWN, &[&bytes(d)]).await?.first() {
-        if r.try_get::<_, i64>(0)? == 0 {
-            exec(c, DROP_ZERO, &[&bytes(d)]).await?;
-        }
+    if let Some(r) = rows(c, COUNT_DOWN, &[&bytes(d)]).await?.first()
+        && r.try_get::<_, i64>(0)? == 0
+    {
+        exec(c, DROP_ZERO, &[&bytes(d)]).await?;
     }
     Ok(true)
 }
