@@ -53,7 +53,11 @@ CREATE INDEX realname_flows_due ON realname_flows (next_deadline, id)
 "#,
 ];
 
-/// The schema version this crate writes.
+/// The schema version this crate writes: the number of its migrations.
+///
+/// ```
+/// assert!(realname_postgres::SCHEMA_VERSION >= 1);
+/// ```
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Brings the schema to [`SCHEMA_VERSION`] in one transaction, under an
