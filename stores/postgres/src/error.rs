@@ -80,7 +80,12 @@ fn db_retryable(e: &tokio_postgres::Error) -> bool {
         }
         // No server code: the connection's IO failed (or a value did not
         // convert, which the io source tells apart).
-        None => std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>()),
+        // A connect timeout has neither a code nor a source: its message
+        // is all that tells it apart.
+        None => {
+            std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
+                || e.to_string().starts_with("timeout")
+        }
     }
 }
 

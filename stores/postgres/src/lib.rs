@@ -507,3 +507,37 @@ impl FlowStore for PgStore {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_revision_round_trips_through_bigint() {
+        for r in [0, 1, 41, i64::MAX as u64, i64::MAX as u64 + 1, u64::MAX] {
+            assert_eq!(rev_from_sql(rev_to_sql(r)), r);
+        }
+    }
+
+    #[test]
+    fn a_save_must_advance_the_revision() {
+        assert!(tx::check_revision(None, 0).is_ok());
+        assert!(tx::check_revision(Some(3), 4).is_ok());
+        assert_eq!(
+            tx::check_revision(Some(3), 3),
+            Err(realname::store::InputError::RevisionNotAdvanced {
+                expected: 3,
+                found: 3
+            })
+        );
+    }
+
+    #[test]
+    fn counters_out_of_range_are_corrupt() {
+        use realname::store::StoreError;
+        assert_eq!(tx::count(3).unwrap(), 3);
+        let e = tx::count(-1).unwrap_err();
+        assert_eq!((e.code(), e.retryable()), ("pg_corrupt", false));
+        assert!(tx::count(i64::from(u32::MAX) + 1).is_err());
+    }
+}
