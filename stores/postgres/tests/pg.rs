@@ -920,3 +920,64 @@ fn rotating_under_a_race() {
         "under another secret alone"
     );
 }
+
+#[test]
+fn a_rolling_rotation() {
+    // Servers still on the old secret alone bind and release on one
+    // identity while rotating servers bind it: deadlocks between the two
+    // are possible (and retryable); the counters stay equal to the rows.
+    let Some(h) = Pg::new("rolling") else { return };
+    let key = testkit::identity(1200);
+    let old = Arc::new(h.store(16));
+    let rotating = Arc::new(
+        h.rt.block_on(PgStore::from_pool(
+            support::pool(&h.url, 16),
+            Keyring::rotating(&testkit::SECRET_B, &testkit::SECRET_A).unwrap(),
+        ))
+        .unwrap(),
+    );
+    let deadlocks = Arc::new(AtomicU32::new(0));
+    h.rt.block_on(async {
+        let mut tasks = Vec::new();
+        for t in 0..16u32 {
+            let (old, rotating, deadlocks) = (old.clone(), rotating.clone(), deadlocks.clone());
+            tasks.push(tokio::spawn(async move {
+                for i in 0..30u32 {
+                    let account = format!("m{t}-{}", i % 4);
+                    let r = if t % 2 == 0 {
+                        if i % 3 == 2 {
+                            old.release(&key, &account).await.map(|_| ())
+                        } else {
+                            old.try_bind(&key, &account, u32::MAX).await.map(|_| ())
+                        }
+                    } else if i % 3 == 2 {
+                        rotating.release(&key, &account).await.map(|_| ())
+                    } else {
+                        rotating
+                            .try_bind(&key, &account, u32::MAX)
+                            .await
+                            .map(|_| ())
+                    };
+                    match r {
+                        Ok(()) => {}
+                        Err(e) if e.retryable() => {
+                            if e.sqlstate() == Some("40P01") {
+                                deadlocks.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                        Err(e) => panic!("{e}"),
+                    }
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+    });
+    let (c, _t) = h.client();
+    h.rt.block_on(counters_match(&c));
+    eprintln!(
+        "rolling rotation: {} deadlocks (retryable) in 480 operations",
+        deadlocks.load(Ordering::Relaxed)
+    );
+}
