@@ -3,7 +3,8 @@
 //!
 //! - `REALNAME_PG_URL` set: that server is used (a connection string to a
 //!   database whose user may `CREATE DATABASE`).
-//! - otherwise `initdb` from `pg_config --bindir` (or on `PATH`) makes a
+//! - otherwise `initdb` from `pg_config --bindir` (or Debian's
+//!   `/usr/lib/postgresql/*/bin`, or `PATH`) makes a
 //!   cluster in a temporary directory, listening on a Unix socket there
 //!   only; as root it runs as the `postgres` user. A watchdog shell stops
 //!   it and removes the directory when this process exits, however it
@@ -122,23 +123,46 @@ fn bindir() -> Option<PathBuf> {
             return Some(dir);
         }
     }
+    // Debian's layout, newest version first, when pg_config is missing.
+    if let Ok(dirs) = std::fs::read_dir("/usr/lib/postgresql") {
+        let mut bins: Vec<PathBuf> = dirs
+            .filter_map(|d| d.ok().map(|d| d.path().join("bin")))
+            .filter(|b| b.join("initdb").exists())
+            .collect();
+        bins.sort_by_key(|b| {
+            b.parent()
+                .and_then(|v| v.file_name()?.to_str()?.parse::<u32>().ok())
+                .unwrap_or(0)
+        });
+        if let Some(b) = bins.pop() {
+            return Some(b);
+        }
+    }
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .find(|p| p.join("initdb").exists() && p.join("pg_ctl").exists())
     })
 }
 
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+/// Whether this process runs as root: the owner of the directory it just
+/// made.
+fn is_root(made: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(made).is_ok_and(|m| m.uid() == 0)
+}
+
+/// runuser lives in sbin, which a root PATH may lack.
+fn runuser() -> &'static str {
+    ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .unwrap_or("runuser")
 }
 
 /// `program args…`, as the `postgres` user when this process is root.
 fn as_pg(root: bool, program: &Path) -> Command {
     if root {
-        let mut c = Command::new("runuser");
+        let mut c = Command::new(runuser());
         c.args(["-u", "postgres", "--"]).arg(program);
         c
     } else {
@@ -169,21 +193,34 @@ fn start() -> Result<Server, String> {
         });
     }
     let bin = bindir().ok_or("no pg_config --bindir and no initdb on PATH")?;
-    let root = is_root();
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let dir = std::env::temp_dir().join(format!("realname-pg-{}-{nanos}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let made = local(&bin, &dir);
+    if made.is_err() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    made
+}
+
+/// A cluster in `dir`, started, with its watchdog.
+fn local(bin: &Path, dir: &Path) -> Result<Server, String> {
+    let root = is_root(dir);
     if root {
-        run(
-            {
-                let mut c = Command::new("chown");
-                c.arg("postgres:postgres").arg(&dir);
-                c
-            },
-            "chown postgres",
-        )?;
+        // The server refuses root: the cluster belongs to `postgres`.
+        let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+        let ids = passwd.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            match f.as_slice() {
+                ["postgres", _, uid, gid, ..] => Some((uid.parse().ok()?, gid.parse().ok()?)),
+                _ => None,
+            }
+        });
+        let (uid, gid) = ids.ok_or("running as root, and there is no postgres user")?;
+        std::os::unix::fs::chown(dir, Some(uid), Some(gid))
+            .map_err(|e| format!("chown postgres {}: {e}", dir.display()))?;
     }
     let data = dir.join("data");
     let mut initdb = as_pg(root, &bin.join("initdb"));
@@ -230,12 +267,12 @@ fn start() -> Result<Server, String> {
         let log = std::fs::read_to_string(dir.join("log")).unwrap_or_default();
         return Err(format!("pg_ctl start failed: {log}"));
     }
-    watchdog(root, &pg_ctl, &data, &dir);
+    watchdog(root, &pg_ctl, &data, dir);
     let base = format!("host={} user=postgres", dir.display());
     wait_ready(&base)?;
     Ok(Server {
         base: format!("{base} dbname=postgres"),
-        dir: Some(dir),
+        dir: Some(dir.to_path_buf()),
     })
 }
 
@@ -244,7 +281,8 @@ fn start() -> Result<Server, String> {
 fn watchdog(root: bool, pg_ctl: &Path, data: &Path, dir: &Path) {
     let stop = if root {
         format!(
-            "runuser -u postgres -- '{}' -D '{}' -m immediate stop",
+            "'{}' -u postgres -- '{}' -D '{}' -m immediate stop",
+            runuser(),
             pg_ctl.display(),
             data.display()
         )
@@ -256,11 +294,11 @@ fn watchdog(root: bool, pg_ctl: &Path, data: &Path, dir: &Path) {
         )
     };
     let script = format!(
-        "while kill -0 {pid} 2>/dev/null; do sleep 0.2; done; {stop} >/dev/null 2>&1; rm -rf '{dir}'",
+        "PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH; while kill -0 {pid} 2>/dev/null; do sleep 0.2; done; {stop} >/dev/null 2>&1; rm -rf '{dir}'",
         pid = std::process::id(),
         dir = dir.display()
     );
-    let _ = Command::new("sh")
+    let _ = Command::new("/bin/sh")
         .args(["-c", &script])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
