@@ -1,0 +1,527 @@
+//! The store's steps inside a transaction the caller holds, so that a
+//! service commits its own rows ("account verified") and the binding
+//! together, or neither.
+//!
+//! Each function works under a `SAVEPOINT`: when the cap is reached (or a
+//! limit used up) it rolls back to it, undoing only its own statements,
+//! and the caller's earlier statements stay. It neither commits nor rolls
+//! back the caller's transaction.
+//!
+//! ```no_run
+//! use realname::store::{BindOutcome, Keyring};
+//! use realname::{DocumentKey, ResidentId};
+//!
+//! # async fn run(client: &mut tokio_postgres::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! let ring = Keyring::new(b"from the service's secret manager")?;
+//! let key = DocumentKey::from(&"11010519491231002X".parse::<ResidentId>()?);
+//! let tx = client.transaction().await?;
+//! tx.execute("UPDATE accounts SET verified = true WHERE id = $1", &[&"acct-1"]).await?;
+//! match realname_postgres::tx::try_bind(&tx, &ring, &key, "acct-1", 3).await? {
+//!     BindOutcome::CapReached { .. } => tx.rollback().await?, // neither happens
+//!     _ => tx.commit().await?,                                 // both happen
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! The functions take a `tokio_postgres::Transaction` or a
+//! `deadpool_postgres::Transaction` (whose statements are cached), both
+//! [`Executor`]s. A transaction at any isolation level works; the default,
+//! READ COMMITTED, is the one the cap's algorithm is written for.
+
+use core::future::Future;
+
+use realname::DocumentKey;
+use realname::store::{
+    AttemptScope, BindOutcome, Consumed, InputError, KeyDigest, Keyring, Rebind, check_id,
+};
+use tokio_postgres::Statement;
+use tokio_postgres::types::ToSql;
+
+use crate::PgError;
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for tokio_postgres::Transaction<'_> {}
+    impl Sealed for deadpool_postgres::Transaction<'_> {}
+}
+
+/// A transaction the [`tx`](self) functions run in: a
+/// `tokio_postgres::Transaction` or a `deadpool_postgres::Transaction`.
+/// Sealed: its methods are this crate's business.
+///
+/// ```no_run
+/// # async fn run(client: &mut deadpool_postgres::Client, ring: &realname::store::Keyring, key: &realname::DocumentKey) -> Result<(), realname_postgres::PgError> {
+/// let tx = client.transaction().await?; // deadpool's: statements cached per connection
+/// realname_postgres::tx::release(&tx, ring, key, "acct-1").await?;
+/// tx.commit().await?;
+/// # Ok(()) }
+/// ```
+pub trait Executor: Sync + sealed::Sealed {
+    /// The statement for `sql`, prepared on the transaction's connection.
+    #[doc(hidden)]
+    fn statement(
+        &self,
+        sql: &'static str,
+    ) -> impl Future<Output = Result<Statement, tokio_postgres::Error>> + Send;
+
+    /// The transaction itself.
+    #[doc(hidden)]
+    fn pg(&self) -> &tokio_postgres::Transaction<'_>;
+}
+
+impl Executor for tokio_postgres::Transaction<'_> {
+    fn statement(
+        &self,
+        sql: &'static str,
+    ) -> impl Future<Output = Result<Statement, tokio_postgres::Error>> + Send {
+        self.prepare(sql)
+    }
+
+    fn pg(&self) -> &tokio_postgres::Transaction<'_> {
+        self
+    }
+}
+
+impl Executor for deadpool_postgres::Transaction<'_> {
+    fn statement(
+        &self,
+        sql: &'static str,
+    ) -> impl Future<Output = Result<Statement, tokio_postgres::Error>> + Send {
+        self.prepare_cached(sql)
+    }
+
+    fn pg(&self) -> &tokio_postgres::Transaction<'_> {
+        self
+    }
+}
+
+type Params<'a> = [&'a (dyn ToSql + Sync)];
+
+async fn rows<E: Executor>(
+    c: &E,
+    sql: &'static str,
+    p: &Params<'_>,
+) -> Result<Vec<tokio_postgres::Row>, PgError> {
+    let st = c.statement(sql).await?;
+    Ok(c.pg().query(&st, p).await?)
+}
+
+async fn exec<E: Executor>(c: &E, sql: &'static str, p: &Params<'_>) -> Result<u64, PgError> {
+    let st = c.statement(sql).await?;
+    Ok(c.pg().execute(&st, p).await?)
+}
+
+/// A stored counter as a count.
+pub(crate) fn count(n: i64) -> Result<u32, PgError> {
+    u32::try_from(n).map_err(|_| PgError::Corrupt { what: "counter" })
+}
+
+fn bytes(d: &KeyDigest) -> &[u8] {
+    d.as_bytes()
+}
+
+// --- bindings ---------------------------------------------------------
+
+const BIND_ROW: &str = "INSERT INTO realname_bindings (digest, account) VALUES ($1, $2) \
+     ON CONFLICT DO NOTHING";
+// With a cap of 0 the SELECT gives no row, so nothing is inserted; on a
+// conflict the row is locked, and raised only below the cap.
+const COUNT_UP: &str = "INSERT INTO realname_binding_counts AS c (digest, n) \
+     SELECT $1, 1 WHERE $2::bigint > 0 \
+     ON CONFLICT (digest) DO UPDATE SET n = c.n + 1 WHERE c.n < $2::bigint \
+     RETURNING c.n";
+const COUNT_OF: &str = "SELECT n FROM realname_binding_counts WHERE digest = $1";
+const UNBIND_ROW: &str = "DELETE FROM realname_bindings WHERE digest = $1 AND account = $2";
+const COUNT_DOWN: &str =
+    "UPDATE realname_binding_counts SET n = n - 1 WHERE digest = $1 AND n > 0 RETURNING n";
+const DROP_ZERO: &str = "DELETE FROM realname_binding_counts WHERE digest = $1 AND n = 0";
+const TAKE_OLD_COUNT: &str = "DELETE FROM realname_binding_counts WHERE digest = $1 RETURNING n";
+const MOVE_ROWS: &str = "WITH moved AS (DELETE FROM realname_bindings WHERE digest = $1 \
+         RETURNING account, bound_at) \
+     INSERT INTO realname_bindings (digest, account, bound_at) \
+     SELECT $2, account, bound_at FROM moved ON CONFLICT DO NOTHING";
+const ADD_COUNT: &str = "INSERT INTO realname_binding_counts AS c (digest, n) VALUES ($1, $2) \
+     ON CONFLICT (digest) DO UPDATE SET n = c.n + EXCLUDED.n";
+
+/// The key's current digest, after moving what the previous secret keyed
+/// (while rotating). Locks the old digest's counter, then the new one's.
+pub(crate) async fn digest<E: Executor>(
+    c: &E,
+    ring: &Keyring,
+    key: &DocumentKey,
+) -> Result<KeyDigest, PgError> {
+    let digest = ring.digest(key);
+    if let Some(old) = ring.previous(key).filter(|o| *o != digest)
+        && !rows(c, TAKE_OLD_COUNT, &[&bytes(&old)]).await?.is_empty()
+    {
+        let moved = exec(c, MOVE_ROWS, &[&bytes(&old), &bytes(&digest)]).await?;
+        if moved > 0 {
+            let moved = i64::try_from(moved).unwrap_or(i64::MAX);
+            exec(c, ADD_COUNT, &[&bytes(&digest), &moved]).await?;
+        }
+    }
+    Ok(digest)
+}
+
+pub(crate) async fn count_of<E: Executor>(c: &E, d: &KeyDigest) -> Result<u32, PgError> {
+    match rows(c, COUNT_OF, &[&bytes(d)]).await?.first() {
+        Some(r) => count(r.try_get(0)?),
+        None => Ok(0),
+    }
+}
+
+/// Binds under the cap. `true` beside the outcome: the statements must be
+/// undone (the cap was reached after the row went in).
+pub(crate) async fn bind_digest<E: Executor>(
+    c: &E,
+    d: &KeyDigest,
+    account: &str,
+    cap: u32,
+) -> Result<(BindOutcome, bool), PgError> {
+    if exec(c, BIND_ROW, &[&bytes(d), &account]).await? == 0 {
+        return Ok((
+            BindOutcome::AlreadyBound {
+                count: count_of(c, d).await?,
+            },
+            false,
+        ));
+    }
+    let cap = i64::from(cap);
+    match rows(c, COUNT_UP, &[&bytes(d), &cap]).await?.first() {
+        Some(r) => Ok((
+            BindOutcome::Bound {
+                count: count(r.try_get(0)?)?,
+            },
+            false,
+        )),
+        None => Ok((
+            BindOutcome::CapReached {
+                count: count_of(c, d).await?,
+            },
+            true,
+        )),
+    }
+}
+
+pub(crate) async fn release_digest<E: Executor>(
+    c: &E,
+    d: &KeyDigest,
+    account: &str,
+) -> Result<bool, PgError> {
+    if exec(c, UNBIND_ROW, &[&bytes(d), &account]).await? == 0 {
+        return Ok(false);
+    }
+    if let Some(r) = rows(c, COUNT_DOWN, &[&bytes(d)]).await?.first()
+        && r.try_get::<_, i64>(0)? == 0
+    {
+        exec(c, DROP_ZERO, &[&bytes(d)]).await?;
+    }
+    Ok(true)
+}
+
+/// [`try_bind`] without the savepoint: `true` beside the outcome when the
+/// caller must undo the statements.
+pub(crate) async fn bind_in<E: Executor>(
+    c: &E,
+    ring: &Keyring,
+    key: &DocumentKey,
+    account: &str,
+    cap: u32,
+) -> Result<(BindOutcome, bool), PgError> {
+    check_id("account", account)?;
+    let d = digest(c, ring, key).await?;
+    bind_digest(c, &d, account, cap).await
+}
+
+pub(crate) async fn release_in<E: Executor>(
+    c: &E,
+    ring: &Keyring,
+    key: &DocumentKey,
+    account: &str,
+) -> Result<bool, PgError> {
+    check_id("account", account)?;
+    let d = digest(c, ring, key).await?;
+    release_digest(c, &d, account).await
+}
+
+/// The rebind: both keys' rows are locked in the order of their digests'
+/// bytes, whichever is old and which new, so that two rebinds in opposite
+/// directions take their locks in the same order.
+pub(crate) async fn rebind_in<E: Executor>(
+    c: &E,
+    ring: &Keyring,
+    old: &DocumentKey,
+    new: &DocumentKey,
+    account: &str,
+    cap: u32,
+) -> Result<(Rebind, bool), PgError> {
+    check_id("account", account)?;
+    let (d_old, d_new) = (ring.digest(old), ring.digest(new));
+    if d_old == d_new {
+        let (bind, undo) = bind_in(c, ring, new, account, cap).await?;
+        return Ok((
+            Rebind {
+                bind,
+                released: false,
+            },
+            undo,
+        ));
+    }
+    let (bind, released) = if d_old < d_new {
+        digest(c, ring, old).await?;
+        let released = release_digest(c, &d_old, account).await?;
+        digest(c, ring, new).await?;
+        let (bind, undo) = bind_digest(c, &d_new, account, cap).await?;
+        if undo {
+            return Ok((
+                Rebind {
+                    bind,
+                    released: false,
+                },
+                true,
+            ));
+        }
+        (bind, released)
+    } else {
+        digest(c, ring, new).await?;
+        let (bind, undo) = bind_digest(c, &d_new, account, cap).await?;
+        if undo {
+            return Ok((
+                Rebind {
+                    bind,
+                    released: false,
+                },
+                true,
+            ));
+        }
+        digest(c, ring, old).await?;
+        (bind, release_digest(c, &d_old, account).await?)
+    };
+    Ok((Rebind { bind, released }, false))
+}
+
+// --- attempts ---------------------------------------------------------
+
+const ATTEMPT_ROW: &str = "INSERT INTO realname_attempts (account, scope, token) \
+     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+const ATTEMPT_UP: &str = "INSERT INTO realname_attempt_counts AS c (account, scope, n) \
+     SELECT $1, $2, 1 WHERE $3::bigint > 0 \
+     ON CONFLICT (account, scope) DO UPDATE SET n = c.n + 1 WHERE c.n < $3::bigint \
+     RETURNING c.n";
+pub(crate) const ATTEMPTS_OF: &str =
+    "SELECT n FROM realname_attempt_counts WHERE account = $1 AND scope = $2";
+
+async fn used_of<E: Executor>(c: &E, scope: &AttemptScope) -> Result<u32, PgError> {
+    match rows(c, ATTEMPTS_OF, &[&scope.account(), &scope.scope_key()])
+        .await?
+        .first()
+    {
+        Some(r) => count(r.try_get(0)?),
+        None => Ok(0),
+    }
+}
+
+pub(crate) async fn consume_in<E: Executor>(
+    c: &E,
+    scope: &AttemptScope,
+    token: &str,
+    limit: u32,
+) -> Result<(Consumed, bool), PgError> {
+    check_id("attempt token", token)?;
+    let (account, key) = (scope.account(), scope.scope_key());
+    if exec(c, ATTEMPT_ROW, &[&account, &key, &token]).await? == 0 {
+        return Ok((
+            Consumed::AlreadyCounted {
+                used: used_of(c, scope).await?,
+            },
+            false,
+        ));
+    }
+    let limit = i64::from(limit);
+    match rows(c, ATTEMPT_UP, &[&account, &key, &limit])
+        .await?
+        .first()
+    {
+        Some(r) => Ok((
+            Consumed::Counted {
+                used: count(r.try_get(0)?)?,
+            },
+            false,
+        )),
+        None => Ok((
+            Consumed::Exhausted {
+                used: used_of(c, scope).await?,
+            },
+            true,
+        )),
+    }
+}
+
+const RESET_COUNT: &str = "DELETE FROM realname_attempt_counts WHERE account = $1 AND scope = $2 \
+     RETURNING n";
+const RESET_ROWS: &str = "DELETE FROM realname_attempts WHERE account = $1 AND scope = $2";
+
+pub(crate) async fn reset_in<E: Executor>(c: &E, scope: &AttemptScope) -> Result<u32, PgError> {
+    let (account, key) = (scope.account(), scope.scope_key());
+    let n = match rows(c, RESET_COUNT, &[&account, &key]).await?.first() {
+        Some(r) => count(r.try_get(0)?)?,
+        None => 0,
+    };
+    exec(c, RESET_ROWS, &[&account, &key]).await?;
+    Ok(n)
+}
+
+// --- savepoints -------------------------------------------------------
+
+const SAVEPOINT: &str = "SAVEPOINT realname_step";
+const ROLLBACK_TO: &str = "ROLLBACK TO SAVEPOINT realname_step";
+const RELEASE: &str = "RELEASE SAVEPOINT realname_step";
+
+/// Runs `step` under a savepoint, rolling back to it when the step says
+/// so or fails.
+async fn under_savepoint<E, T, F>(c: &E, step: F) -> Result<T, PgError>
+where
+    E: Executor,
+    F: Future<Output = Result<(T, bool), PgError>>,
+{
+    c.pg().batch_execute(SAVEPOINT).await?;
+    match step.await {
+        Ok((out, undo)) => {
+            if undo {
+                c.pg().batch_execute(ROLLBACK_TO).await?;
+            }
+            c.pg().batch_execute(RELEASE).await?;
+            Ok(out)
+        }
+        Err(e) => {
+            // Leave the caller's transaction usable where the server can
+            // (a deadlock aborts only the subtransaction); the error is
+            // the one to report either way.
+            if c.pg().batch_execute(ROLLBACK_TO).await.is_ok() {
+                let _ = c.pg().batch_execute(RELEASE).await;
+            }
+            Err(e)
+        }
+    }
+}
+
+/// [`BindingStore::try_bind`](realname::store::BindingStore::try_bind) in
+/// the caller's transaction: binds `account` to `key` unless `cap` other
+/// accounts are bound. On [`CapReached`](BindOutcome::CapReached) only
+/// this call's statements are rolled back (to a savepoint). The binding
+/// is the caller's to commit.
+///
+/// ```no_run
+/// use realname::store::Keyring;
+/// # async fn run(client: &mut tokio_postgres::Client, key: &realname::DocumentKey) -> Result<(), Box<dyn std::error::Error>> {
+/// let ring = Keyring::new(&[7; 32])?;
+/// let tx = client.transaction().await?;
+/// let got = realname_postgres::tx::try_bind(&tx, &ring, key, "acct-1", 3).await?;
+/// tx.execute("INSERT INTO audit (account, bound) VALUES ($1, $2)", &[&"acct-1", &got.is_bound()]).await?;
+/// tx.commit().await?;
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+///
+/// [`PgError::Input`] for a refused account id; [`PgError::Db`] when
+/// PostgreSQL fails (see [`retryable`](realname::store::StoreError::retryable)).
+pub async fn try_bind<E: Executor>(
+    tx: &E,
+    ring: &Keyring,
+    key: &DocumentKey,
+    account: &str,
+    cap: u32,
+) -> Result<BindOutcome, PgError> {
+    check_id("account", account)?;
+    under_savepoint(tx, bind_in(tx, ring, key, account, cap)).await
+}
+
+/// [`BindingStore::release`](realname::store::BindingStore::release) in
+/// the caller's transaction: `true` when `account` was bound to `key`.
+///
+/// ```no_run
+/// # async fn run(tx: &tokio_postgres::Transaction<'_>, ring: &realname::store::Keyring, key: &realname::DocumentKey) -> Result<(), realname_postgres::PgError> {
+/// let was_bound = realname_postgres::tx::release(tx, ring, key, "acct-1").await?;
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+///
+/// As [`try_bind`].
+pub async fn release<E: Executor>(
+    tx: &E,
+    ring: &Keyring,
+    key: &DocumentKey,
+    account: &str,
+) -> Result<bool, PgError> {
+    check_id("account", account)?;
+    under_savepoint(tx, async {
+        Ok((release_in(tx, ring, key, account).await?, false))
+    })
+    .await
+}
+
+/// [`BindingStore::rebind`](realname::store::BindingStore::rebind) in the
+/// caller's transaction: binds `account` to `new` under `cap` and
+/// releases it from `old`; on [`CapReached`](BindOutcome::CapReached)
+/// neither happens.
+///
+/// ```no_run
+/// # async fn run(tx: &tokio_postgres::Transaction<'_>, ring: &realname::store::Keyring, old: &realname::DocumentKey, new: &realname::DocumentKey) -> Result<(), realname_postgres::PgError> {
+/// let r = realname_postgres::tx::rebind(tx, ring, old, new, "acct-1", 3).await?;
+/// if r.bind.is_bound() { /* record the change of subject in the same transaction */ }
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+///
+/// As [`try_bind`].
+pub async fn rebind<E: Executor>(
+    tx: &E,
+    ring: &Keyring,
+    old: &DocumentKey,
+    new: &DocumentKey,
+    account: &str,
+    cap: u32,
+) -> Result<Rebind, PgError> {
+    check_id("account", account)?;
+    under_savepoint(tx, rebind_in(tx, ring, old, new, account, cap)).await
+}
+
+/// [`AttemptLedger::consume`](realname::store::AttemptLedger::consume) in
+/// the caller's transaction: counts the attempt under `token` unless
+/// `limit` are used. On [`Exhausted`](Consumed::Exhausted) only this
+/// call's statements are rolled back.
+///
+/// ```no_run
+/// use realname::policy::{MethodKind, Scope};
+/// use realname::store::AttemptScope;
+/// # async fn run(tx: &tokio_postgres::Transaction<'_>) -> Result<(), Box<dyn std::error::Error>> {
+/// let scope = AttemptScope::new("acct-1", MethodKind::BankCard, Scope::Account, "")?;
+/// let c = realname_postgres::tx::consume(tx, &scope, "try-1", 10).await?;
+/// assert!(c.used() <= 10);
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+///
+/// [`PgError::Input`] for a refused token; [`PgError::Db`] when
+/// PostgreSQL fails.
+pub async fn consume<E: Executor>(
+    tx: &E,
+    scope: &AttemptScope,
+    token: &str,
+    limit: u32,
+) -> Result<Consumed, PgError> {
+    check_id("attempt token", token)?;
+    under_savepoint(tx, consume_in(tx, scope, token, limit)).await
+}
+
+/// Refuses a flow revision that does not advance.
+pub(crate) fn check_revision(expected: Option<u64>, found: u64) -> Result<(), InputError> {
+    match expected {
+        Some(e) if found <= e => Err(InputError::RevisionNotAdvanced { expected: e, found }),
+        _ => Ok(()),
+    }
+}
