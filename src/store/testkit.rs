@@ -61,7 +61,7 @@ pub trait Harness: Sync {
 
     /// Runs `future` to completion on the calling thread, which the suite
     /// may have spawned: `tokio::runtime::Handle::block_on`, or
-    /// [`block_on`](super::block_on).
+    /// [`block_on`].
     fn block_on<F: Future>(&self, future: F) -> F::Output;
 }
 

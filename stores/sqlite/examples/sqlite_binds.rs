@@ -1,8 +1,8 @@
 //! Binds per second on a real file, and a naive store beside it.
 //!
 //! ```text
-//! cargo run --release -p realname-sqlite --example bench_binds
-//! BENCH_N=2000 cargo run --release -p realname-sqlite --example bench_binds   # shorter
+//! cargo run --release -p realname-sqlite --example sqlite_binds
+//! BENCH_N=2000 cargo run --release -p realname-sqlite --example sqlite_binds   # shorter
 //! ```
 //!
 //! For each durability (FULL, NORMAL) and 1 and 4 callers sharing one

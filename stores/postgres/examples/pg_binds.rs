@@ -3,7 +3,7 @@
 //! `INSERT`, READ COMMITTED, no counter) that overshoots the cap.
 //!
 //! ```text
-//! cargo run --release -p realname-postgres --example bench_binds
+//! cargo run --release -p realname-postgres --example pg_binds
 //! ```
 //!
 //! Starts a throwaway cluster like the tests (or uses `REALNAME_PG_URL`).
