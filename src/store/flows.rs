@@ -142,6 +142,36 @@ pub struct DueFlow {
     pub next_deadline: DateTime<Utc>,
 }
 
+/// What every store checks before a [`FlowStore::save`]: the id, and that
+/// the record's revision comes after the one it replaces.
+///
+/// ```
+/// use realname::store::{check_save, FlowRecord, InputError};
+/// assert_eq!(check_save("f-1", Some(3), &FlowRecord::new(4, None, vec![])), Ok(()));
+/// assert_eq!(
+///     check_save("f-1", Some(3), &FlowRecord::new(3, None, vec![])),
+///     Err(InputError::RevisionNotAdvanced { expected: 3, found: 3 })
+/// );
+/// ```
+///
+/// # Errors
+///
+/// The [`InputError`](super::InputError) of a refused id or revision.
+pub fn check_save(
+    id: &str,
+    expected: Option<u64>,
+    record: &FlowRecord,
+) -> Result<(), super::InputError> {
+    super::check_id("flow id", id)?;
+    match expected {
+        Some(e) if record.revision <= e => Err(super::InputError::RevisionNotAdvanced {
+            expected: e,
+            found: record.revision,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The most flows one call to [`FlowStore::due`] lists.
 pub const MAX_DUE: usize = 1_000;
 

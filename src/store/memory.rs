@@ -325,16 +325,7 @@ impl FlowStore for MemoryStore {
         expected: Option<u64>,
         record: &FlowRecord,
     ) -> Result<Cas, MemoryError> {
-        check_id("flow id", id)?;
-        if let Some(e) = expected
-            && record.revision <= e
-        {
-            return Err(InputError::RevisionNotAdvanced {
-                expected: e,
-                found: record.revision,
-            }
-            .into());
-        }
+        check_save(id, expected, record)?;
         let mut inner = self.lock();
         let current = inner.flows.get(id).map(|r| r.revision);
         if current != expected {

@@ -106,6 +106,6 @@ pub use block_on::block_on;
 pub use change::{ChangeHistory, ChangeStart, NotStarted, start_change};
 pub use digest::{KeyDigest, Keyring, MIN_SECRET_BYTES, WeakSecret, hmac_sha256};
 pub use error::{InputError, MAX_ID_BYTES, MemoryError, StoreError, Tampered, check_id};
-pub use flows::{Cas, DueFlow, FlowRecord, FlowStore, MAX_DUE};
+pub use flows::{Cas, DueFlow, FlowRecord, FlowStore, MAX_DUE, check_save};
 pub use memory::MemoryStore;
 pub use time::to_micros;

@@ -396,8 +396,7 @@ impl FlowStore for PgStore {
         expected: Option<u64>,
         record: &FlowRecord,
     ) -> Result<Cas, PgError> {
-        check_id("flow id", id)?;
-        tx::check_revision(expected, record.revision)?;
+        realname::store::check_save(id, expected, record)?;
         let seal = self
             .ring
             .seal(id, record.revision, record.deadline_micros(), &record.state);
@@ -517,19 +516,6 @@ mod tests {
         for r in [0, 1, 41, i64::MAX as u64, i64::MAX as u64 + 1, u64::MAX] {
             assert_eq!(rev_from_sql(rev_to_sql(r)), r);
         }
-    }
-
-    #[test]
-    fn a_save_must_advance_the_revision() {
-        assert!(tx::check_revision(None, 0).is_ok());
-        assert!(tx::check_revision(Some(3), 4).is_ok());
-        assert_eq!(
-            tx::check_revision(Some(3), 3),
-            Err(realname::store::InputError::RevisionNotAdvanced {
-                expected: 3,
-                found: 3
-            })
-        );
     }
 
     #[test]

@@ -31,9 +31,7 @@
 use core::future::Future;
 
 use realname::DocumentKey;
-use realname::store::{
-    AttemptScope, BindOutcome, Consumed, InputError, KeyDigest, Keyring, Rebind, check_id,
-};
+use realname::store::{AttemptScope, BindOutcome, Consumed, KeyDigest, Keyring, Rebind, check_id};
 use tokio_postgres::Statement;
 use tokio_postgres::types::ToSql;
 
@@ -516,12 +514,4 @@ pub async fn consume<E: Executor>(
 ) -> Result<Consumed, PgError> {
     check_id("attempt token", token)?;
     under_savepoint(tx, consume_in(tx, scope, token, limit)).await
-}
-
-/// Refuses a flow revision that does not advance.
-pub(crate) fn check_revision(expected: Option<u64>, found: u64) -> Result<(), InputError> {
-    match expected {
-        Some(e) if found <= e => Err(InputError::RevisionNotAdvanced { expected: e, found }),
-        _ => Ok(()),
-    }
 }

@@ -22,8 +22,7 @@ use realname::DocumentKey;
 use realname::chrono::{DateTime, Utc};
 use realname::store::{
     AttemptLedger, AttemptScope, BindOutcome, BindingStore, Cas, ChangeHistory, ChangeStart,
-    Consumed, DueFlow, FlowRecord, FlowStore, InputError, Keyring, MAX_DUE, Rebind, Tampered,
-    check_id,
+    Consumed, DueFlow, FlowRecord, FlowStore, Keyring, MAX_DUE, Rebind, Tampered, check_id,
 };
 use rusqlite::{Connection, OpenFlags};
 
@@ -680,16 +679,7 @@ impl FlowStore for SqliteStore {
         expected: Option<u64>,
         record: &FlowRecord,
     ) -> Result<Cas, SqliteError> {
-        check_id("flow id", id)?;
-        if let Some(e) = expected
-            && record.revision <= e
-        {
-            return Err(InputError::RevisionNotAdvanced {
-                expected: e,
-                found: record.revision,
-            }
-            .into());
-        }
+        realname::store::check_save(id, expected, record)?;
         let record = FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
         // Sealed here, on the caller's thread, as it serialised the state:
         // the one writer thread does only SQL.
