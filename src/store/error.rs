@@ -8,7 +8,10 @@
 /// serialisation failure). A call that may have committed before the
 /// error reached the caller is safe to retry too, because every write the
 /// traits define is idempotent: a bind of a bound account, an attempt with
-/// a counted token, a flow save whose revision is already stored.
+/// a counted token, a flow save whose record is already stored. A retried
+/// `release` or `rebind` whose first try went through answers that it
+/// released nothing: the counts are right, but a caller that acts on
+/// `released` should act on the first answer it got.
 ///
 /// ```
 /// use realname::store::{InputError, StoreError};

@@ -181,6 +181,12 @@ pub const MAX_DUE: usize = 1_000;
 /// an older revision gets [`Cas::Conflict`] and never overwrites a newer
 /// one. A saved record is whole or absent after any crash.
 ///
+/// A real store seals each record ([`Keyring::seal`](super::Keyring::seal))
+/// and refuses one edited behind its back. The seal ties a state to its id,
+/// revision and deadline; it cannot tell a whole older row put back by
+/// someone with write access to the database, which is the database's own
+/// access control to prevent.
+///
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use realname::store::{Cas, FlowRecord, FlowStore, Keyring, MemoryStore, block_on};
@@ -204,7 +210,9 @@ pub trait FlowStore: Send + Sync {
 
     /// Writes `record` under `id` if the stored revision is `expected`
     /// (`None`: no flow has the id yet). The record's revision must be
-    /// later than `expected`.
+    /// later than `expected`. A retry of a save that went through (the
+    /// stored record is this one: revision, deadline and state) is
+    /// [`Cas::Saved`], so a lost answer is safe to retry.
     fn save(
         &self,
         id: &str,

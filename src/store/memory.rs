@@ -327,14 +327,17 @@ impl FlowStore for MemoryStore {
     ) -> Result<Cas, MemoryError> {
         check_save(id, expected, record)?;
         let mut inner = self.lock();
-        let current = inner.flows.get(id).map(|r| r.revision);
+        let record = FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
+        let stored = inner.flows.get(id);
+        let current = stored.map(|r| r.revision);
         if current != expected {
+            // A retry of a save that went through is saved, not a conflict.
+            if stored == Some(&record) {
+                return Ok(Cas::Saved);
+            }
             return Ok(Cas::Conflict { current });
         }
-        inner.flows.insert(
-            id.to_owned(),
-            FlowRecord::new(record.revision, record.next_deadline, record.state.clone()),
-        );
+        inner.flows.insert(id.to_owned(), record);
         Ok(Cas::Saved)
     }
 

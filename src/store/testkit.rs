@@ -448,23 +448,45 @@ where
     H::Store: BindingStore,
 {
     let (moved, untouched) = (identity(300), identity(301));
+    let (bound_first, released, rebound) = (identity(302), identity(303), identity(304));
     let s = h.open(ring_a());
     h.block_on(async {
         ok("bind", s.try_bind(&moved, "r-1", 3).await);
         ok("bind", s.try_bind(&moved, "r-2", 3).await);
         ok("bind", s.try_bind(&untouched, "r-3", 3).await);
+        ok("bind", s.try_bind(&bound_first, "r-1", 3).await);
+        ok("bind", s.try_bind(&bound_first, "r-2", 3).await);
+        ok("bind", s.try_bind(&bound_first, "r-3", 3).await);
+        ok("bind", s.try_bind(&released, "r-1", 3).await);
+        ok("bind", s.try_bind(&rebound, "r-1", 1).await);
     });
     h.close(s);
     let s = h.open(Keyring::rotating(&SECRET_B, &SECRET_A).unwrap_or_else(|e| panic!("{e}")));
     h.block_on(async {
+        // Each operation, as the first call on its identity while
+        // rotating, must find the rows under the old digest.
         assert_eq!(
-            ok("count", s.count(&moved).await),
-            2,
-            "old digests are found while rotating"
+            ok("bind", s.try_bind(&bound_first, "r-4", 3).await),
+            BindOutcome::CapReached { count: 3 },
+            "a bind counts the old digest's bindings against the cap"
+        );
+        assert!(
+            ok("release", s.release(&released, "r-1").await),
+            "a release finds a binding under the old digest"
+        );
+        assert_eq!(ok("count", s.count(&released).await), 0);
+        assert_eq!(
+            ok("rebind", s.rebind(&rebound, &identity(305), "r-1", 1).await),
+            Rebind {
+                bind: BindOutcome::Bound { count: 1 },
+                released: true
+            },
+            "a rebind releases a binding under the old digest"
         );
         assert_eq!(
             ok("bind", s.try_bind(&moved, "r-1", 3).await),
-            BindOutcome::AlreadyBound { count: 2 }
+            BindOutcome::AlreadyBound { count: 2 },
+            "old digests are found while rotating"
         );
         assert_eq!(
             ok("bind", s.try_bind(&moved, "r-4", 3).await),
@@ -489,6 +511,8 @@ where
             0,
             "not seen while rotating, so still under the old secret"
         );
+        assert_eq!(ok("count", s.count(&bound_first).await), 3);
+        assert_eq!(ok("count", s.count(&rebound).await), 0);
     });
     h.close(s);
 }
@@ -765,6 +789,27 @@ where
         assert_eq!(
             ok("load", s.load("f-1").await),
             Some(rec(1, Some(7), b"v1"))
+        );
+        assert_eq!(
+            ok(
+                "save",
+                s.save("f-1", Some(0), &rec(1, Some(7), b"v1")).await
+            ),
+            Cas::Saved,
+            "a retried save of the stored record (its first try committed) is saved"
+        );
+        assert_eq!(
+            ok(
+                "save",
+                s.save("f-1", Some(0), &rec(1, Some(7), b"other")).await
+            ),
+            Cas::Conflict { current: Some(1) },
+            "another writer's record at the same revision is a conflict"
+        );
+        assert_eq!(
+            ok("save", s.save("f-1", Some(0), &rec(1, None, b"v1")).await),
+            Cas::Conflict { current: Some(1) },
+            "so is one with another deadline"
         );
         let e = s
             .save("f-1", Some(1), &rec(1, None, b"same"))
