@@ -58,6 +58,17 @@ pub enum SqliteError {
     /// a worker failed): this store takes no more calls.
     #[error("the store's worker threads are gone")]
     Closed,
+    /// The write panicked inside the store (a bug of this crate): it was
+    /// rolled back alone, and the store goes on taking calls.
+    #[error("the write failed inside the store and was rolled back")]
+    Panicked,
+    /// The file system does not take SQLite's write-ahead log (a network
+    /// file system, say): the store refuses to run without it.
+    #[error("the database could not switch to the write-ahead log (journal mode stays {mode})")]
+    NoWal {
+        /// The journal mode SQLite kept.
+        mode: String,
+    },
 }
 
 impl From<rusqlite::Error> for SqliteError {
@@ -87,6 +98,8 @@ impl SqliteError {
                 found: *found,
                 known: *known,
             },
+            SqliteError::Panicked => SqliteError::Panicked,
+            SqliteError::NoWal { mode } => SqliteError::NoWal { mode: mode.clone() },
             _ => SqliteError::Closed,
         }
     }
@@ -116,6 +129,8 @@ impl StoreError for SqliteError {
             SqliteError::Corrupt { .. } => "sqlite_corrupt",
             SqliteError::Spawn(_) => "sqlite_spawn",
             SqliteError::Closed => "sqlite_closed",
+            SqliteError::Panicked => "sqlite_panicked",
+            SqliteError::NoWal { .. } => "sqlite_no_wal",
         }
     }
 }

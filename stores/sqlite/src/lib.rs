@@ -248,8 +248,8 @@ where
             (Some(Err(e)), _) => Err(e),
             (Some(Ok(v)), Ok(())) => Ok(v),
             (_, Err(e)) => Err(e.duplicate()),
-            // It panicked.
-            (None, Ok(())) => Err(SqliteError::Closed),
+            // It panicked, and was rolled back to its savepoint.
+            (None, Ok(())) => Err(SqliteError::Panicked),
         };
         let _ = self.reply.send(answer);
     }

@@ -308,12 +308,19 @@ pub(crate) fn save(
     record: &FlowRecord,
     seal: [u8; 32],
 ) -> Result<Cas, SqliteError> {
-    let current: Option<i64> = c
-        .prepare_cached("SELECT revision FROM flows WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
+    let stored: Option<(i64, Vec<u8>)> = c
+        .prepare_cached("SELECT revision, seal FROM flows WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let current = current.map(rev_from_sql);
+    let current = stored.as_ref().map(|(r, _)| rev_from_sql(*r));
     if current != expected {
+        // A retry of a save that went through: the stored row is this
+        // record (the seal covers id, revision, deadline and state).
+        if current == Some(record.revision)
+            && stored.is_some_and(|(_, stored_seal)| stored_seal[..] == seal[..])
+        {
+            return Ok(Cas::Saved);
+        }
         return Ok(Cas::Conflict { current });
     }
     c.prepare_cached(

@@ -88,7 +88,8 @@ pub(crate) fn connect(
         let mut waited = Duration::ZERO;
         loop {
             match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
-                Ok(_) => break,
+                Ok(mode) if mode.eq_ignore_ascii_case("wal") => break,
+                Ok(mode) => return Err(SqliteError::NoWal { mode }),
                 Err(e) if waited < busy && is_busy(&e) => {
                     std::thread::sleep(Duration::from_millis(5));
                     waited += Duration::from_millis(5);
