@@ -19,9 +19,16 @@
 //! re-key what it holds by itself. Build the [`Keyring`] with the new
 //! secret and the old one ([`Keyring::rotating`]): every operation then
 //! looks under both digests and moves what it finds under the old one to
-//! the new one, in the same transaction. Keep the old secret until
-//! [`Keyring::previous`] digests no longer appear (or re-key from the
-//! documents your own records hold), then drop it.
+//! the new one, in the same transaction, so a cap counts both. Keep the old
+//! secret until the identities in use have been touched (a `count` of each
+//! identity your account records name moves it), then drop it.
+//!
+//! Every server that writes to the store must switch at once: stop the
+//! writers keyed with the old secret alone, then start them all rotating
+//! (a rolling restart is not enough), and later switch them all to the new
+//! secret alone the same way. A server keyed with the old secret alone
+//! beside a rotating one does not see the bindings under the new digest,
+//! and the two together can bind more accounts than the cap.
 //!
 //! Saved flows are sealed with the current secret each time they are
 //! saved, and a seal under the previous secret still verifies while
