@@ -72,6 +72,16 @@ pub enum Failure {
     },
     /// The reviewer rejected the application.
     ReviewRejected,
+    /// A change of name: the new name and licence do not match the
+    /// business registry; the applicant uploads proof of the change
+    /// (工商变更证明 or 变更申请表) for a manual review.
+    RegistryMismatch,
+    /// A change to another organisation that the provider's check does
+    /// not let through online: it goes through the provider's staff.
+    NotEligible {
+        /// Whom to contact, where the profile names them.
+        contact: Option<crate::policy::Contact>,
+    },
     /// The identity has verified as many accounts as the cap allows:
     /// another server bound the last place first.
     AccountCap {
@@ -103,6 +113,8 @@ impl Failure {
             Failure::AttemptsExhausted { .. } => "attempts_exhausted",
             Failure::DeadlinePassed { .. } => "deadline_passed",
             Failure::ReviewRejected => "review_rejected",
+            Failure::RegistryMismatch => "registry_mismatch",
+            Failure::NotEligible { .. } => "change_not_eligible",
             Failure::AccountCap { .. } => "account_cap_reached",
         }
     }
@@ -144,6 +156,13 @@ impl Failure {
                 format!("已超过办理期限（{}）", crate::rules::beijing(due))
             }
             Failure::ReviewRejected => "审核未通过".to_owned(),
+            Failure::RegistryMismatch => {
+                "新名称与工商信息核验不一致，请上传工商变更证明或变更申请表".to_owned()
+            }
+            Failure::NotEligible { contact: Some(c) } => {
+                format!("不满足线上变更条件，请联系{}", c.name_zh())
+            }
+            Failure::NotEligible { contact: None } => "不满足线上变更条件".to_owned(),
             Failure::AccountCap { limit: Some(limit) } => {
                 format!("该证件已认证 {limit} 个账号，已达上限")
             }
@@ -219,6 +238,7 @@ impl Failure {
                 | Failure::PayoutFailed { .. }
                 | Failure::ResubmissionRequested
                 | Failure::DocumentMismatch
+                | Failure::RegistryMismatch
         ) || matches!(self, Failure::WrongAmount { left } if *left != Some(0))
     }
 }
@@ -280,6 +300,17 @@ impl std::fmt::Display for Failure {
                 crate::rules::beijing(due)
             ),
             Failure::ReviewRejected => f.write_str("The review rejected the application"),
+            Failure::RegistryMismatch => f.write_str(
+                "The new name does not match the business registry; upload the registry's proof of the change or the change application form",
+            ),
+            Failure::NotEligible { contact: Some(c) } => write!(
+                f,
+                "This change cannot be made online; contact the {}",
+                c.name_en()
+            ),
+            Failure::NotEligible { contact: None } => {
+                f.write_str("This change cannot be made online")
+            }
             Failure::AccountCap { limit: Some(limit) } => write!(
                 f,
                 "This document has already verified {limit} {}, the most allowed",

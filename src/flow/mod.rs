@@ -166,6 +166,7 @@
 //! verification.
 
 mod auto;
+mod change;
 mod deposit;
 mod failure;
 mod machine;
@@ -176,6 +177,10 @@ mod step;
 pub use crate::policy::FailureReason;
 pub use auto::{
     Auto, AutoEvent, AutoTerms, AutomaticCheck, SavedAuto, State as AutoState, Submission,
+};
+pub use change::{
+    Change, ChangeEvent, ChangeMethod, ChangeNotStarted, ChangeShape, ChangeTerms, ChangeWindow,
+    DEFAULT_CHANGE_REVIEW, MAX_CHANGE_METHODS, SavedChange, State as ChangeState, SubjectChange,
 };
 pub use deposit::{
     Deposit, DepositEvent, DepositTerms, MicroDeposit, SavedDeposit, State as DepositState,
@@ -189,7 +194,7 @@ pub use review::{
     DocumentReview, Formats, MAX_UPLOADS, Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms,
     SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
 };
-pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step};
+pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step, SubjectRole};
 
 /// The most events one flow takes: far more than any seed's limits allow
 /// (Baidu's 10 initiations of 2 entries each and their answers), so that

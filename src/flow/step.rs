@@ -26,6 +26,10 @@ pub enum Party {
     /// The caller's store, binding the identity to the account under its
     /// cap.
     Store,
+    /// The business registry (a change of name checked against it).
+    Registry,
+    /// The provider's own check (whether a change may be made online).
+    Provider,
 }
 
 impl Party {
@@ -41,6 +45,8 @@ impl Party {
             Party::Phone => "phone",
             Party::Payer => "payer",
             Party::Store => "store",
+            Party::Registry => "registry",
+            Party::Provider => "provider",
         }
     }
 }
@@ -211,6 +217,38 @@ pub enum Action {
         /// states none.
         cap: Option<u32>,
     },
+    /// Verify the current or the new subject by `method` (a flow of that
+    /// method, without its bind) and report whether it passed. Counted as
+    /// one attempt of the method within the change when emitted.
+    VerifySubject {
+        /// The id to report the result with.
+        id: ActionId,
+        /// Whose check.
+        role: SubjectRole,
+        /// By which method.
+        method: crate::policy::MethodKind,
+    },
+    /// Ask the provider's check whether this change may be made online.
+    CheckEligibility {
+        /// The id to report the result with.
+        id: ActionId,
+    },
+    /// Check the new name and licence against the business registry.
+    CheckRegistry {
+        /// The id to report the result with.
+        id: ActionId,
+    },
+    /// Move the account's binding from the current subject's identity key
+    /// to the new subject's, under this cap on the new identity, all or
+    /// nothing ([`BindingStore::rebind`](crate::store::BindingStore::rebind)),
+    /// and report the store's answer.
+    Rebind {
+        /// The id to report the result with.
+        id: ActionId,
+        /// The cap on accounts per identity; `None` when the profile
+        /// states no number.
+        cap: Option<u32>,
+    },
 }
 
 /// A deposit's amount is the check's secret: `Debug` hides it (the
@@ -249,6 +287,23 @@ impl std::fmt::Debug for Action {
                 .field("id", id)
                 .field("cap", cap)
                 .finish(),
+            Action::VerifySubject { id, role, method } => f
+                .debug_struct("VerifySubject")
+                .field("id", id)
+                .field("role", role)
+                .field("method", method)
+                .finish(),
+            Action::CheckEligibility { id } => {
+                f.debug_struct("CheckEligibility").field("id", id).finish()
+            }
+            Action::CheckRegistry { id } => {
+                f.debug_struct("CheckRegistry").field("id", id).finish()
+            }
+            Action::Rebind { id, cap } => f
+                .debug_struct("Rebind")
+                .field("id", id)
+                .field("cap", cap)
+                .finish(),
         }
     }
 }
@@ -269,6 +324,10 @@ impl Action {
             Action::RequestPayout { .. } => "request_payout",
             Action::QueueReview { .. } => "queue_review",
             Action::Bind { .. } => "bind",
+            Action::VerifySubject { .. } => "verify_subject",
+            Action::CheckEligibility { .. } => "check_eligibility",
+            Action::CheckRegistry { .. } => "check_registry",
+            Action::Rebind { .. } => "rebind",
         }
     }
 
@@ -287,7 +346,11 @@ impl Action {
             | Action::AwaitPayment { id, .. }
             | Action::RequestPayout { id, .. }
             | Action::QueueReview { id, .. }
-            | Action::Bind { id, .. } => *id,
+            | Action::Bind { id, .. }
+            | Action::VerifySubject { id, .. }
+            | Action::CheckEligibility { id }
+            | Action::CheckRegistry { id }
+            | Action::Rebind { id, .. } => *id,
         }
     }
 }
@@ -318,6 +381,37 @@ pub struct Step {
     /// The event was an answer already taken (a retried webhook): nothing
     /// changed and nothing was counted.
     pub duplicate: bool,
+}
+
+/// Whose check a change of subject asks for.
+///
+/// ```
+/// assert_eq!(realname::flow::SubjectRole::Current.code(), "current");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SubjectRole {
+    /// The subject the account is verified as now, confirming the change
+    /// (Baidu: the old subject's face or bank card; for an organisation,
+    /// its contact's face).
+    Current,
+    /// The subject the account changes to.
+    New,
+}
+
+impl SubjectRole {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::SubjectRole::New.code(), "new");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            SubjectRole::Current => "current",
+            SubjectRole::New => "new",
+        }
+    }
 }
 
 /// The store's answer to [`Action::Bind`].
