@@ -220,7 +220,7 @@ impl BindingStore for PgStore {
             };
         }
         in_tx!(self, |tx| async {
-            let d = tx::digest(&tx, &self.ring, key).await?;
+            let (d, _) = tx::digest(&tx, &self.ring, key).await?;
             Ok::<_, PgError>((tx::count_of(&tx, &d).await?, false))
         })
     }
