@@ -173,13 +173,19 @@ pub(crate) async fn migrate(client: &mut tokio_postgres::Client) -> Result<i32, 
         .query_one("SELECT coalesce(max(version), 0) FROM realname_schema", &[])
         .await?
         .get(0);
+    if found < 0 {
+        // No migration writes one: the table was edited.
+        return Err(PgError::Corrupt {
+            what: "schema version",
+        });
+    }
     if found > SCHEMA_VERSION {
         return Err(PgError::SchemaTooNew {
             found,
             known: SCHEMA_VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
         tx.batch_execute(sql).await?;
         let version = i as i32 + 1;
         tx.execute(
