@@ -185,7 +185,11 @@ pub(crate) async fn migrate(client: &mut tokio_postgres::Client) -> Result<i32, 
             known: SCHEMA_VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
         tx.batch_execute(sql).await?;
         let version = i as i32 + 1;
         tx.execute(

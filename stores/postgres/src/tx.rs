@@ -4,8 +4,10 @@
 //!
 //! Each function works under a `SAVEPOINT`: when the cap is reached (or a
 //! limit used up) it rolls back to it, undoing only its own statements,
-//! and the caller's earlier statements stay. It neither commits nor rolls
-//! back the caller's transaction.
+//! and the caller's earlier statements stay. (While rotating the secret,
+//! the move of the identity's rows from the old digest stays too: it is
+//! behind a savepoint of its own.) It neither commits nor rolls back the
+//! caller's transaction.
 //!
 //! ```no_run
 //! use realname::store::{BindOutcome, Keyring};
@@ -25,8 +27,31 @@
 //!
 //! The functions take a `tokio_postgres::Transaction` or a
 //! `deadpool_postgres::Transaction` (whose statements are cached), both
-//! [`Executor`]s. A transaction at any isolation level works; the default,
-//! READ COMMITTED, is the one the cap's algorithm is written for.
+//! [`Executor`]s.
+//!
+//! # Isolation
+//!
+//! READ COMMITTED, PostgreSQL's default, is the level the cap's algorithm
+//! is written for: there a race never fails a step, it waits. Under
+//! REPEATABLE READ or SERIALIZABLE the cap holds as well, but a step that
+//! meets a concurrent change of the same counter row fails with `40001`
+//! ([`retryable`](realname::store::StoreError::retryable),
+//! `pg_serialization_failure`). Retry the WHOLE transaction then, from
+//! `BEGIN`: roll it back and run all of its statements again. Calling the
+//! same function again in the same transaction fails the same way, since
+//! its snapshot still predates the other transaction's change.
+//!
+//! # Cancellation
+//!
+//! Every change a step makes is one statement whose triggers keep the
+//! identity's counter beside its rows, so however a call ends (a
+//! `tokio::time::timeout` or `select!` dropping its future between two
+//! statements, then the caller committing) no counter can differ from its
+//! rows (which would later let a cap be passed). What the dropped call did is unknown,
+//! though: its bind may or may not be in, and the transaction may be
+//! aborted (a refused bind whose `ROLLBACK TO SAVEPOINT` was never sent),
+//! in which case PostgreSQL answers the caller's `COMMIT` with a rollback,
+//! not an error. After dropping a call, roll the transaction back.
 
 use core::future::Future;
 
@@ -259,11 +284,7 @@ async fn bind_digest<E: Executor>(
     )
 }
 
-async fn release_digest<E: Executor>(
-    c: &E,
-    d: &KeyDigest,
-    account: &str,
-) -> Result<bool, PgError> {
+async fn release_digest<E: Executor>(c: &E, d: &KeyDigest, account: &str) -> Result<bool, PgError> {
     Ok(exec(c, UNBIND_ROW, &[&bytes(d), &account]).await? == 1)
 }
 
