@@ -179,22 +179,72 @@ enum Insert {
     Refused(u32),
 }
 
+/// Runs two futures at once, so that their statements go out together:
+/// tokio-postgres pipelines them, the server runs them in order, and the
+/// second costs no round trip of its own.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use core::task::Poll;
+    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    core::future::poll_fn(move |cx| {
+        if ra.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            ra = Some(v);
+        }
+        if rb.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            rb = Some(v);
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// The capped insert `sql`, and after it (pipelined: the insert holds
+/// the counter row's lock, so no round trip is spent holding it) the
+/// counter `then`, which is the insert's own count when a row went in.
 async fn insert_capped<E: Executor>(
     c: &E,
     sql: &'static str,
     p: &Params<'_>,
-) -> Result<Insert, PgError> {
-    let st = c.statement(sql).await?;
-    match c.pg().execute(&st, p).await {
-        Ok(0) => Ok(Insert::Already),
-        Ok(_) => Ok(Insert::Added),
+    then: &'static str,
+    q: &Params<'_>,
+) -> Result<(Insert, u32), PgError> {
+    let (inserted, counted) = both(
+        async {
+            let st = c.statement(sql).await?;
+            c.pg().execute(&st, p).await
+        },
+        async {
+            let st = c.statement(then).await?;
+            c.pg().query_opt(&st, q).await
+        },
+    )
+    .await;
+    let n = |counted: Result<Option<tokio_postgres::Row>, tokio_postgres::Error>| match counted? {
+        Some(r) => count(r.try_get(0)?),
+        None => Ok(0),
+    };
+    match inserted {
+        Ok(0) => Ok((Insert::Already, n(counted)?)),
+        Ok(_) => Ok((Insert::Added, n(counted)?)),
+        // The count failed too (the transaction is aborted): the
+        // refusal carries its own.
         Err(e) => match e.as_db_error() {
             Some(db) if db.code().code() == CAP_REACHED => {
                 let n = db
                     .detail()
                     .and_then(|d| d.parse::<i64>().ok())
                     .ok_or(PgError::Corrupt { what: "counter" })?;
-                Ok(Insert::Refused(count(n)?))
+                Ok((Insert::Refused(count(n)?), 0))
             }
             _ => Err(e.into()),
         },
@@ -264,24 +314,19 @@ async fn bind_digest<E: Executor>(
     moved: bool,
 ) -> Result<(BindOutcome, bool), PgError> {
     let cap = i64::from(cap);
-    Ok(
-        match insert_capped(c, BIND_ROW, &[&bytes(d), &account, &cap]).await? {
-            // Our insert holds the counter row's lock: the count is ours.
-            Insert::Added => (
-                BindOutcome::Bound {
-                    count: count_of(c, d).await?,
-                },
-                false,
-            ),
-            Insert::Already => (
-                BindOutcome::AlreadyBound {
-                    count: count_of(c, d).await?,
-                },
-                false,
-            ),
-            Insert::Refused(count) => (BindOutcome::CapReached { count }, refused(c, moved).await?),
-        },
+    let (insert, count) = insert_capped(
+        c,
+        BIND_ROW,
+        &[&bytes(d), &account, &cap],
+        COUNT_OF,
+        &[&bytes(d)],
     )
+    .await?;
+    Ok(match insert {
+        Insert::Added => (BindOutcome::Bound { count }, false),
+        Insert::Already => (BindOutcome::AlreadyBound { count }, false),
+        Insert::Refused(count) => (BindOutcome::CapReached { count }, refused(c, moved).await?),
+    })
 }
 
 async fn release_digest<E: Executor>(c: &E, d: &KeyDigest, account: &str) -> Result<bool, PgError> {
@@ -374,16 +419,6 @@ const ATTEMPT_ROW: &str = "INSERT INTO realname_attempts (account, scope, token,
 pub(crate) const ATTEMPTS_OF: &str =
     "SELECT n FROM realname_attempt_counts WHERE account = $1 AND scope = $2";
 
-async fn used_of<E: Executor>(c: &E, scope: &AttemptScope) -> Result<u32, PgError> {
-    match rows(c, ATTEMPTS_OF, &[&scope.account(), &scope.scope_key()])
-        .await?
-        .first()
-    {
-        Some(r) => count(r.try_get(0)?),
-        None => Ok(0),
-    }
-}
-
 pub(crate) async fn consume_in<E: Executor>(
     c: &E,
     scope: &AttemptScope,
@@ -393,23 +428,19 @@ pub(crate) async fn consume_in<E: Executor>(
     check_id("attempt token", token)?;
     let (account, key) = (scope.account(), scope.scope_key());
     let limit = i64::from(limit);
-    Ok(
-        match insert_capped(c, ATTEMPT_ROW, &[&account, &key, &token, &limit]).await? {
-            Insert::Added => (
-                Consumed::Counted {
-                    used: used_of(c, scope).await?,
-                },
-                false,
-            ),
-            Insert::Already => (
-                Consumed::AlreadyCounted {
-                    used: used_of(c, scope).await?,
-                },
-                false,
-            ),
-            Insert::Refused(used) => (Consumed::Exhausted { used }, true),
-        },
+    let (insert, used) = insert_capped(
+        c,
+        ATTEMPT_ROW,
+        &[&account, &key, &token, &limit],
+        ATTEMPTS_OF,
+        &[&account, &key],
     )
+    .await?;
+    Ok(match insert {
+        Insert::Added => (Consumed::Counted { used }, false),
+        Insert::Already => (Consumed::AlreadyCounted { used }, false),
+        Insert::Refused(used) => (Consumed::Exhausted { used }, true),
+    })
 }
 
 const RESET_ROWS: &str = "DELETE FROM realname_attempts WHERE account = $1 AND scope = $2";
