@@ -53,7 +53,8 @@ pub enum PgError {
         known: i32,
     },
     /// A stored value this crate could not have written (a negative
-    /// counter, a digest that is not 32 bytes): the tables were edited.
+    /// counter or schema version, a digest that is not 32 bytes): the
+    /// tables were edited.
     #[error("the stored {what} is out of range: the table was changed outside the store")]
     Corrupt {
         /// Which value.

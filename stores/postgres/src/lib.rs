@@ -220,7 +220,7 @@ impl BindingStore for PgStore {
             };
         }
         in_tx!(self, |tx| async {
-            let d = tx::digest(&tx, &self.ring, key).await?;
+            let (d, _) = tx::digest(&tx, &self.ring, key).await?;
             Ok::<_, PgError>((tx::count_of(&tx, &d).await?, false))
         })
     }
@@ -397,6 +397,9 @@ impl FlowStore for PgStore {
         record: &FlowRecord,
     ) -> Result<Cas, PgError> {
         realname::store::check_save(id, expected, record)?;
+        // As stored: the deadline cut to microseconds (the fields are
+        // public, so a record may hold nanoseconds), sealed as loaded.
+        let record = &FlowRecord::new(record.revision, record.next_deadline, record.state.clone());
         let seal = self
             .ring
             .seal(id, record.revision, record.deadline_micros(), &record.state);
@@ -444,13 +447,21 @@ impl FlowStore for PgStore {
             return Ok(Cas::Saved);
         }
         let st = client
-            .prepare_cached("SELECT revision FROM realname_flows WHERE id = $1")
+            .prepare_cached("SELECT revision, seal FROM realname_flows WHERE id = $1")
             .await?;
-        let current = match client.query_opt(&st, &[&id]).await? {
-            Some(r) => Some(rev_from_sql(r.try_get(0)?)),
-            None => None,
+        let Some(row) = client.query_opt(&st, &[&id]).await? else {
+            return Ok(Cas::Conflict { current: None });
         };
-        Ok(Cas::Conflict { current })
+        let current = rev_from_sql(row.try_get(0)?);
+        let stored_seal: Vec<u8> = row.try_get(1)?;
+        // A retry of a save that went through: the stored row is this
+        // record (the seal covers id, revision, deadline and state).
+        if current == record.revision && stored_seal[..] == seal[..] {
+            return Ok(Cas::Saved);
+        }
+        Ok(Cas::Conflict {
+            current: Some(current),
+        })
     }
 
     async fn load(&self, id: &str) -> Result<Option<FlowRecord>, PgError> {

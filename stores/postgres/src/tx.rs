@@ -4,8 +4,10 @@
 //!
 //! Each function works under a `SAVEPOINT`: when the cap is reached (or a
 //! limit used up) it rolls back to it, undoing only its own statements,
-//! and the caller's earlier statements stay. It neither commits nor rolls
-//! back the caller's transaction.
+//! and the caller's earlier statements stay. (While rotating the secret,
+//! the move of the identity's rows from the old digest stays too: it is
+//! behind a savepoint of its own.) It neither commits nor rolls back the
+//! caller's transaction.
 //!
 //! ```no_run
 //! use realname::store::{BindOutcome, Keyring};
@@ -25,8 +27,31 @@
 //!
 //! The functions take a `tokio_postgres::Transaction` or a
 //! `deadpool_postgres::Transaction` (whose statements are cached), both
-//! [`Executor`]s. A transaction at any isolation level works; the default,
-//! READ COMMITTED, is the one the cap's algorithm is written for.
+//! [`Executor`]s.
+//!
+//! # Isolation
+//!
+//! READ COMMITTED, PostgreSQL's default, is the level the cap's algorithm
+//! is written for: there a race never fails a step, it waits. Under
+//! REPEATABLE READ or SERIALIZABLE the cap holds as well, but a step that
+//! meets a concurrent change of the same counter row fails with `40001`
+//! ([`retryable`](realname::store::StoreError::retryable),
+//! `pg_serialization_failure`). Retry the WHOLE transaction then, from
+//! `BEGIN`: roll it back and run all of its statements again. Calling the
+//! same function again in the same transaction fails the same way, since
+//! its snapshot still predates the other transaction's change.
+//!
+//! # Cancellation
+//!
+//! Every change a step makes is one statement whose triggers keep the
+//! identity's counter beside its rows, so however a call ends (a
+//! `tokio::time::timeout` or `select!` dropping its future between two
+//! statements, then the caller committing) no counter can differ from its
+//! rows (which would later let a cap be passed). What the dropped call did is unknown,
+//! though: its bind may or may not be in, and the transaction may be
+//! aborted (a refused bind whose `ROLLBACK TO SAVEPOINT` was never sent),
+//! in which case PostgreSQL answers the caller's `COMMIT` with a rollback,
+//! not an error. After dropping a call, roll the transaction back.
 
 use core::future::Future;
 
@@ -119,46 +144,157 @@ fn bytes(d: &KeyDigest) -> &[u8] {
 }
 
 // --- bindings ---------------------------------------------------------
+//
+// Every step is ONE statement per table change: the triggers of the
+// schema keep each counter beside its rows (raised by the insert of a
+// row, lowered by its delete, in the same statement), so no interrupted
+// call can leave a counter apart from its rows.
 
-const BIND_ROW: &str = "INSERT INTO realname_bindings (digest, account) VALUES ($1, $2) \
-     ON CONFLICT DO NOTHING";
-// With a cap of 0 the SELECT gives no row, so nothing is inserted; on a
-// conflict the row is locked, and raised only below the cap.
-const COUNT_UP: &str = "INSERT INTO realname_binding_counts AS c (digest, n) \
-     SELECT $1, 1 WHERE $2::bigint > 0 \
-     ON CONFLICT (digest) DO UPDATE SET n = c.n + 1 WHERE c.n < $2::bigint \
-     RETURNING c.n";
+/// The SQLSTATE the insert triggers raise when a cap (or an attempt
+/// limit) refuses the row; the DETAIL holds the counter's value.
+pub(crate) const CAP_REACHED: &str = "RN001";
+
+// The row carries its cap; the trigger raises the counter under it, or
+// refuses the row (CAP_REACHED): the insert and its count are one
+// statement. A conflict (the account bound already) inserts nothing and
+// fires no trigger.
+const BIND_ROW: &str = "INSERT INTO realname_bindings (digest, account, cap) \
+     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 const COUNT_OF: &str = "SELECT n FROM realname_binding_counts WHERE digest = $1";
 const UNBIND_ROW: &str = "DELETE FROM realname_bindings WHERE digest = $1 AND account = $2";
-const COUNT_DOWN: &str =
-    "UPDATE realname_binding_counts SET n = n - 1 WHERE digest = $1 AND n > 0 RETURNING n";
-const DROP_ZERO: &str = "DELETE FROM realname_binding_counts WHERE digest = $1 AND n = 0";
-const TAKE_OLD_COUNT: &str = "DELETE FROM realname_binding_counts WHERE digest = $1 RETURNING n";
+// The old digest's rows, deleted and inserted under the new digest with
+// no cap (they were counted already); the triggers move the counts.
 const MOVE_ROWS: &str = "WITH moved AS (DELETE FROM realname_bindings WHERE digest = $1 \
-         RETURNING account, bound_at) \
-     INSERT INTO realname_bindings (digest, account, bound_at) \
-     SELECT $2, account, bound_at FROM moved ON CONFLICT DO NOTHING";
-const ADD_COUNT: &str = "INSERT INTO realname_binding_counts AS c (digest, n) VALUES ($1, $2) \
-     ON CONFLICT (digest) DO UPDATE SET n = c.n + EXCLUDED.n";
+         RETURNING account, bound_at), \
+     kept AS (INSERT INTO realname_bindings (digest, account, bound_at) \
+         SELECT $2, account, bound_at FROM moved ON CONFLICT DO NOTHING) \
+     SELECT count(*) FROM moved";
 
-/// The key's current digest, after moving what the previous secret keyed
-/// (while rotating). Locks the old digest's counter, then the new one's.
+/// What one capped insert did.
+enum Insert {
+    Added,
+    Already,
+    /// Refused at the cap, with the counter's value; the statement
+    /// failed, so the transaction must be rolled back to a savepoint.
+    Refused(u32),
+}
+
+/// Runs two futures at once, so that their statements go out together:
+/// tokio-postgres pipelines them, the server runs them in order, and the
+/// second costs no round trip of its own.
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    use core::task::Poll;
+    let (mut a, mut b) = (core::pin::pin!(a), core::pin::pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    core::future::poll_fn(move |cx| {
+        if ra.is_none()
+            && let Poll::Ready(v) = a.as_mut().poll(cx)
+        {
+            ra = Some(v);
+        }
+        if rb.is_none()
+            && let Poll::Ready(v) = b.as_mut().poll(cx)
+        {
+            rb = Some(v);
+        }
+        match (ra.take(), rb.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (ra, rb) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+/// The capped insert `sql`, and after it (pipelined: the insert holds
+/// the counter row's lock, so no round trip is spent holding it) the
+/// counter `then`, which is the insert's own count when a row went in.
+async fn insert_capped<E: Executor>(
+    c: &E,
+    sql: &'static str,
+    p: &Params<'_>,
+    then: &'static str,
+    q: &Params<'_>,
+) -> Result<(Insert, u32), PgError> {
+    let (inserted, counted) = both(
+        async {
+            let st = c.statement(sql).await?;
+            c.pg().execute(&st, p).await
+        },
+        async {
+            let st = c.statement(then).await?;
+            c.pg().query_opt(&st, q).await
+        },
+    )
+    .await;
+    let n = |counted: Result<Option<tokio_postgres::Row>, tokio_postgres::Error>| match counted? {
+        Some(r) => count(r.try_get(0)?),
+        None => Ok(0),
+    };
+    match inserted {
+        Ok(0) => Ok((Insert::Already, n(counted)?)),
+        Ok(_) => Ok((Insert::Added, n(counted)?)),
+        // The count failed too (the transaction is aborted): the
+        // refusal carries its own.
+        Err(e) => match e.as_db_error() {
+            Some(db) if db.code().code() == CAP_REACHED => {
+                let n = db
+                    .detail()
+                    .and_then(|d| d.parse::<i64>().ok())
+                    .ok_or(PgError::Corrupt { what: "counter" })?;
+                Ok((Insert::Refused(count(n)?), 0))
+            }
+            _ => Err(e.into()),
+        },
+    }
+}
+
+/// The key's current digest, after moving (while rotating) the rows the
+/// previous secret keyed, in one statement. `true` beside it: rows moved.
 pub(crate) async fn digest<E: Executor>(
     c: &E,
     ring: &Keyring,
     key: &DocumentKey,
-) -> Result<KeyDigest, PgError> {
+) -> Result<(KeyDigest, bool), PgError> {
     let digest = ring.digest(key);
-    if let Some(old) = ring.previous(key).filter(|o| *o != digest)
-        && !rows(c, TAKE_OLD_COUNT, &[&bytes(&old)]).await?.is_empty()
-    {
-        let moved = exec(c, MOVE_ROWS, &[&bytes(&old), &bytes(&digest)]).await?;
-        if moved > 0 {
-            let moved = i64::try_from(moved).unwrap_or(i64::MAX);
-            exec(c, ADD_COUNT, &[&bytes(&digest), &moved]).await?;
-        }
+    let mut moved = false;
+    if let Some(old) = ring.previous(key).filter(|o| *o != digest) {
+        let n: i64 = match rows(c, MOVE_ROWS, &[&bytes(&old), &bytes(&digest)])
+            .await?
+            .first()
+        {
+            Some(r) => r.try_get(0)?,
+            None => 0,
+        };
+        moved = n > 0;
     }
-    Ok(digest)
+    Ok((digest, moved))
+}
+
+const MOVES_KEPT: &str = "SAVEPOINT realname_moved";
+const BACK_TO_MOVES: &str = "ROLLBACK TO SAVEPOINT realname_moved";
+
+/// After the moves, when rows moved: a savepoint that a refusal rolls
+/// back to, so that the moves stay even when the bind is refused.
+async fn keep_moves<E: Executor>(c: &E, moved: bool) -> Result<(), PgError> {
+    if moved {
+        c.pg().batch_execute(MOVES_KEPT).await?;
+    }
+    Ok(())
+}
+
+/// A refusal: undoes the step's statements after the moves. With rows
+/// moved, rolls back to their savepoint here (`false`: nothing more to
+/// undo); without, `true`: the caller undoes the whole step.
+async fn refused<E: Executor>(c: &E, moved: bool) -> Result<bool, PgError> {
+    if moved {
+        c.pg().batch_execute(BACK_TO_MOVES).await?;
+        Ok(false)
+    } else {
+        Ok(true)
+    }
 }
 
 pub(crate) async fn count_of<E: Executor>(c: &E, d: &KeyDigest) -> Result<u32, PgError> {
@@ -168,57 +304,38 @@ pub(crate) async fn count_of<E: Executor>(c: &E, d: &KeyDigest) -> Result<u32, P
     }
 }
 
-/// Binds under the cap. `true` beside the outcome: the statements must be
-/// undone (the cap was reached after the row went in).
-pub(crate) async fn bind_digest<E: Executor>(
+/// Binds under the cap, after [`keep_moves`]. `true` beside the outcome:
+/// the caller must undo the step (the statement failed at the cap).
+async fn bind_digest<E: Executor>(
     c: &E,
     d: &KeyDigest,
     account: &str,
     cap: u32,
+    moved: bool,
 ) -> Result<(BindOutcome, bool), PgError> {
-    if exec(c, BIND_ROW, &[&bytes(d), &account]).await? == 0 {
-        return Ok((
-            BindOutcome::AlreadyBound {
-                count: count_of(c, d).await?,
-            },
-            false,
-        ));
-    }
     let cap = i64::from(cap);
-    match rows(c, COUNT_UP, &[&bytes(d), &cap]).await?.first() {
-        Some(r) => Ok((
-            BindOutcome::Bound {
-                count: count(r.try_get(0)?)?,
-            },
-            false,
-        )),
-        None => Ok((
-            BindOutcome::CapReached {
-                count: count_of(c, d).await?,
-            },
-            true,
-        )),
-    }
+    let (insert, count) = insert_capped(
+        c,
+        BIND_ROW,
+        &[&bytes(d), &account, &cap],
+        COUNT_OF,
+        &[&bytes(d)],
+    )
+    .await?;
+    Ok(match insert {
+        Insert::Added => (BindOutcome::Bound { count }, false),
+        Insert::Already => (BindOutcome::AlreadyBound { count }, false),
+        Insert::Refused(count) => (BindOutcome::CapReached { count }, refused(c, moved).await?),
+    })
 }
 
-pub(crate) async fn release_digest<E: Executor>(
-    c: &E,
-    d: &KeyDigest,
-    account: &str,
-) -> Result<bool, PgError> {
-    if exec(c, UNBIND_ROW, &[&bytes(d), &account]).await? == 0 {
-        return Ok(false);
-    }
-    if let Some(r) = rows(c, COUNT_DOWN, &[&bytes(d)]).await?.first()
-        && r.try_get::<_, i64>(0)? == 0
-    {
-        exec(c, DROP_ZERO, &[&bytes(d)]).await?;
-    }
-    Ok(true)
+async fn release_digest<E: Executor>(c: &E, d: &KeyDigest, account: &str) -> Result<bool, PgError> {
+    Ok(exec(c, UNBIND_ROW, &[&bytes(d), &account]).await? == 1)
 }
 
 /// [`try_bind`] without the savepoint: `true` beside the outcome when the
-/// caller must undo the statements.
+/// caller must undo the statements (the moves of a rotation stay: they
+/// are behind a savepoint of their own).
 pub(crate) async fn bind_in<E: Executor>(
     c: &E,
     ring: &Keyring,
@@ -227,8 +344,9 @@ pub(crate) async fn bind_in<E: Executor>(
     cap: u32,
 ) -> Result<(BindOutcome, bool), PgError> {
     check_id("account", account)?;
-    let d = digest(c, ring, key).await?;
-    bind_digest(c, &d, account, cap).await
+    let (d, moved) = digest(c, ring, key).await?;
+    keep_moves(c, moved).await?;
+    bind_digest(c, &d, account, cap, moved).await
 }
 
 pub(crate) async fn release_in<E: Executor>(
@@ -238,13 +356,15 @@ pub(crate) async fn release_in<E: Executor>(
     account: &str,
 ) -> Result<bool, PgError> {
     check_id("account", account)?;
-    let d = digest(c, ring, key).await?;
+    let (d, _) = digest(c, ring, key).await?;
     release_digest(c, &d, account).await
 }
 
 /// The rebind: both keys' rows are locked in the order of their digests'
 /// bytes, whichever is old and which new, so that two rebinds in opposite
-/// directions take their locks in the same order.
+/// directions take their locks in the same order. The moves of a
+/// rotation come first (in the same order) and stay when the bind is
+/// refused; the release does not.
 pub(crate) async fn rebind_in<E: Executor>(
     c: &E,
     ring: &Keyring,
@@ -265,59 +385,39 @@ pub(crate) async fn rebind_in<E: Executor>(
             undo,
         ));
     }
-    let (bind, released) = if d_old < d_new {
-        digest(c, ring, old).await?;
-        let released = release_digest(c, &d_old, account).await?;
-        digest(c, ring, new).await?;
-        let (bind, undo) = bind_digest(c, &d_new, account, cap).await?;
-        if undo {
-            return Ok((
-                Rebind {
-                    bind,
-                    released: false,
-                },
-                true,
-            ));
-        }
-        (bind, released)
-    } else {
-        digest(c, ring, new).await?;
-        let (bind, undo) = bind_digest(c, &d_new, account, cap).await?;
-        if undo {
-            return Ok((
-                Rebind {
-                    bind,
-                    released: false,
-                },
-                true,
-            ));
-        }
-        digest(c, ring, old).await?;
-        (bind, release_digest(c, &d_old, account).await?)
+    let old_first = d_old < d_new;
+    let (first, second) = if old_first { (old, new) } else { (new, old) };
+    let moved = digest(c, ring, first).await?.1;
+    let moved = digest(c, ring, second).await?.1 || moved;
+    keep_moves(c, moved).await?;
+    let refused = |bind| Rebind {
+        bind,
+        released: false,
     };
-    Ok((Rebind { bind, released }, false))
+    if old_first {
+        let released = release_digest(c, &d_old, account).await?;
+        let (bind, undo) = bind_digest(c, &d_new, account, cap, moved).await?;
+        if !bind.is_bound() {
+            return Ok((refused(bind), undo));
+        }
+        Ok((Rebind { bind, released }, false))
+    } else {
+        let (bind, undo) = bind_digest(c, &d_new, account, cap, moved).await?;
+        if !bind.is_bound() {
+            return Ok((refused(bind), undo));
+        }
+        let released = release_digest(c, &d_old, account).await?;
+        Ok((Rebind { bind, released }, false))
+    }
 }
 
 // --- attempts ---------------------------------------------------------
 
-const ATTEMPT_ROW: &str = "INSERT INTO realname_attempts (account, scope, token) \
-     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
-const ATTEMPT_UP: &str = "INSERT INTO realname_attempt_counts AS c (account, scope, n) \
-     SELECT $1, $2, 1 WHERE $3::bigint > 0 \
-     ON CONFLICT (account, scope) DO UPDATE SET n = c.n + 1 WHERE c.n < $3::bigint \
-     RETURNING c.n";
+// As BIND_ROW: the row carries the limit, its trigger counts it.
+const ATTEMPT_ROW: &str = "INSERT INTO realname_attempts (account, scope, token, cap) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
 pub(crate) const ATTEMPTS_OF: &str =
     "SELECT n FROM realname_attempt_counts WHERE account = $1 AND scope = $2";
-
-async fn used_of<E: Executor>(c: &E, scope: &AttemptScope) -> Result<u32, PgError> {
-    match rows(c, ATTEMPTS_OF, &[&scope.account(), &scope.scope_key()])
-        .await?
-        .first()
-    {
-        Some(r) => count(r.try_get(0)?),
-        None => Ok(0),
-    }
-}
 
 pub(crate) async fn consume_in<E: Executor>(
     c: &E,
@@ -327,46 +427,28 @@ pub(crate) async fn consume_in<E: Executor>(
 ) -> Result<(Consumed, bool), PgError> {
     check_id("attempt token", token)?;
     let (account, key) = (scope.account(), scope.scope_key());
-    if exec(c, ATTEMPT_ROW, &[&account, &key, &token]).await? == 0 {
-        return Ok((
-            Consumed::AlreadyCounted {
-                used: used_of(c, scope).await?,
-            },
-            false,
-        ));
-    }
     let limit = i64::from(limit);
-    match rows(c, ATTEMPT_UP, &[&account, &key, &limit])
-        .await?
-        .first()
-    {
-        Some(r) => Ok((
-            Consumed::Counted {
-                used: count(r.try_get(0)?)?,
-            },
-            false,
-        )),
-        None => Ok((
-            Consumed::Exhausted {
-                used: used_of(c, scope).await?,
-            },
-            true,
-        )),
-    }
+    let (insert, used) = insert_capped(
+        c,
+        ATTEMPT_ROW,
+        &[&account, &key, &token, &limit],
+        ATTEMPTS_OF,
+        &[&account, &key],
+    )
+    .await?;
+    Ok(match insert {
+        Insert::Added => (Consumed::Counted { used }, false),
+        Insert::Already => (Consumed::AlreadyCounted { used }, false),
+        Insert::Refused(used) => (Consumed::Exhausted { used }, true),
+    })
 }
 
-const RESET_COUNT: &str = "DELETE FROM realname_attempt_counts WHERE account = $1 AND scope = $2 \
-     RETURNING n";
 const RESET_ROWS: &str = "DELETE FROM realname_attempts WHERE account = $1 AND scope = $2";
 
+/// Deletes the scope's attempts (their trigger drops the counter).
 pub(crate) async fn reset_in<E: Executor>(c: &E, scope: &AttemptScope) -> Result<u32, PgError> {
-    let (account, key) = (scope.account(), scope.scope_key());
-    let n = match rows(c, RESET_COUNT, &[&account, &key]).await?.first() {
-        Some(r) => count(r.try_get(0)?)?,
-        None => 0,
-    };
-    exec(c, RESET_ROWS, &[&account, &key]).await?;
-    Ok(n)
+    let n = exec(c, RESET_ROWS, &[&scope.account(), &scope.scope_key()]).await?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 // --- savepoints -------------------------------------------------------
