@@ -20,7 +20,24 @@ mod scenario;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use scenario::{StepReport, load, run};
+use scenario::{StartRefusal, StepReport, load, run};
+
+fn print_refusal(r: &StartRefusal, json: bool) {
+    if json {
+        let v = serde_json::json!({"start_refused": {"code": r.code, "message": r.message, "message_zh": r.message_zh, "rule": r.basis}});
+        println!("{v}");
+    } else {
+        println!(
+            " 0. start refused ({}): {} / {}{}",
+            r.code,
+            r.message_zh,
+            r.message,
+            r.basis
+                .as_ref()
+                .map_or(String::new(), |b| format!("\n    rule: {b}"))
+        );
+    }
+}
 
 fn print_step(n: usize, r: &StepReport, json: bool) {
     match (&r.outcome, json) {
@@ -103,6 +120,13 @@ fn describe(a: &realname::flow::Action) -> String {
         Action::AwaitPayment { fen, .. } => {
             format!("show the account and await a payment of {fen} fen")
         }
+        Action::VerifySubject { role, method, .. } => {
+            format!("verify the {} subject by {}", role.code(), method.name_en())
+        }
+        Action::Rebind { cap, .. } => format!(
+            "move the account's binding to the new identity under {}, all or nothing",
+            cap.map_or("no stated cap".to_owned(), |c| format!("a cap of {c}"))
+        ),
         other => other.code().replace('_', " "),
     }
 }
@@ -137,13 +161,11 @@ fn main() -> ExitCode {
         let (mut met, mut failed) = (0, 0);
         for f in &files {
             match load(f).and_then(|s| run(&s)) {
-                Ok(reports) => {
-                    for r in &reports {
-                        met += r.met;
-                        for u in &r.unmet {
-                            println!("{}: {u}", f.display());
-                            failed += 1;
-                        }
+                Ok(report) => {
+                    met += report.met();
+                    for u in report.unmet() {
+                        println!("{}: {u}", f.display());
+                        failed += 1;
                     }
                 }
                 Err(e) => {
@@ -177,15 +199,18 @@ fn main() -> ExitCode {
         );
     }
     match run(&scenario) {
-        Ok(reports) => {
-            let mut ok = true;
-            for (i, r) in reports.iter().enumerate() {
-                print_step(i + 1, r, json);
-                for u in &r.unmet {
-                    eprintln!("expectation not met: {u}");
-                    ok = false;
-                }
+        Ok(report) => {
+            if let Some(r) = &report.refused {
+                print_refusal(r, json);
             }
+            for (i, r) in report.steps.iter().enumerate() {
+                print_step(i + 1, r, json);
+            }
+            let unmet = report.unmet();
+            for u in &unmet {
+                eprintln!("expectation not met: {u}");
+            }
+            let ok = unmet.is_empty();
             if ok {
                 ExitCode::SUCCESS
             } else {

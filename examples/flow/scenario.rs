@@ -28,14 +28,36 @@
 //! `duplicate` (bool), `revision`, `uses`, `entries_left` (a transfer's
 //! amount entries left, or an automatic check's attempts left), and
 //! `deadline` (RFC 3339, or `"none"`).
+//!
+//! # Changes of the verified subject
+//!
+//! The change machines (B-CHG-ENT-NAME, B-CHG-ENT-SUBJECT, B-CHG-IND-ENT,
+//! B-CHG-IND-IND, T-CHANGE, K-CHANGE) run a `SubjectChange`. Three more
+//! top-level fields apply to them:
+//!
+//! ```toml
+//! machine = "T-CHANGE"
+//! provider = "tencent"
+//! transition = "individual_to_individual"   # T-CHANGE only; the others name theirs
+//! last_change = "2026-05-12T02:00:00Z"      # the last completed change, for the cooldown
+//! start_refused = "change_cooldown"         # the start must be refused with this code
+//! ```
+//!
+//! A scenario whose start is refused has no steps. A flow's first answer
+//! (B-CHG-ENT-SUBJECT's eligibility check) takes its id from the flow's
+//! opening action. Events: `{ choose = { method = "face" } }`,
+//! `{ checked = { passed = true } }`, `{ eligibility = { eligible = true } }`,
+//! `{ registry = { matched = false } }`, `"submit"`, `"edit"`,
+//! `{ review_decided = { outcome = "approved" } }`,
+//! `{ rebound = { outcome = "bound" } }`, `"withdraw"`, `"tick"`.
 
 use chrono::{DateTime, Utc};
 use realname::calendar::ChinaMainland;
 use realname::flow::{
-    Action, Auto, AutomaticCheck, Deposit, DocumentReview, Flow, FlowError, Machine, MicroDeposit,
-    Recharge, Remittance, Review, Step,
+    Action, Auto, AutomaticCheck, Change, ChangeNotStarted, Deposit, DocumentReview, Flow,
+    FlowError, Machine, MicroDeposit, Recharge, Remittance, Review, Step, SubjectChange,
 };
-use realname::policy::{MethodKind, Profile, Provider};
+use realname::policy::{MethodKind, Profile, Provider, Transition};
 use serde::Deserialize;
 
 /// A scenario file.
@@ -54,6 +76,18 @@ pub struct Scenario {
     /// machine's own.
     #[serde(default)]
     pub method: Option<MethodKind>,
+    /// The change, for T-CHANGE (`individual_to_individual` when left
+    /// out); the other change machines name their own.
+    #[serde(default)]
+    pub transition: Option<Transition>,
+    /// When the account's last change of subject completed, for a change's
+    /// cooldown.
+    #[serde(default)]
+    pub last_change: Option<DateTime<Utc>>,
+    /// The code the start of a change must be refused with
+    /// (`change_offline`, `change_cooldown`, ...).
+    #[serde(default)]
+    pub start_refused: Option<String>,
     #[serde(default, rename = "step")]
     pub steps: Vec<ScenarioStep>,
 }
@@ -83,6 +117,41 @@ pub struct StepReport {
     pub unmet: Vec<String>,
 }
 
+/// A change whose start was refused, as the scenario expected or not.
+#[derive(Debug)]
+pub struct StartRefusal {
+    pub code: String,
+    pub message_zh: String,
+    pub message: String,
+    /// The seed rule the refusal rests on.
+    pub basis: Option<String>,
+}
+
+/// A scenario's run: the start's refusal, if it was refused, and the
+/// steps.
+#[derive(Debug)]
+pub struct Report {
+    pub refused: Option<StartRefusal>,
+    pub steps: Vec<StepReport>,
+    /// Expectations met and not met outside the steps (`start_refused`).
+    pub met: usize,
+    pub unmet: Vec<String>,
+}
+
+impl Report {
+    /// Every expectation met, the steps' and the start's.
+    pub fn met(&self) -> usize {
+        self.met + self.steps.iter().map(|r| r.met).sum::<usize>()
+    }
+
+    /// Every expectation not met.
+    pub fn unmet(&self) -> Vec<String> {
+        let mut all = self.unmet.clone();
+        all.extend(self.steps.iter().flat_map(|r| r.unmet.iter().cloned()));
+        all
+    }
+}
+
 /// A flow of any machine, driven by events given as TOML values.
 trait Driver {
     fn method(&self) -> MethodKind;
@@ -98,6 +167,7 @@ trait Driver {
 
 struct Run<M: Machine> {
     flow: Flow<M>,
+    /// The method, for a failure's basis; a change's, the one chosen last.
     method: MethodKind,
     calendar: ChinaMainland,
     last_actions: Vec<Action>,
@@ -121,6 +191,9 @@ where
         if let Ok(step) = &outcome {
             if !step.actions.is_empty() {
                 self.last_actions = step.actions.clone();
+            }
+            if let Some(Action::VerifySubject { method, .. }) = step.actions.first() {
+                self.method = *method;
             }
             // A restore of the saved state gives the same flow at every step.
             let back =
@@ -164,6 +237,7 @@ fn fill_id(event: toml::Value, pending: Option<&Action>) -> toml::Value {
     };
     if !inner.contains_key("id")
         && name != "submit"
+        && name != "choose"
         && name != "amount_entered"
         && name != "payment_received"
     {
@@ -189,7 +263,29 @@ fn provider(name: &str) -> Result<&'static Profile, String> {
         .ok_or_else(|| format!("unknown provider {name:?}"))
 }
 
-fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
+/// What a change machine of a scenario runs: the provider's profile's
+/// change.
+fn change_of(s: &Scenario) -> Option<Transition> {
+    let fixed = match s.machine.as_str() {
+        "B-CHG-ENT-NAME" | "K-CHANGE" => Transition::OrganizationRename,
+        "B-CHG-ENT-SUBJECT" => Transition::OrganizationToOrganization,
+        "B-CHG-IND-ENT" => Transition::IndividualToOrganization,
+        "B-CHG-IND-IND" => Transition::IndividualToIndividual,
+        "T-CHANGE" => {
+            return Some(s.transition.unwrap_or(Transition::IndividualToIndividual));
+        }
+        _ => return None,
+    };
+    Some(fixed)
+}
+
+/// A scenario's flow, or the refusal of its start.
+enum Started {
+    Flow(Box<dyn Driver>),
+    Refused(ChangeNotStarted),
+}
+
+fn driver(s: &Scenario) -> Result<Started, String> {
     if !MACHINES.contains(&s.machine.as_str()) {
         return Err(format!(
             "unknown machine {:?}: one of {}",
@@ -199,17 +295,49 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
     }
     let profile = provider(&s.provider)?;
     let calendar = ChinaMainland::default().with_estimates();
-    match s.machine.as_str() {
+    if let Some(transition) = change_of(s) {
+        if s.transition.is_some_and(|t| t != transition) {
+            return Err(format!(
+                "{} runs {}, not {:?}",
+                s.machine,
+                transition.id(),
+                s.transition
+            ));
+        }
+        return Ok(
+            match SubjectChange::start(profile, transition, s.last_change, s.start, &calendar) {
+                Ok((flow, _)) => {
+                    // A flow's first answer may answer its opening action.
+                    let last_actions = flow.opening_action().into_iter().collect();
+                    Started::Flow(Box::new(Run::<Change> {
+                        flow,
+                        method: MethodKind::Face,
+                        calendar,
+                        last_actions,
+                        entries_left: |_| None,
+                    }))
+                }
+                Err(e) => Started::Refused(e),
+            },
+        );
+    }
+    if s.transition.is_some() || s.last_change.is_some() || s.start_refused.is_some() {
+        return Err(format!(
+            "transition, last_change and start_refused are for change machines, not {}",
+            s.machine
+        ));
+    }
+    Ok(Started::Flow(match s.machine.as_str() {
         "K-CORP" | "B-MICRO" | "T-TRANSFER" => {
             let (flow, _) =
                 MicroDeposit::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
-            Ok(Box::new(Run::<Deposit> {
+            Box::new(Run::<Deposit> {
                 flow,
                 method: MethodKind::CorporateTransfer,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.entries_left(),
-            }))
+            })
         }
         "K-ID" | "K-BANK" | "B-FACE" | "B-BANK" | "B-LRFACE" | "T-INDIVIDUAL" | "T-ENTERPRISE" => {
             let method = s.method.unwrap_or(match s.machine.as_str() {
@@ -220,13 +348,13 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
             });
             let (flow, _) = AutomaticCheck::start(profile, method, s.prior_uses, s.start)
                 .map_err(|e| e.to_string())?;
-            Ok(Box::new(Run::<Auto> {
+            Box::new(Run::<Auto> {
                 flow,
                 method,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.attempts_left(),
-            }))
+            })
         }
         "K-OTHER" | "K-CERT" | "H-DOC" => {
             let method = s.method.unwrap_or(if s.machine == "K-CERT" {
@@ -236,27 +364,27 @@ fn driver(s: &Scenario) -> Result<Box<dyn Driver>, String> {
             });
             let (flow, _) = DocumentReview::start(profile, method, s.prior_uses, s.start)
                 .map_err(|e| e.to_string())?;
-            Ok(Box::new(Run::<Review> {
+            Box::new(Run::<Review> {
                 flow,
                 method,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
-            }))
+            })
         }
         "B-RECHARGE" | "T-RECHARGE" => {
             let (flow, _) =
                 Recharge::start(profile, s.prior_uses, s.start).map_err(|e| e.to_string())?;
-            Ok(Box::new(Run::<Remittance> {
+            Box::new(Run::<Remittance> {
                 flow,
                 method: MethodKind::Recharge,
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
-            }))
+            })
         }
-        other => Err(format!("no machine for {other:?}")),
-    }
+        other => return Err(format!("no machine for {other:?}")),
+    }))
 }
 
 /// `30s`, `5m`, `2h`, `3d` as a duration.
@@ -277,8 +405,45 @@ fn expect_str(v: &toml::Value) -> Option<&str> {
 }
 
 /// Runs a scenario, step by step.
-pub fn run(s: &Scenario) -> Result<Vec<StepReport>, String> {
-    let mut d = driver(s)?;
+pub fn run(s: &Scenario) -> Result<Report, String> {
+    let mut report = Report {
+        refused: None,
+        steps: Vec::new(),
+        met: 0,
+        unmet: Vec::new(),
+    };
+    let mut d = match (driver(s)?, &s.start_refused) {
+        (Started::Flow(_), Some(code)) => {
+            report
+                .unmet
+                .push(format!("start_refused: expected {code}, got started"));
+            return Ok(report);
+        }
+        (Started::Flow(d), None) => d,
+        (Started::Refused(e), want) => {
+            match want {
+                Some(code) if code == e.code() => report.met += 1,
+                Some(code) => report
+                    .unmet
+                    .push(format!("start_refused: expected {code}, got {}", e.code())),
+                None => return Err(format!("the change did not start: {}", e.code())),
+            }
+            if !s.steps.is_empty() {
+                return Err("a change whose start is refused has no steps".to_owned());
+            }
+            let basis = match &e {
+                ChangeNotStarted::Refused(r) => r.basis().map(|b| b.to_string()),
+                _ => None,
+            };
+            report.refused = Some(StartRefusal {
+                code: e.code().to_owned(),
+                message_zh: e.to_string_zh(),
+                message: e.to_string(),
+                basis,
+            });
+            return Ok(report);
+        }
+    };
     let mut now = s.start;
     let mut reports = Vec::new();
     for (i, step) in s.steps.iter().enumerate() {
@@ -378,7 +543,8 @@ pub fn run(s: &Scenario) -> Result<Vec<StepReport>, String> {
         });
     }
     let _ = d.revision();
-    Ok(reports)
+    report.steps = reports;
+    Ok(report)
 }
 
 /// Reads a scenario file.
@@ -405,4 +571,10 @@ pub const MACHINES: &[&str] = &[
     "T-RECHARGE",
     "T-TRANSFER",
     "H-DOC",
+    "B-CHG-ENT-NAME",
+    "B-CHG-ENT-SUBJECT",
+    "B-CHG-IND-ENT",
+    "B-CHG-IND-IND",
+    "T-CHANGE",
+    "K-CHANGE",
 ];
