@@ -11,68 +11,6 @@
 //! atomic step; a cap reached on the new identity ends the change refused
 //! and leaves the current subject in place. A withdrawn or expired change
 //! changes nothing.
-//!
-//! | seed machine | provider and change | shape | what the profile gives it |
-//! |---|---|---|---|
-//! | B-CHG-ENT-NAME | Baidu, same credit code, new name (001:527–545) | [`ChangeShape::Rename`] | registry check, else proof (工商变更证明 or 变更申请表) and a manual review; edit during review (001:544); 30 days between completed changes |
-//! | B-CHG-ENT-SUBJECT | Baidu, to another organisation (001:547–587, 1277–1289) | [`ChangeShape::NewOrganization`] | eligibility, else the account manager; the old subject's contact by face; the stamped form reviewed; 9 days from approval to verify the new organisation by legal-representative face, micro-deposit or recharge |
-//! | B-CHG-IND-ENT | Baidu, individual to organisation (001:591–607) | [`ChangeShape::Confirmed`] | the old subject by face or bank card; the new organisation by legal-representative face or micro-deposit, 5 attempts each |
-//! | B-CHG-IND-IND | Baidu, individual to another individual (001:609–630, 1440–1456) | [`ChangeShape::Confirmed`] | the old subject by face or bank card (bank card 5 attempts); the new by face or bank card; 1 day, then withdrawn; 30 days between completed changes |
-//! | T-CHANGE | Tencent, modification (004:3–9) | [`ChangeShape::Direct`] (a rename: [`ChangeShape::Rename`]) | the new subject by Tencent's methods of its kind; one calendar month between changes; the cap of the new identity |
-//! | K-CHANGE | Kingsoft, name change (000:61) | none | offline: [`SubjectChange::start`] refuses with the account manager |
-//!
-//! # Where the seeds are unclear, what the machine does
-//!
-//! Each choice is held by a test (`tests/flow_change.rs`).
-//!
-//! - **The 1-day window** (Baidu "需在1天内提交新主体实名认证", 001:616,
-//!   1444) starts when the change starts and lasts 24 hours
-//!   ([`Anchor::Initiation`], one calendar day on the instant): not the
-//!   end of the calendar day, and not the acceptance of the agreement,
-//!   which the flow does not see apart from the start. It is met when the
-//!   new subject has passed (the flow asks for [`Action::Rebind`]); when
-//!   it passes before, the change withdraws itself (001:616 "否则将自动撤回
-//!   变更"). Leaving and coming back (001:628) is the same flow, saved and
-//!   restored: the window keeps running.
-//! - **The 30 days** (001:545, 618 "30天内只可以完成1次变更" against 1446–1448
-//!   "变更成功后…30天后可以发起新的变更") count from the *completion* of the
-//!   last change and gate the *start* of the next: the profile's
-//!   [`Cooldown`](crate::policy::Cooldown) with
-//!   [`Gate::Initiation`](crate::policy::Gate::Initiation), checked by
-//!   [`rules::check_change`](crate::rules::check_change) in
-//!   [`SubjectChange::start`] against the time of the last completed change
-//!   (a store's [`ChangeHistory::last_completed`](crate::store::ChangeHistory::last_completed)).
-//!   A change that started is never cut short by a cooldown; withdrawn,
-//!   rejected or expired changes do not count.
-//! - **Tencent's "一个月最多修改一次"** (004:3) is one calendar month after
-//!   the last completed change, in Beijing time (a change on 31 January at
-//!   10:00 allows the next from 28 February at 10:00), not a quota per
-//!   calendar month.
-//! - **The lapsed 9-day window** (001:574, what follows is not stated): the
-//!   change ends [`Status::Expired`] with [`Failure::DeadlinePassed`] and
-//!   the account keeps the old subject (001:587); the applicant starts
-//!   again.
-//! - **The review of a change's documents** has no stated time: it is due
-//!   in [`DEFAULT_CHANGE_REVIEW`] (2 working days), a choice. Past it the
-//!   change stays in review and is overdue, as every machine's review.
-//! - **Withdrawal** (001:544, 1456 "可以撤回") is taken in every phase but
-//!   one: while the store answers [`Action::Rebind`], the binding may have
-//!   moved already, so the answer decides.
-//! - **Attempts within the change** (001:605, 621) are counted per method
-//!   and per subject when [`Action::VerifySubject`] is emitted; a method
-//!   whose attempts are used up points to another with attempts left;
-//!   when every method of the subject has a limit and all are used up, the
-//!   change is [`Status::Locked`]. Withdrawing and starting again starts
-//!   with fresh counts, as the seed says (001:607, 623, 1452). The limit
-//!   of a method applies to it for either subject: Baidu's bank card limit
-//!   of 5 (001:621) is stated once for the change to another individual.
-//! - **An edit during review** of a name change (001:544) goes back to the
-//!   new licence and name, so the edited name is checked against the
-//!   registry again; a review that asks for the documents again goes back
-//!   to the proof.
-//! - **A late event** (after the window passed) meets an ended change: the
-//!   window is applied and recorded, and the event does nothing else, as in
-//!   every machine.
 
 use chrono::{DateTime, Utc};
 
@@ -241,20 +179,28 @@ impl ChangeTerms {
     /// use realname::flow::{ChangeTerms, FlowError};
     /// use realname::policy::{Provider, Transition};
     /// assert_eq!(ChangeTerms::from_profile(Provider::Baidu.profile(), Transition::Remove), Err(FlowError::MethodNotOffered));
+    /// // Tencent states no change from an organisation to an individual.
+    /// assert_eq!(ChangeTerms::from_profile(Provider::Tencent.profile(), Transition::OrganizationToIndividual), Err(FlowError::MethodNotOffered));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`FlowError::MethodNotOffered`] when the change is not made online,
-    /// or no method can verify the new subject.
+    /// [`FlowError::MethodNotOffered`] when the profile does not describe
+    /// the change as made online (a change it does not state has no flow,
+    /// though the rules do not refuse it), or no method can verify the new
+    /// subject.
     pub fn from_profile(
         profile: &Profile,
         transition: Transition,
     ) -> Result<ChangeTerms, FlowError> {
-        let rule = profile.change(transition);
-        if rule.is_some_and(|r| r.availability.value != Availability::Online) {
-            return Err(FlowError::MethodNotOffered);
-        }
+        // Only a change the profile describes as made online has a flow:
+        // the rules do not refuse a change the profile does not state, but
+        // the machine has nothing to run for it.
+        let rule = profile
+            .change(transition)
+            .filter(|r| r.availability.value == Availability::Online)
+            .ok_or(FlowError::MethodNotOffered)?;
+        let rule = Some(rule);
         if transition == Transition::Remove {
             return Err(FlowError::MethodNotOffered);
         }
@@ -536,6 +482,68 @@ pub struct Change;
 /// assert_eq!(step.status, Status::Verified);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// | seed machine | provider and change | shape | what the profile gives it |
+/// |---|---|---|---|
+/// | B-CHG-ENT-NAME | Baidu, same credit code, new name (001:527–545) | [`ChangeShape::Rename`] | registry check, else proof (工商变更证明 or 变更申请表) and a manual review; edit during review (001:544); 30 days between completed changes |
+/// | B-CHG-ENT-SUBJECT | Baidu, to another organisation (001:547–587, 1277–1289) | [`ChangeShape::NewOrganization`] | eligibility, else the account manager; the old subject's contact by face; the stamped form reviewed; 9 days from approval to verify the new organisation by legal-representative face, micro-deposit or recharge |
+/// | B-CHG-IND-ENT | Baidu, individual to organisation (001:591–607) | [`ChangeShape::Confirmed`] | the old subject by face or bank card; the new organisation by legal-representative face or micro-deposit, 5 attempts each |
+/// | B-CHG-IND-IND | Baidu, individual to another individual (001:609–630, 1440–1456) | [`ChangeShape::Confirmed`] | the old subject by face or bank card (bank card 5 attempts); the new by face or bank card; 1 day, then withdrawn; 30 days between completed changes |
+/// | T-CHANGE | Tencent, modification (004:3–9) | [`ChangeShape::Direct`] (a rename: [`ChangeShape::Rename`]) | the new subject by Tencent's methods of its kind; one calendar month between changes; the cap of the new identity |
+/// | K-CHANGE | Kingsoft, name change (000:61) | none | offline: [`SubjectChange::start`] refuses with the account manager |
+///
+/// # Where the seeds are unclear, what the machine does
+///
+/// Each choice is held by a test (`tests/flow_change.rs`).
+///
+/// - **The 1-day window** (Baidu "需在1天内提交新主体实名认证", 001:616,
+///   1444) starts when the change starts and lasts 24 hours
+///   ([`Anchor::Initiation`], one calendar day on the instant): not the
+///   end of the calendar day, and not the acceptance of the agreement,
+///   which the flow does not see apart from the start. It is met when the
+///   new subject has passed (the flow asks for [`Action::Rebind`]); when
+///   it passes before, the change withdraws itself (001:616 "否则将自动撤回
+///   变更"). Leaving and coming back (001:628) is the same flow, saved and
+///   restored: the window keeps running.
+/// - **The 30 days** (001:545, 618 "30天内只可以完成1次变更" against 1446–1448
+///   "变更成功后…30天后可以发起新的变更") count from the *completion* of the
+///   last change and gate the *start* of the next: the profile's
+///   [`Cooldown`](crate::policy::Cooldown) with
+///   [`Gate::Initiation`](crate::policy::Gate::Initiation), checked by
+///   [`rules::check_change`](crate::rules::check_change) in
+///   [`SubjectChange::start`] against the time of the last completed change
+///   (a store's [`ChangeHistory::last_completed`](crate::store::ChangeHistory::last_completed)).
+///   A change that started is never cut short by a cooldown; withdrawn,
+///   rejected or expired changes do not count.
+/// - **Tencent's "一个月最多修改一次"** (004:3) is one calendar month after
+///   the last completed change, in Beijing time (a change on 31 January at
+///   10:00 allows the next from 28 February at 10:00), not a quota per
+///   calendar month.
+/// - **The lapsed 9-day window** (001:574, what follows is not stated): the
+///   change ends [`Status::Expired`] with [`Failure::DeadlinePassed`] and
+///   the account keeps the old subject (001:587); the applicant starts
+///   again.
+/// - **The review of a change's documents** has no stated time: it is due
+///   in [`DEFAULT_CHANGE_REVIEW`] (2 working days), a choice. Past it the
+///   change stays in review and is overdue, as every machine's review.
+/// - **Withdrawal** (001:544, 1456 "可以撤回") is taken in every phase but
+///   one: while the store answers [`Action::Rebind`], the binding may have
+///   moved already, so the answer decides.
+/// - **Attempts within the change** (001:605, 621) are counted per method
+///   and per subject when [`Action::VerifySubject`] is emitted; a method
+///   whose attempts are used up points to another with attempts left;
+///   when every method of the subject has a limit and all are used up, the
+///   change is [`Status::Locked`]. Withdrawing and starting again starts
+///   with fresh counts, as the seed says (001:607, 623, 1452). The limit
+///   of a method applies to it for either subject: Baidu's bank card limit
+///   of 5 (001:621) is stated once for the change to another individual.
+/// - **An edit during review** of a name change (001:544) goes back to the
+///   new licence and name, so the edited name is checked against the
+///   registry again; a review that asks for the documents again goes back
+///   to the proof.
+/// - **A late event** (after the window passed) meets an ended change: the
+///   window is applied and recorded, and the event does nothing else, as in
+///   every machine.
 pub type SubjectChange = Flow<Change>;
 
 /// A saved [`SubjectChange`].

@@ -128,6 +128,12 @@
 //! | T-RECHARGE | Tencent, recharge (004:21) | [`Recharge`] | review ≤ 1 working day; overdue: 在线客服 |
 //! | T-TRANSFER | Tencent, corporate transfer (004:22) | [`MicroDeposit`] | cap 10; the stated "1 - 3个工作日" is the whole method's time, which no step of the machine waits on |
 //! | H-DOC | Huawei (international), document upload (002) | [`DocumentReview`] | JPG/JPEG/BMP/PNG/PDF ≤ 10 MB; review ≤ 3 working days; a retry requested; cap 3 |
+//! | B-CHG-ENT-NAME | Baidu, organisation renamed, same credit code (001:527–545) | [`SubjectChange`] | registry check, else proof of the change reviewed; edit and withdraw; one change per 30 days |
+//! | B-CHG-ENT-SUBJECT | Baidu, to another organisation (001:547–587, 1277–1289) | [`SubjectChange`] | eligibility, else the account manager; the contact's face; the stamped form reviewed; 9 days from approval to verify the new organisation |
+//! | B-CHG-IND-ENT | Baidu, individual to organisation (001:591–607) | [`SubjectChange`] | face or bank card for the individual; legal representative's face or micro-deposit, 5 attempts each |
+//! | B-CHG-IND-IND | Baidu, individual to another individual (001:609–630, 1440–1456) | [`SubjectChange`] | not within 30 days of the last change; bank card 5 attempts; 1 day from the start, then withdrawn |
+//! | T-CHANGE | Tencent, modification (004:3–5) | [`SubjectChange`] | one per calendar month; the new subject by Tencent's methods; the old identity's place freed by the rebind |
+//! | K-CHANGE | Kingsoft, name change (000:61) | [`SubjectChange::start`] refuses | offline, through the account manager |
 //!
 //! # Where the seeds are unclear, what the machines do
 //!
@@ -160,10 +166,12 @@
 //!   time still applies a passed deadline; an answer naming an action the
 //!   flow never emitted is refused in any state.
 //!
-//! The change-of-subject flows of the next issue run these machines
-//! inside them: a [`Flow`] is a value with its terms, so a change flow can
-//! hold one for the old subject's check and one for the new subject's
-//! verification.
+//! A change of subject ([`SubjectChange`]) asks for each subject's check
+//! with [`Action::VerifySubject`]: the caller runs the method's own
+//! machine for it (a [`Flow`] is a value with its terms) and reports
+//! whether it passed, and the change ends with [`Action::Rebind`], not a
+//! bind of its own. Its choices where the seeds are unclear are listed
+//! with [`SubjectChange`].
 
 mod auto;
 mod change;
