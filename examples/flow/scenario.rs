@@ -54,7 +54,7 @@
 use chrono::{DateTime, Utc};
 use realname::calendar::ChinaMainland;
 use realname::flow::{
-    Action, Auto, AutomaticCheck, Change, ChangeNotStarted, Deposit, DocumentReview, Flow,
+    Action, Auto, AutomaticCheck, Change, ChangeNotStarted, Deposit, DocumentReview, Failure, Flow,
     FlowError, Machine, MicroDeposit, Recharge, Remittance, Review, Step, SubjectChange,
 };
 use realname::policy::{MethodKind, Profile, Provider, Transition};
@@ -163,6 +163,7 @@ trait Driver {
     fn uses(&self) -> u32;
     fn entries_left(&self) -> Option<u32>;
     fn revision(&self) -> u64;
+    fn basis(&self, failure: &Failure, profile: &Profile) -> Option<String>;
 }
 
 struct Run<M: Machine> {
@@ -172,6 +173,8 @@ struct Run<M: Machine> {
     calendar: ChinaMainland,
     last_actions: Vec<Action>,
     entries_left: fn(&Flow<M>) -> Option<u32>,
+    /// The seed rule a failure rests on, for this machine.
+    basis: fn(&Flow<M>, &Failure, &Profile, MethodKind) -> Option<String>,
 }
 
 impl<M: Machine> Driver for Run<M>
@@ -215,6 +218,10 @@ where
 
     fn entries_left(&self) -> Option<u32> {
         (self.entries_left)(&self.flow)
+    }
+
+    fn basis(&self, failure: &Failure, profile: &Profile) -> Option<String> {
+        (self.basis)(&self.flow, failure, profile, self.method)
     }
 
     fn revision(&self) -> u64 {
@@ -315,6 +322,11 @@ fn driver(s: &Scenario) -> Result<Started, String> {
                         calendar,
                         last_actions,
                         entries_left: |_| None,
+                        basis: |f, failure, profile, method| {
+                            failure
+                                .basis_in_change(profile, f.terms().transition, Some(method))
+                                .map(|b| b.to_string())
+                        },
                     }))
                 }
                 Err(e) => Started::Refused(e),
@@ -337,6 +349,9 @@ fn driver(s: &Scenario) -> Result<Started, String> {
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.entries_left(),
+                basis: |_, failure, profile, method| {
+                    failure.basis(profile, method).map(|b| b.to_string())
+                },
             })
         }
         "K-ID" | "K-BANK" | "B-FACE" | "B-BANK" | "B-LRFACE" | "T-INDIVIDUAL" | "T-ENTERPRISE" => {
@@ -354,6 +369,9 @@ fn driver(s: &Scenario) -> Result<Started, String> {
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |f| f.attempts_left(),
+                basis: |_, failure, profile, method| {
+                    failure.basis(profile, method).map(|b| b.to_string())
+                },
             })
         }
         "K-OTHER" | "K-CERT" | "H-DOC" => {
@@ -370,6 +388,9 @@ fn driver(s: &Scenario) -> Result<Started, String> {
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
+                basis: |_, failure, profile, method| {
+                    failure.basis(profile, method).map(|b| b.to_string())
+                },
             })
         }
         "B-RECHARGE" | "T-RECHARGE" => {
@@ -381,6 +402,9 @@ fn driver(s: &Scenario) -> Result<Started, String> {
                 calendar,
                 last_actions: Vec::new(),
                 entries_left: |_| None,
+                basis: |_, failure, profile, method| {
+                    failure.basis(profile, method).map(|b| b.to_string())
+                },
             })
         }
         other => return Err(format!("no machine for {other:?}")),
@@ -527,10 +551,7 @@ pub fn run(s: &Scenario) -> Result<Report, String> {
             .as_ref()
             .ok()
             .and_then(|st| st.failure)
-            .and_then(|f| {
-                f.basis(provider(&s.provider).ok()?, d.method())
-                    .map(|b| b.to_string())
-            });
+            .and_then(|f| d.basis(&f, provider(&s.provider).ok()?));
         reports.push(StepReport {
             at: now,
             event: event_text,

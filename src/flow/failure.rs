@@ -219,6 +219,47 @@ impl Failure {
         }
     }
 
+    /// The seed rule a failure inside a change of subject rests on: the
+    /// change's attempt limit of `method`, its window, the new identity's
+    /// cap, whether it is made online; a failed check of `method` as
+    /// [`Failure::basis`] finds it.
+    ///
+    /// ```
+    /// use realname::flow::Failure;
+    /// use realname::policy::{Counted, MethodKind, Provider, Transition};
+    /// let f = Failure::AttemptsExhausted { counted: Counted::Attempts, max: 5, fallback: Some(MethodKind::Face) };
+    /// let source = f.basis_in_change(Provider::Baidu.profile(), Transition::IndividualToIndividual, Some(MethodKind::BankCard)).unwrap();
+    /// assert_eq!(source.line, Some(621));
+    /// ```
+    pub fn basis_in_change<'p>(
+        &self,
+        profile: &'p Profile,
+        transition: crate::policy::Transition,
+        method: Option<MethodKind>,
+    ) -> Option<&'p Source> {
+        let rule = profile.change(transition)?;
+        match self {
+            Failure::AttemptsExhausted { max, .. } => rule
+                .attempts
+                .iter()
+                .find(|a| Some(a.value.method) == method || a.value.limit.max == *max)
+                .and_then(|a| a.source.as_ref()),
+            Failure::DeadlinePassed { .. } => rule.window.source(),
+            Failure::AccountCap { .. } => {
+                let to = match transition {
+                    crate::policy::Transition::IndividualToIndividual
+                    | crate::policy::Transition::OrganizationToIndividual => {
+                        crate::SubjectKind::Individual
+                    }
+                    _ => crate::SubjectKind::Organization,
+                };
+                profile.account_cap(to).and_then(|c| c.source.as_ref())
+            }
+            Failure::NotEligible { .. } => rule.availability.source.as_ref(),
+            _ => method.and_then(|m| self.basis(profile, m)),
+        }
+    }
+
     /// Whether the failure leaves the applicant another try of the same
     /// method: a wrong amount with entries left, a failed face or identity
     /// check, a payout that failed, documents asked for again.
