@@ -154,7 +154,6 @@ impl Report {
 
 /// A flow of any machine, driven by events given as TOML values.
 trait Driver {
-    fn method(&self) -> MethodKind;
     fn handle(
         &mut self,
         event: toml::Value,
@@ -206,10 +205,6 @@ where
             }
         }
         Ok(outcome)
-    }
-
-    fn method(&self) -> MethodKind {
-        self.method
     }
 
     fn uses(&self) -> u32 {
