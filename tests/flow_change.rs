@@ -16,8 +16,7 @@ use realname::flow::{
 use realname::policy::{MethodKind, Profile, Provider, Transition};
 use realname::rules::check_change;
 use realname::store::{
-    BindOutcome as StoreBind, BindingStore, ChangeHistory, Keyring, MemoryStore, NotStarted,
-    block_on, cap_of, start_change,
+    BindingStore, ChangeHistory, Keyring, MemoryStore, NotStarted, block_on, cap_of, start_change,
 };
 use realname::{DocumentKey, ResidentId};
 
@@ -40,7 +39,6 @@ fn key(id: &str) -> DocumentKey {
 
 const ID_A: &str = "11010519491231002X";
 const ID_B: &str = "110105198001010016";
-const ID_C: &str = "440304199003050025";
 
 fn start(p: Provider, t: Transition, last: Option<DateTime<Utc>>) -> SubjectChange {
     let (flow, step) = SubjectChange::start(p.profile(), t, last, t0(), &cal()).unwrap();
@@ -416,119 +414,8 @@ fn used_up_attempts_point_to_another_method_then_lock() {
     assert_eq!(flow.uses(), 11);
 }
 
-// --- Tencent end to end on MemoryStore ----------------------------------
-
-/// Three accounts verify with one ID under Tencent's cap of 3, a fourth is
-/// refused; one of the three changes to another ID (its place is freed),
-/// and the fourth binds. A second change within the month is refused.
-#[test]
-fn tencent_change_end_to_end_on_memory_store() {
-    let store = MemoryStore::new(Keyring::new(b"kept in the service's secret manager").unwrap());
-    block_on(tencent_change_end_to_end(&store));
-}
-
-async fn tencent_change_end_to_end<S>(store: &S)
-where
-    S: BindingStore + ChangeHistory,
-    <S as BindingStore>::Error: std::fmt::Debug,
-    <S as ChangeHistory>::Error: std::fmt::Debug,
-{
-    let tencent = Provider::Tencent.profile();
-    let c = &cal();
-    let t = Transition::IndividualToIndividual;
-    let (first, second) = (key(ID_A), key(ID_C));
-    let cap = ChangeTerms::from_profile(tencent, t).unwrap().cap;
-    assert_eq!(cap, Some(3));
-    for (n, acct) in ["a-1", "a-2", "a-3"].iter().enumerate() {
-        let got = store.try_bind(&first, acct, cap_of(cap)).await.unwrap();
-        assert_eq!(
-            got,
-            StoreBind::Bound {
-                count: n as u32 + 1
-            }
-        );
-    }
-    let got = store.try_bind(&first, "a-4", cap_of(cap)).await.unwrap();
-    assert_eq!(got, StoreBind::CapReached { count: 3 });
-
-    // a-2 changes to another person.
-    let now = t0();
-    let rule = |now| move |last| check_change(tencent, t, last, now, c);
-    start_change(store, "a-2", "chg-1", now, rule(now))
-        .await
-        .unwrap();
-    let last = store.last_completed("a-2").await.unwrap();
-    let (mut flow, _) = SubjectChange::start(tencent, t, last, now, c).unwrap();
-    let step = flow
-        .handle(
-            E::Choose {
-                method: MethodKind::Face,
-            },
-            now,
-            c,
-        )
-        .unwrap();
-    let [
-        Action::VerifySubject {
-            id,
-            role: SubjectRole::New,
-            method: MethodKind::Face,
-        },
-    ] = step.actions[..]
-    else {
-        panic!("{:?}", step.actions)
-    };
-    let step = flow
-        .handle(
-            E::Checked {
-                id,
-                passed: true,
-                reason: None,
-            },
-            now + Duration::minutes(1),
-            c,
-        )
-        .unwrap();
-    let [Action::Rebind { id, cap }] = step.actions[..] else {
-        panic!("{:?}", step.actions)
-    };
-    let r = store
-        .rebind(&first, &second, "a-2", cap_of(cap))
-        .await
-        .unwrap();
-    assert!(r.released);
-    let done = now + Duration::minutes(2);
-    let step = flow
-        .handle(
-            E::Rebound {
-                id,
-                outcome: r.bind.into(),
-            },
-            done,
-            c,
-        )
-        .unwrap();
-    assert_eq!(step.status, Status::Verified);
-    assert!(store.complete("a-2", "chg-1", done).await.unwrap());
-    assert_eq!(store.count(&first).await.unwrap(), 2);
-    assert_eq!(store.count(&second).await.unwrap(), 1);
-
-    // The fourth account now binds the first ID.
-    let got = store.try_bind(&first, "a-4", cap_of(cap)).await.unwrap();
-    assert_eq!(got, StoreBind::Bound { count: 3 });
-
-    // A second change of a-2 within Tencent's month is refused.
-    let later = done + Duration::days(20);
-    let err = start_change(store, "a-2", "chg-2", later, rule(later))
-        .await
-        .unwrap_err();
-    assert!(matches!(&err, NotStarted::Refused(r) if r.code() == "change_cooldown"));
-    assert_eq!(store.open_change("a-2").await.unwrap(), None);
-    let month = done + Duration::days(31);
-    start_change(store, "a-2", "chg-2", month, rule(month))
-        .await
-        .unwrap();
-}
+// Tencent's change end to end on a store is `store::testkit::tencent_change`,
+// which MemoryStore, SQLite and PostgreSQL run with the rest of the suite.
 
 // --- Model-based property tests -----------------------------------------
 

@@ -128,6 +128,7 @@ where
     attempts(h);
     changes(h);
     flows(h);
+    tencent_change(h);
 }
 
 /// [`BindingStore`]: binds, retries, the cap, release, rebind, and the
@@ -919,5 +920,132 @@ where
         winners.first().map(|t| format!("writer {t}").into_bytes()),
         "the winner's state is stored"
     );
+    h.close(s);
+}
+
+/// A change of subject end to end, as Tencent Cloud runs it: three
+/// accounts verify with one ID under the cap of 3 and a fourth is refused;
+/// one of the three changes to another ID (a [`SubjectChange`](crate::flow::SubjectChange)
+/// whose [`Action::Rebind`](crate::flow::Action::Rebind) the store answers,
+/// recorded with [`ChangeHistory`]), which frees its place, and the fourth
+/// binds; a second change within Tencent's month is refused, and allowed
+/// after it.
+pub fn tencent_change<H: Harness>(h: &H)
+where
+    H::Store: BindingStore + ChangeHistory,
+{
+    use crate::calendar::ChinaMainland;
+    use crate::flow::{Action, ChangeEvent as E, Status, SubjectChange, SubjectRole};
+    use crate::policy::Provider;
+    use crate::rules::check_change;
+
+    let s = h.open(ring_a());
+    let tencent = Provider::Tencent.profile();
+    let cal = &ChinaMainland::default();
+    let t = Transition::IndividualToIndividual;
+    let (first, second) = (identity(400), identity(401));
+    let now = at(100);
+    let rule = |now| move |last| check_change(tencent, t, last, now, cal);
+    h.block_on(async {
+        for n in 1..=3 {
+            let got = ok("bind", s.try_bind(&first, &format!("t-{n}"), 3).await);
+            assert_eq!(got, BindOutcome::Bound { count: n });
+        }
+        assert_eq!(
+            ok("bind", s.try_bind(&first, "t-4", 3).await),
+            BindOutcome::CapReached { count: 3 }
+        );
+
+        // t-2 changes to another person.
+        if let Err(e) = start_change(&s, "t-2", "chg-1", now, rule(now)).await {
+            panic!("the first change did not start: {e}");
+        }
+        let last = ok("last", s.last_completed("t-2").await);
+        let (mut flow, _) = ok("start", SubjectChange::start(tencent, t, last, now, cal));
+        let step = ok(
+            "choose",
+            flow.handle(
+                E::Choose {
+                    method: MethodKind::Face,
+                },
+                now,
+                cal,
+            ),
+        );
+        let [
+            Action::VerifySubject {
+                id,
+                role: SubjectRole::New,
+                ..
+            },
+        ] = step.actions[..]
+        else {
+            panic!("{:?}", step.actions)
+        };
+        let step = ok(
+            "checked",
+            flow.handle(
+                E::Checked {
+                    id,
+                    passed: true,
+                    reason: None,
+                },
+                at(101),
+                cal,
+            ),
+        );
+        let [Action::Rebind { id, cap }] = step.actions[..] else {
+            panic!("{:?}", step.actions)
+        };
+        assert_eq!(cap, Some(3));
+        let r = ok(
+            "rebind",
+            s.rebind(&first, &second, "t-2", cap_of(cap)).await,
+        );
+        assert_eq!(
+            r,
+            Rebind {
+                bind: BindOutcome::Bound { count: 1 },
+                released: true
+            }
+        );
+        let step = ok(
+            "rebound",
+            flow.handle(
+                E::Rebound {
+                    id,
+                    outcome: r.bind.into(),
+                },
+                at(102),
+                cal,
+            ),
+        );
+        assert_eq!(step.status, Status::Verified);
+        assert!(ok("complete", s.complete("t-2", "chg-1", at(102)).await));
+        assert_eq!(
+            ok("count", s.count(&first).await),
+            2,
+            "the old ID's place is free"
+        );
+        assert_eq!(ok("count", s.count(&second).await), 1);
+        assert_eq!(
+            ok("bind", s.try_bind(&first, "t-4", 3).await),
+            BindOutcome::Bound { count: 3 },
+            "the fourth account now binds"
+        );
+
+        // Within Tencent's month a second change is refused, and nothing
+        // is recorded; after it, the change starts.
+        let later = at(102 + 20 * 24 * 60);
+        match start_change(&s, "t-2", "chg-2", later, rule(later)).await {
+            Err(NotStarted::Refused(r)) => assert_eq!(r.code(), "change_cooldown"),
+            other => panic!("a change within the month: {other:?}"),
+        }
+        assert_eq!(ok("open", s.open_change("t-2").await), None);
+        let month = at(102 + 31 * 24 * 60);
+        if let Err(e) = start_change(&s, "t-2", "chg-2", month, rule(month)).await {
+            panic!("a change after the month did not start: {e}");
+        }
+    });
     h.close(s);
 }
