@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use realname::calendar::{ChinaMainland, Duration as Span, due};
 use realname::flow::{
     Action, ActionId, BindOutcome, ChangeEvent as E, ChangeShape, ChangeTerms,
-    DEFAULT_CHANGE_REVIEW, Failure, FlowError, ReviewOutcome, SavedChange, Status, Step,
+    DEFAULT_CHANGE_REVIEW, Failure, FlowError, Notice, ReviewOutcome, SavedChange, Status, Step,
     SubjectChange, SubjectRole,
 };
 use realname::policy::{MethodKind, Profile, Provider, Transition};
@@ -233,6 +233,156 @@ fn approved_org_change() -> (SubjectChange, DateTime<Utc>) {
     .unwrap();
     assert_eq!(step.next_deadline, Some(approved + Duration::days(9)));
     (flow, approved)
+}
+
+/// A withdrawn change and a new one: the new one starts with fresh counts
+/// (001:607, 623 "撤回变更后重新提交"), the bank card limit of 5 (001:621)
+/// holds for the new subject as for the old.
+#[test]
+fn a_new_request_starts_with_fresh_counts_and_the_bank_card_limit_holds_for_both_subjects() {
+    let t = Transition::IndividualToIndividual;
+    let mut flow = start(Provider::Baidu, t, None);
+    for _ in 0..5 {
+        let _ = verify(&mut flow, MethodKind::BankCard, false, mins(1));
+    }
+    let step = go(
+        &mut flow,
+        E::Choose {
+            method: MethodKind::BankCard,
+        },
+        mins(2),
+    )
+    .unwrap();
+    assert!(step.actions.is_empty());
+    assert!(matches!(
+        step.failure,
+        Some(Failure::AttemptsExhausted { max: 5, .. })
+    ));
+    let _ = go(&mut flow, E::Withdraw, mins(3)).unwrap();
+    let mut again = start(Provider::Baidu, t, None);
+    let step = go(
+        &mut again,
+        E::Choose {
+            method: MethodKind::BankCard,
+        },
+        mins(4),
+    )
+    .unwrap();
+    assert!(matches!(
+        only(&step),
+        Action::VerifySubject {
+            method: MethodKind::BankCard,
+            ..
+        }
+    ));
+    // The old subject passes; the new one has 5 bank card attempts too.
+    let _ = go(
+        &mut again,
+        E::Checked {
+            id: only(&step).id(),
+            passed: true,
+            reason: None,
+        },
+        mins(5),
+    )
+    .unwrap();
+    for _ in 0..5 {
+        let step = verify(&mut again, MethodKind::BankCard, false, mins(6));
+        assert_eq!(step.status, Status::AwaitingApplicant);
+    }
+    let step = go(
+        &mut again,
+        E::Choose {
+            method: MethodKind::BankCard,
+        },
+        mins(7),
+    )
+    .unwrap();
+    assert!(matches!(
+        step.failure,
+        Some(Failure::AttemptsExhausted {
+            max: 5,
+            fallback: Some(MethodKind::Face),
+            ..
+        })
+    ));
+    let step = verify(&mut again, MethodKind::Face, true, mins(8));
+    assert!(matches!(only(&step), Action::Rebind { cap: Some(5), .. }));
+}
+
+/// The new organisation of a change to another organisation may be
+/// verified by any of the three methods Baidu names (001:583), the
+/// micro-deposit and the recharge as well as the legal representative's
+/// face; the approval is announced (001:569).
+#[test]
+fn a_new_organisation_is_verified_by_each_named_method() {
+    for m in [
+        MethodKind::LegalRepresentativeFace,
+        MethodKind::CorporateTransfer,
+        MethodKind::Recharge,
+    ] {
+        let (mut flow, approved) = approved_org_change();
+        let step = verify(&mut flow, m, true, approved + Duration::days(8));
+        assert!(matches!(only(&step), Action::Rebind { .. }), "{m:?}");
+    }
+    let mut flow = start(
+        Provider::Baidu,
+        Transition::OrganizationToOrganization,
+        None,
+    );
+    let Some(Action::CheckEligibility { id }) = flow.opening_action() else {
+        panic!()
+    };
+    let _ = go(&mut flow, E::Eligibility { id, eligible: true }, mins(1)).unwrap();
+    let _ = verify(&mut flow, MethodKind::Face, true, mins(2));
+    let step = go(&mut flow, E::Submit, mins(3)).unwrap();
+    let id = only(&step).id();
+    let step = go(
+        &mut flow,
+        E::ReviewDecided {
+            id,
+            outcome: ReviewOutcome::Approved,
+        },
+        mins(4),
+    )
+    .unwrap();
+    let Action::NotifyApplicant {
+        notice: Notice::ChangeApproved { verify_by },
+        ..
+    } = only(&step)
+    else {
+        panic!("{:?}", step.actions)
+    };
+    assert_eq!(verify_by, Some(mins(4) + Duration::days(9)));
+}
+
+/// A new subject submitted inside the window whose check answers after it
+/// still completes: the window asks for the submission (001:616 "提交").
+#[test]
+fn the_window_is_met_by_the_submission() {
+    let mut flow = start(Provider::Baidu, Transition::IndividualToIndividual, None);
+    let _ = verify(&mut flow, MethodKind::Face, true, mins(1));
+    let step = go(
+        &mut flow,
+        E::Choose {
+            method: MethodKind::Face,
+        },
+        mins(60 * 24 - 1),
+    )
+    .unwrap();
+    assert_eq!(step.next_deadline, None);
+    let id = only(&step).id();
+    let step = go(
+        &mut flow,
+        E::Checked {
+            id,
+            passed: true,
+            reason: None,
+        },
+        mins(60 * 25),
+    )
+    .unwrap();
+    assert!(matches!(only(&step), Action::Rebind { .. }));
 }
 
 /// The 9 days after approval (001:574) pass, which the seed leaves open:
@@ -517,6 +667,16 @@ fn tampered_are_refused(flow: &SubjectChange) -> Result<(), TestCaseError> {
         SubjectChange::restore(s).is_err()
     };
     prop_assert!(refused(&|s| s.uses += 1), "uses");
+    prop_assert!(
+        refused(&|s| {
+            s.terms.shape = if s.terms.shape == ChangeShape::Direct {
+                ChangeShape::Confirmed
+            } else {
+                ChangeShape::Direct
+            }
+        }),
+        "shape"
+    );
     prop_assert!(refused(&|s| s.revision += 1), "revision");
     prop_assert!(
         refused(&|s| {

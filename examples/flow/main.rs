@@ -127,6 +127,9 @@ fn describe(a: &realname::flow::Action) -> String {
             "move the account's binding to the new identity under {}, all or nothing",
             cap.map_or("no stated cap".to_owned(), |c| format!("a cap of {c}"))
         ),
+        Action::NotifyApplicant { notice, .. } => {
+            format!("tell the applicant: {} / {}", notice.to_string_zh(), notice)
+        }
         other => other.code().replace('_', " "),
     }
 }

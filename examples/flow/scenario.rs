@@ -482,6 +482,16 @@ pub fn run(s: &Scenario) -> Result<Report, String> {
                 unmet.push(format!("step {}: {what}: got {got}", i + 1));
             }
         };
+        // A refused event is a failure of the scenario unless it says it
+        // expects that error.
+        let expects_error = step.expect.iter().flatten().any(|(k, _)| k == "error");
+        if let (Err(e), false) = (&outcome, expects_error) {
+            check(
+                "refusal",
+                false,
+                format!("the error {} with no expected error", e.code()),
+            );
+        }
         for (key, want) in step.expect.iter().flatten() {
             match (key.as_str(), &outcome) {
                 ("error", Err(e)) => check(

@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use super::machine::{bind_failure, expect_answer};
 use super::{
     Action, ActionId, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent, Machine,
-    Party, ReviewOutcome, Saved, Status, Step, SubjectRole, View,
+    Notice, Party, ReviewOutcome, Saved, Status, Step, SubjectRole, View,
 };
 use crate::SubjectKind;
 use crate::calendar::{Duration, Weekdays, WorkCalendar, due};
@@ -260,6 +260,30 @@ impl ChangeTerms {
     }
 
     fn check(&self) -> Result<(), FlowError> {
+        // The shape follows from the transition and the methods, as
+        // `from_profile` decides it: a saved shape edited alone is refused.
+        let has_current = self.current.iter().any(Option::is_some);
+        let shape_holds = match self.shape {
+            ChangeShape::Rename => self.transition == Transition::OrganizationRename,
+            ChangeShape::NewOrganization => {
+                self.transition == Transition::OrganizationToOrganization && has_current
+            }
+            ChangeShape::Confirmed => {
+                has_current
+                    && !matches!(
+                        self.transition,
+                        Transition::OrganizationRename | Transition::OrganizationToOrganization
+                    )
+            }
+            ChangeShape::Direct => {
+                !has_current && self.transition != Transition::OrganizationRename
+            }
+        };
+        if !shape_holds || self.transition == Transition::Remove {
+            return Err(FlowError::Tampered(
+                "a change's steps that its transition does not have",
+            ));
+        }
         let all = self.current.iter().chain(self.new.iter()).flatten();
         if all.clone().any(|m| m.max == Some(0)) || self.cap == Some(0) {
             return Err(FlowError::Tampered("a limit of zero"));
@@ -489,7 +513,7 @@ pub struct Change;
 /// | B-CHG-ENT-SUBJECT | Baidu, to another organisation (001:547–587, 1277–1289) | [`ChangeShape::NewOrganization`] | eligibility, else the account manager; the old subject's contact by face; the stamped form reviewed; 9 days from approval to verify the new organisation by legal-representative face, micro-deposit or recharge |
 /// | B-CHG-IND-ENT | Baidu, individual to organisation (001:591–607) | [`ChangeShape::Confirmed`] | the old subject by face or bank card; the new organisation by legal-representative face or micro-deposit, 5 attempts each |
 /// | B-CHG-IND-IND | Baidu, individual to another individual (001:609–630, 1440–1456) | [`ChangeShape::Confirmed`] | the old subject by face or bank card (bank card 5 attempts); the new by face or bank card; 1 day, then withdrawn; 30 days between completed changes |
-/// | T-CHANGE | Tencent, modification (004:3–9) | [`ChangeShape::Direct`] (a rename: [`ChangeShape::Rename`]) | the new subject by Tencent's methods of its kind; one calendar month between changes; the cap of the new identity |
+/// | T-CHANGE | Tencent, modification (004:3–9) | [`ChangeShape::Direct`] (a rename: [`ChangeShape::Rename`], a choice: Tencent states no steps, and a rename keeps the credit code, so only the new name needs the registry's word) | the new subject by Tencent's methods of its kind; one calendar month between changes; the cap of the new identity |
 /// | K-CHANGE | Kingsoft, name change (000:61) | none | offline: [`SubjectChange::start`] refuses with the account manager |
 ///
 /// # Where the seeds are unclear, what the machine does
@@ -501,10 +525,15 @@ pub struct Change;
 ///   ([`Anchor::Initiation`], one calendar day on the instant): not the
 ///   end of the calendar day, and not the acceptance of the agreement,
 ///   which the flow does not see apart from the start. It is met when the
-///   new subject has passed (the flow asks for [`Action::Rebind`]); when
-///   it passes before, the change withdraws itself (001:616 "否则将自动撤回
-///   变更"). Leaving and coming back (001:628) is the same flow, saved and
-///   restored: the window keeps running.
+///   applicant submits the new subject ("提交", the flow asks for
+///   [`Action::VerifySubject`] for the new subject): a check answered
+///   after the window still counts, and a check that fails brings the
+///   window back. When it passes before, the change withdraws itself
+///   (001:616 "否则将自动撤回变更"). Leaving and coming back (001:628) is the
+///   same flow, saved and restored: the window keeps running. Baidu's 9
+///   days (001:574 "请在页面提示的时间（9天）内，点击【前往新主体认证】") are met
+///   the same way, and the approval that starts them is announced with
+///   [`Action::NotifyApplicant`] (001:569, an SMS to the bound phone).
 /// - **The 30 days** (001:545, 618 "30天内只可以完成1次变更" against 1446–1448
 ///   "变更成功后…30天后可以发起新的变更") count from the *completion* of the
 ///   last change and gate the *start* of the next: the profile's
@@ -697,6 +726,12 @@ fn status_of(s: &State, _terms: &ChangeTerms) -> Status {
     }
 }
 
+/// Whether the window no longer applies: the new subject was submitted
+/// (its check is out, or the rebind is).
+fn window_met(p: Phase) -> bool {
+    matches!(p, Phase::Checking(SubjectRole::New) | Phase::Rebinding)
+}
+
 fn is_terminal(p: Phase) -> bool {
     matches!(
         p,
@@ -759,7 +794,8 @@ impl Machine for Change {
                 None
             } else {
                 let review_due = s.review_due.filter(|_| !s.overdue);
-                match (s.window_due, review_due) {
+                let window_due = s.window_due.filter(|_| !window_met(s.phase));
+                match (window_due, review_due) {
                     (Some(w), Some(r)) => Some(w.min(r)),
                     (w, r) => w.or(r),
                 }
@@ -836,11 +872,13 @@ fn apply(
         index: 0,
     };
     let mut actions = Vec::new();
-    // The window first: a change not finished in time ends as the profile
-    // says, before the event; the bind, once asked for, is not cut short.
+    // The window first: a change whose new subject was not submitted in
+    // time ends as the profile says, before the event. The window is met
+    // once the new subject's check is asked for (the applicant submitted
+    // it); a check that then fails brings it back.
     if let Some(due) = s
         .window_due
-        .filter(|due| now > *due && s.phase != Phase::Rebinding)
+        .filter(|due| now > *due && !window_met(s.phase))
     {
         n.phase = match terms.window.map(|w| w.on_expiry) {
             Some(OnExpiry::Withdrawn) => Phase::Withdrawn,
@@ -992,6 +1030,13 @@ fn apply(
                     if let Some(w) = terms.window.filter(|w| w.from == Anchor::Approval) {
                         n.window_due = Some(reckon(w.within)?);
                     }
+                    // Baidu texts the bound phone on approval (001:569).
+                    actions.push(Action::NotifyApplicant {
+                        id: first,
+                        notice: Notice::ChangeApproved {
+                            verify_by: n.window_due,
+                        },
+                    });
                 }
                 ReviewOutcome::Approved => {
                     n.phase = Phase::Rebinding;

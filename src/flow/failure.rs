@@ -242,7 +242,8 @@ impl Failure {
             Failure::AttemptsExhausted { max, .. } => rule
                 .attempts
                 .iter()
-                .find(|a| Some(a.value.method) == method || a.value.limit.max == *max)
+                .find(|a| Some(a.value.method) == method)
+                .or_else(|| rule.attempts.iter().find(|a| a.value.limit.max == *max))
                 .and_then(|a| a.source.as_ref()),
             Failure::DeadlinePassed { .. } => rule.window.source(),
             Failure::AccountCap { .. } => {

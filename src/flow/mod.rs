@@ -202,7 +202,9 @@ pub use review::{
     DocumentReview, Formats, MAX_UPLOADS, Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms,
     SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
 };
-pub use step::{Action, ActionId, Actor, BindOutcome, Liveness, Party, Status, Step, SubjectRole};
+pub use step::{
+    Action, ActionId, Actor, BindOutcome, Liveness, Notice, Party, Status, Step, SubjectRole,
+};
 
 /// The most events one flow takes: far more than any seed's limits allow
 /// (Baidu's 10 initiations of 2 entries each and their answers), so that

@@ -249,6 +249,14 @@ pub enum Action {
         /// states no number.
         cap: Option<u32>,
     },
+    /// Tell the applicant (by SMS to the account's phone, say); nothing is
+    /// answered.
+    NotifyApplicant {
+        /// The id, for the caller's idempotency.
+        id: ActionId,
+        /// What to tell.
+        notice: Notice,
+    },
 }
 
 /// A deposit's amount is the check's secret: `Debug` hides it (the
@@ -304,6 +312,11 @@ impl std::fmt::Debug for Action {
                 .field("id", id)
                 .field("cap", cap)
                 .finish(),
+            Action::NotifyApplicant { id, notice } => f
+                .debug_struct("NotifyApplicant")
+                .field("id", id)
+                .field("notice", notice)
+                .finish(),
         }
     }
 }
@@ -328,6 +341,7 @@ impl Action {
             Action::CheckEligibility { .. } => "check_eligibility",
             Action::CheckRegistry { .. } => "check_registry",
             Action::Rebind { .. } => "rebind",
+            Action::NotifyApplicant { .. } => "notify_applicant",
         }
     }
 
@@ -350,7 +364,8 @@ impl Action {
             | Action::VerifySubject { id, .. }
             | Action::CheckEligibility { id }
             | Action::CheckRegistry { id }
-            | Action::Rebind { id, .. } => *id,
+            | Action::Rebind { id, .. }
+            | Action::NotifyApplicant { id, .. } => *id,
         }
     }
 }
@@ -381,6 +396,74 @@ pub struct Step {
     /// The event was an answer already taken (a retried webhook): nothing
     /// changed and nothing was counted.
     pub duplicate: bool,
+}
+
+/// What a flow tells the applicant.
+///
+/// ```
+/// use realname::flow::Notice;
+/// let n = Notice::ChangeApproved { verify_by: None };
+/// assert_eq!(n.code(), "change_approved");
+/// assert_eq!(n.to_string_zh(), "主体变更申请已通过审核，请完成新主体实名认证");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Notice {
+    /// A change to another organisation was approved: the new subject is
+    /// to be verified, by `verify_by` where a window is stated.
+    ChangeApproved {
+        /// The end of the window.
+        verify_by: Option<DateTime<Utc>>,
+    },
+}
+
+impl Notice {
+    /// A stable identifier.
+    ///
+    /// ```
+    /// assert_eq!(realname::flow::Notice::ChangeApproved { verify_by: None }.code(), "change_approved");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Notice::ChangeApproved { .. } => "change_approved",
+        }
+    }
+
+    /// The message in Chinese.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let n = realname::flow::Notice::ChangeApproved { verify_by: Some(Utc.with_ymd_and_hms(2026, 6, 10, 2, 0, 0).unwrap()) };
+    /// assert_eq!(n.to_string_zh(), "主体变更申请已通过审核，请在 2026-06-10 10:00 (UTC+8) 前完成新主体实名认证");
+    /// ```
+    pub fn to_string_zh(&self) -> String {
+        match self {
+            Notice::ChangeApproved { verify_by: Some(t) } => format!(
+                "主体变更申请已通过审核，请在 {} 前完成新主体实名认证",
+                crate::rules::beijing(t)
+            ),
+            Notice::ChangeApproved { verify_by: None } => {
+                "主体变更申请已通过审核，请完成新主体实名认证".to_owned()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::ChangeApproved { verify_by: Some(t) } => write!(
+                f,
+                "The change of subject was approved; verify the new subject by {}",
+                crate::rules::beijing(t)
+            ),
+            Notice::ChangeApproved { verify_by: None } => {
+                f.write_str("The change of subject was approved; verify the new subject")
+            }
+        }
+    }
 }
 
 /// Whose check a change of subject asks for.

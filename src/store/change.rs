@@ -116,8 +116,10 @@ pub trait ChangeHistory: Send + Sync {
         at: DateTime<Utc>,
     ) -> impl Future<Output = Result<bool, Self::Error>> + Send;
 
-    /// Closes the open change `change` without completing it (withdrawn,
-    /// rejected, expired); `false` when it is not open.
+    /// Closes the open change `change` without completing it: a change
+    /// flow that ended in any status but verified (withdrawn, rejected,
+    /// expired, failed, locked) must be abandoned, or the account's next
+    /// change is [`Busy`](ChangeStart::Busy); `false` when it is not open.
     fn abandon(
         &self,
         account: &str,
