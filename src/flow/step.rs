@@ -217,9 +217,13 @@ pub enum Action {
         /// states none.
         cap: Option<u32>,
     },
-    /// Verify the current or the new subject by `method` (a flow of that
-    /// method, without its bind) and report whether it passed. Counted as
-    /// one attempt of the method within the change when emitted.
+    /// Verify the current or the new subject by `method` and report
+    /// whether it passed. Counted as one attempt of the method within the
+    /// change when emitted. The caller runs the method's own machine for
+    /// it ([`AutomaticCheck`](super::AutomaticCheck),
+    /// [`MicroDeposit`](super::MicroDeposit), …) and answers that flow's
+    /// [`Action::Bind`] with [`BindOutcome::Bound`] without touching the
+    /// store: in a change, the change's [`Action::Rebind`] binds.
     VerifySubject {
         /// The id to report the result with.
         id: ActionId,
