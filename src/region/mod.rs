@@ -58,7 +58,18 @@ pub enum RegionCheck {
     /// at some time in GB/T 2260 (never tied to the birth year), or be one of
     /// the early-1980s city district codes `XXXX01`, `XXXX02`, `XXXX11`,
     /// `XXXX20` of a prefecture `XXXX00` that existed: real cards carry them
-    /// although the published lists lack them.
+    /// although the published lists lack them. The exception needs a real
+    /// prefecture: `XX0001`, `XX0020` and the like, under the province
+    /// itself, never existed and are refused.
+    ///
+    /// ```
+    /// use realname::{ParseOptions, RegionCheck, ResidentId};
+    /// let strict = ParseOptions::new().with_region_check(RegionCheck::Historical);
+    /// // 440401: an early district code of 440400 珠海市.
+    /// assert!(ResidentId::parse_with("440401199001010018", strict).is_ok());
+    /// // 110001: no prefecture 110000 under Beijing; never a code.
+    /// assert!(ResidentId::parse_with("11000119900101001X", strict).is_err());
+    /// ```
     Historical,
 }
 
@@ -701,8 +712,12 @@ pub(crate) fn check_code(
     match check {
         RegionCheck::Province => Ok(()),
         RegionCheck::Historical => {
-            let early_city_code =
-                matches!(code % 100, 1 | 2 | 11 | 20) && existed(code / 100 * 100);
+            // The prefecture must be one: under the province itself
+            // (`XX0001`, `XX0020`) no such code ever existed.
+            let prefecture = code / 100 * 100;
+            let early_city_code = matches!(code % 100, 1 | 2 | 11 | 20)
+                && prefecture % 10_000 != 0
+                && existed(prefecture);
             if existed(code) || early_city_code {
                 Ok(())
             } else {
@@ -801,10 +816,53 @@ mod tests {
             Err(RegionProblem::NotAProvince)
         );
         assert_eq!(check_code(830000, RegionCheck::Historical, true), Ok(()));
+        // The exception never fires under the province itself.
+        for code in [110001, 310020, 110011, 410001, 440002, 650020] {
+            assert_eq!(
+                check_code(code, RegionCheck::Historical, false),
+                Err(RegionProblem::NeverExisted),
+                "{code}"
+            );
+        }
+        // Hainan's real 4600xx codes are in the table.
+        for code in all().map(|r| r.code()).filter(|c| c / 100 == 4600) {
+            assert_eq!(check_code(code, RegionCheck::Historical, false), Ok(()));
+        }
         assert_eq!(check_city_code(1100, RegionCheck::Historical), Ok(()));
         assert_eq!(
             check_city_code(1199, RegionCheck::Historical),
             Err(RegionProblem::NeverExisted)
         );
+    }
+
+    /// Every code the historical check accepts is in GB/T 2260, or is an
+    /// early city district code (`01`, `02`, `11`, `20`) of a real
+    /// prefecture-level code (not a province).
+    #[test]
+    fn historical_check_accepts_only_listed_or_early_city_codes() {
+        let mut exceptions = 0;
+        for code in 100_000..1_000_000 {
+            if check_code(code, RegionCheck::Historical, false).is_err() {
+                continue;
+            }
+            if existed(code) {
+                continue;
+            }
+            exceptions += 1;
+            assert!(matches!(code % 100, 1 | 2 | 11 | 20), "{code}");
+            let prefecture = lookup(code / 100 * 100)
+                .unwrap_or_else(|| panic!("{code}: no prefecture in the table"));
+            assert_eq!(prefecture.level(), Level::Prefecture, "{code}");
+        }
+        assert!(exceptions > 0);
+        // Every listed mainland code passes.
+        for region in all().filter(|r| is_mainland_province(r.code() / 10_000)) {
+            assert_eq!(
+                check_code(region.code(), RegionCheck::Historical, false),
+                Ok(()),
+                "{}",
+                region.code()
+            );
+        }
     }
 }
