@@ -394,6 +394,42 @@ pub struct MobileNumber {
     bytes: [u8; 14],
 }
 
+/// For a number of the length of a prefixed form (`+86…` 14 characters,
+/// `0086…` 15 and `86 …` 13, the last two lenient only) whose prefix did not
+/// read: the first character that is not a digit, named against the prefix
+/// it stands in. `None` when every character is a digit (then the length is
+/// what is wrong).
+fn mangled_prefix(s: &str, len: usize, lenient: bool) -> Option<Error> {
+    let prefix = match len {
+        14 => "+86",
+        15 if lenient => "0086",
+        13 if lenient => "86",
+        _ => return None,
+    };
+    let mut position = 0;
+    for c in s.chars() {
+        let c = if lenient {
+            super::from_full_width(c)
+        } else {
+            c
+        };
+        if lenient && (c == ' ' || c == '-') {
+            continue;
+        }
+        let wanted = prefix.chars().nth(position);
+        position += 1;
+        if Some(c) != wanted && !c.is_ascii_digit() {
+            let expected = wanted.map_or(CharClass::Digit, CharClass::Exactly);
+            return Some(Error::Character {
+                position,
+                found: c,
+                expected,
+            });
+        }
+    }
+    None
+}
+
 impl MobileNumber {
     /// Parses a number with the default [`ParseOptions`].
     ///
@@ -443,6 +479,12 @@ impl MobileNumber {
             .unwrap_or(trimmed);
         let (digits, len) = read_compact::<11>(national, options.input(), b" -", &[11], |_| {
             CharClass::Digit
+        })
+        .map_err(|e| match e {
+            Error::Length { found, .. } if national.len() == trimmed.len() => {
+                mangled_prefix(trimmed, found, lenient).unwrap_or(e)
+            }
+            e => e,
         })?;
         match_pattern(
             digits.get(..len).unwrap_or_default(),

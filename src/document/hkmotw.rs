@@ -6,7 +6,7 @@ use super::{
 use crate::checksum::{hkid, taiwan_id};
 use crate::error::{CharClass, Error};
 
-use CharClass::{Digit, Letter, OneOf};
+use CharClass::{Digit, Exactly, Letter, OneOf};
 
 /// Splits `text` into the body and the check character, accepting the
 /// check bare (`A1234563`) or in brackets (`A123456(3)`); `open` and `close`
@@ -72,13 +72,34 @@ impl HongKongId {
             &[8, 9, 10, 11],
             first_then_digits(Letter),
         )?;
-        let (body, check) = split_check(read.get(..len).unwrap_or_default(), b'(', b')')?;
-        let letters = body.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let text = read.get(..len).unwrap_or_default();
+        let (body, check) = split_check(text, b'(', b')')?;
+        let letters = text.iter().take_while(|b| b.is_ascii_uppercase()).count();
         let pattern: &[CharClass] = match letters {
             2 => &[Letter, Letter, Digit, Digit, Digit, Digit, Digit, Digit],
             _ => &[Letter, Digit, Digit, Digit, Digit, Digit, Digit],
         };
+        const CHECK: CharClass = OneOf("0123456789A");
         if body.len() != pattern.len() {
+            let p = pattern.len();
+            if len == p + 1 || len == p + 3 {
+                // The length is right for this many letters (bare check or
+                // check in brackets): name the character that does not fit.
+                let bracketed = len == p + 3;
+                let mut form = [CHECK; 11];
+                for (slot, class) in form.iter_mut().zip(pattern) {
+                    *slot = *class;
+                }
+                if bracketed {
+                    if let Some(open) = form.get_mut(p) {
+                        *open = Exactly('(');
+                    }
+                    if let Some(close) = form.get_mut(p + 2) {
+                        *close = Exactly(')');
+                    }
+                }
+                match_pattern(text, form.get(..len).unwrap_or_default())?;
+            }
             match_pattern(body, pattern)?;
             return Err(Error::Length {
                 expected: if letters == 2 { &[9, 11] } else { &[8, 10] },
@@ -86,11 +107,11 @@ impl HongKongId {
             });
         }
         match_pattern(body, pattern)?;
-        if !OneOf("0123456789A").matches(check) {
+        if !CHECK.matches(check) {
             return Err(Error::Character {
                 position: body.len() + 1,
                 found: char::from(check),
-                expected: OneOf("0123456789A"),
+                expected: CHECK,
             });
         }
         let expected = hkid(body).unwrap_or(b'?');
@@ -172,7 +193,24 @@ impl MacaoId {
             [a, b, c, d, e, f, g, h] => [*a, *b, *c, *d, *e, *f, *g, *h],
             [a, b'/', b, c, d, e, f, g, b'/', h] => [*a, *b, *c, *d, *e, *f, *g, *h],
             [a, b, c, d, e, f, g, b'(', h, b')'] => [*a, *b, *c, *d, *e, *f, *g, *h],
-            _ => return Err(Error::Brackets),
+            _ => {
+                let opens = text.iter().filter(|&&b| b == b'(').count();
+                let closes = text.iter().filter(|&&b| b == b')').count();
+                if opens != closes || opens > 1 {
+                    return Err(Error::Brackets);
+                }
+                // Ten characters, the length of both written forms: name the
+                // character that fits neither.
+                const D: CharClass = Digit;
+                const FIRST: CharClass = OneOf("157");
+                let form: &[CharClass] = if text.get(1) == Some(&b'/') {
+                    &[FIRST, Exactly('/'), D, D, D, D, D, D, Exactly('/'), D]
+                } else {
+                    &[FIRST, D, D, D, D, D, D, Exactly('('), D, Exactly(')')]
+                };
+                match_pattern(text, form)?;
+                return Err(Error::Brackets);
+            }
         };
         match_pattern(
             &digits,
