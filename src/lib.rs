@@ -38,7 +38,7 @@ pub use document::{
     ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId,
     InputForm, KeyScheme, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode,
     ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind,
-    TaiwanId, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
+    TaiwanId, TaiwanIdFormat, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
 };
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

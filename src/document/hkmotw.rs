@@ -236,15 +236,83 @@ impl MacaoId {
     }
 }
 
+/// Which format a [`TaiwanId`] is in.
+///
+/// ```
+/// use realname::{TaiwanId, TaiwanIdFormat};
+///
+/// assert_eq!(TaiwanId::parse("A123456789")?.format(), TaiwanIdFormat::NationalId);
+/// assert_eq!(TaiwanId::parse("H876543212")?.format(), TaiwanIdFormat::Resident2021);
+/// assert_eq!(TaiwanId::parse("AB12345677")?.format(), TaiwanIdFormat::ResidentLegacy);
+/// assert_eq!(TaiwanIdFormat::ResidentLegacy.name_en(), "resident UI number (before 2021)");
+/// # Ok::<(), realname::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum TaiwanIdFormat {
+    /// A citizen's national identification number (國民身分證統一編號): a
+    /// letter, the gender digit `1` or `2`, eight digits.
+    NationalId,
+    /// A resident UI number of the format issued since 2 January 2021
+    /// (新式外來人口統一證號): a letter, the gender digit `8` or `9`, eight
+    /// digits.
+    Resident2021,
+    /// A resident UI number of the format issued before 2021 (舊式居留證統一
+    /// 證號): two letters, the second `A`–`D`, eight digits. The numbers stay
+    /// valid until the end of 2030.
+    ResidentLegacy,
+}
+
+impl TaiwanIdFormat {
+    /// The English name, as `Display` prints it.
+    ///
+    /// ```
+    /// assert_eq!(realname::TaiwanIdFormat::NationalId.to_string(), "national ID");
+    /// ```
+    pub fn name_en(&self) -> &'static str {
+        match self {
+            TaiwanIdFormat::NationalId => "national ID",
+            TaiwanIdFormat::Resident2021 => "resident UI number (2021)",
+            TaiwanIdFormat::ResidentLegacy => "resident UI number (before 2021)",
+        }
+    }
+
+    /// The Chinese name, in traditional characters as issued.
+    ///
+    /// ```
+    /// assert_eq!(realname::TaiwanIdFormat::Resident2021.name_zh(), "新式統一證號");
+    /// ```
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            TaiwanIdFormat::NationalId => "國民身分證統一編號",
+            TaiwanIdFormat::Resident2021 => "新式統一證號",
+            TaiwanIdFormat::ResidentLegacy => "舊式統一證號",
+        }
+    }
+}
+
+impl std::fmt::Display for TaiwanIdFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::document::de::id_serde!(TaiwanIdFormat, "a Taiwan ID format: `national_id`, `resident2021` or `resident_legacy`", { NationalId => "national_id", Resident2021 => "resident2021", ResidentLegacy => "resident_legacy" });
+
 simple_document! {
     /// A Taiwan national identification number (國民身分證統一編號), or a
-    /// resident UI number of the 2021 format (新式外來人口統一證號).
+    /// resident UI number (統一證號) of the 2021 format or of the format
+    /// issued before 2021; [`format`](Self::format) says which.
     ///
     /// A letter for the issuing area, a gender digit (`1` male, `2` female
     /// for citizens; `8` male, `9` female for foreign residents since 2021),
     /// seven digits and a check digit: the area letter's two-digit value
     /// counts its tens once and its units nine times, the eight digits are
     /// weighted 8 down to 1, and the check makes the sum a multiple of 10.
+    /// The resident numbers issued before 2021 have a second letter `A`–`D`
+    /// in place of the gender digit, counted by its value's units (A10 → 0,
+    /// B11 → 1, C12 → 2, D13 → 3), with the same weights.
     ///
     /// ```
     /// use realname::{Gender, TaiwanId};
@@ -254,6 +322,7 @@ simple_document! {
     /// assert_eq!(id.area_name(), "新北市");
     /// assert!(!id.is_resident_number());
     /// assert!(TaiwanId::parse("H876543212")?.is_resident_number());
+    /// assert!(TaiwanId::parse("AB12345677")?.is_resident_number());
     /// # Ok::<(), realname::Error>(())
     /// ```
     TaiwanId {
@@ -281,9 +350,15 @@ impl TaiwanId {
             read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;
         let mut pattern = [Digit; 10];
         pattern[0] = Letter;
-        pattern[1] = OneOf("1289");
+        pattern[1] = OneOf("1289ABCD");
         match_pattern(&bytes, &pattern)?;
-        let expected = taiwan_id(&bytes[..9]).unwrap_or(b'?');
+        // The format before 2021: the second letter counts its value's units.
+        let mut body = [0u8; 9];
+        body.copy_from_slice(&bytes[..9]);
+        if let Some(units) = legacy_letter_units(bytes[1]) {
+            body[1] = b'0' + units;
+        }
+        let expected = taiwan_id(&body).unwrap_or(b'?');
         if expected != bytes[9] {
             return Err(Error::Checksum {
                 expected: char::from(expected),
@@ -293,30 +368,52 @@ impl TaiwanId {
         Ok(Self::from_canonical(bytes, len))
     }
 
-    /// The gender: `1` and `8` male, `2` and `9` female.
+    /// The gender: `1` and `8` male, `2` and `9` female; in the numbers
+    /// issued before 2021, `A` and `C` male, `B` and `D` female (as the
+    /// implementations read it; no official text was found).
     ///
     /// ```
     /// use realname::{Gender, TaiwanId};
     /// assert_eq!(TaiwanId::parse("B912345674")?.gender(), Gender::Female);
+    /// assert_eq!(TaiwanId::parse("AB12345677")?.gender(), Gender::Female);
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn gender(&self) -> Gender {
-        if matches!(self.bytes[1], b'1' | b'8') {
+        if matches!(self.bytes[1], b'1' | b'8' | b'A' | b'C') {
             Gender::Male
         } else {
             Gender::Female
         }
     }
 
-    /// Whether this is a foreign resident's UI number of the 2021 format
-    /// (gender digit `8` or `9`) rather than a citizen's number.
+    /// Whether this is a resident UI number, of the 2021 format (gender
+    /// digit `8` or `9`) or of the format before it (a second letter),
+    /// rather than a citizen's number.
     ///
     /// ```
     /// assert!(!realname::TaiwanId::parse("A123456789")?.is_resident_number());
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn is_resident_number(&self) -> bool {
-        matches!(self.bytes[1], b'8' | b'9')
+        self.format() != TaiwanIdFormat::NationalId
+    }
+
+    /// Which format the number is in: a citizen's national ID, a resident
+    /// UI number of 2021, or one of before 2021.
+    ///
+    /// ```
+    /// use realname::{TaiwanId, TaiwanIdFormat};
+    /// assert_eq!(TaiwanId::parse("F234567898")?.format(), TaiwanIdFormat::NationalId);
+    /// assert_eq!(TaiwanId::parse("B912345674")?.format(), TaiwanIdFormat::Resident2021);
+    /// assert_eq!(TaiwanId::parse("HD02717288")?.format(), TaiwanIdFormat::ResidentLegacy);
+    /// # Ok::<(), realname::Error>(())
+    /// ```
+    pub fn format(&self) -> TaiwanIdFormat {
+        match self.bytes[1] {
+            b'8' | b'9' => TaiwanIdFormat::Resident2021,
+            b'A'..=b'D' => TaiwanIdFormat::ResidentLegacy,
+            _ => TaiwanIdFormat::NationalId,
+        }
     }
 
     /// The issuing area the letter stands for, in traditional characters as
@@ -361,4 +458,10 @@ impl TaiwanId {
             .copied()
             .unwrap_or_default()
     }
+}
+
+/// The units of the value of the second letter (`A`–`D`) of a resident UI
+/// number issued before 2021: A10 → 0, B11 → 1, C12 → 2, D13 → 3.
+fn legacy_letter_units(b: u8) -> Option<u8> {
+    matches!(b, b'A'..=b'D').then(|| b - b'A')
 }

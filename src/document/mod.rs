@@ -70,7 +70,7 @@ pub use country::Country;
 pub use field::{Field, FieldError};
 pub use foreign::{ForeignPermanentResidentId, FprGeneration};
 pub use foreign_docs::{ForeignDrivingLicence, ForeignPassport};
-pub use hkmotw::{HongKongId, MacaoId, TaiwanId};
+pub use hkmotw::{HongKongId, MacaoId, TaiwanId, TaiwanIdFormat};
 pub use key::{DocumentKey, KeyScheme};
 pub use legacy::LegacyResidentId;
 pub use orgdocs::{BusinessRegistrationNumber, OrganizationCode, RegisteredEntity, Uscc};
