@@ -598,3 +598,80 @@ fn display_is_canonical_and_debug_is_masked() {
     assert_eq!(ResidentId::try_from("11010519491231002X"), Ok(id));
     assert_eq!("11010519491231002X".parse::<ResidentId>(), Ok(id));
 }
+
+/// American Express (15 digits) and Diners Club (14) cards, issued by
+/// mainland banks too, are named by their network; UnionPay stays exact.
+#[test]
+fn short_card_numbers_name_their_network() {
+    let amex = BankCardNumber::parse("3755 569179 85515").unwrap();
+    assert_eq!(amex.as_str(), "375556917985515");
+    assert_eq!(amex.network(), CardNetwork::AmericanExpress);
+    assert!(!amex.is_unionpay());
+    assert_eq!(format!("{amex:?}"), "BankCardNumber(3755 **** *** 5515)");
+    for diners in ["36050234196908", "30569309025904", "38520000023237"] {
+        let card = BankCardNumber::parse(diners).unwrap();
+        assert_eq!(card.network(), CardNetwork::DinersClub, "{diners}");
+        assert!(!format!("{card:?}").contains(&diners[4..10]));
+    }
+    // A 15- or 16-digit number with a UnionPay IIN: only 16 to 19 digits.
+    assert_eq!(
+        BankCardNumber::parse("622848001234567"),
+        Err(Error::Length {
+            expected: &[16, 17, 18, 19],
+            found: 15
+        })
+    );
+    assert!(
+        BankCardNumber::parse("6228480012345671")
+            .unwrap()
+            .is_unionpay()
+    );
+    // 14 digits of an American Express IIN, 15 of a Diners Club one: no.
+    assert!(matches!(
+        BankCardNumber::parse("37828224631000"),
+        Err(Error::Length { found: 14, .. })
+    ));
+    assert!(matches!(
+        BankCardNumber::parse("360502341969085"),
+        Err(Error::Length { found: 15, .. })
+    ));
+}
+
+/// The three formats of Taiwan numbers, and which is which.
+#[test]
+fn taiwan_formats() {
+    use realname::TaiwanIdFormat;
+    for (input, format, gender) in [
+        ("A123456789", TaiwanIdFormat::NationalId, Gender::Male),
+        ("F234567898", TaiwanIdFormat::NationalId, Gender::Female),
+        ("H876543212", TaiwanIdFormat::Resident2021, Gender::Male),
+        ("B912345674", TaiwanIdFormat::Resident2021, Gender::Female),
+        ("AA00000009", TaiwanIdFormat::ResidentLegacy, Gender::Male),
+        ("AB12345677", TaiwanIdFormat::ResidentLegacy, Gender::Female),
+        ("CC00151114", TaiwanIdFormat::ResidentLegacy, Gender::Male),
+        ("HD02717288", TaiwanIdFormat::ResidentLegacy, Gender::Female),
+    ] {
+        let id = TaiwanId::parse(input).unwrap();
+        assert_eq!(id.format(), format, "{input}");
+        assert_eq!(id.gender(), gender, "{input}");
+        assert_eq!(
+            id.is_resident_number(),
+            format != TaiwanIdFormat::NationalId
+        );
+        assert_eq!(format!("{id:?}"), format!("TaiwanId({})", id.masked()));
+        assert!(!format!("{id:?}").contains(&input[3..8]));
+    }
+    assert_eq!(
+        TaiwanId::parse("AB12345678"),
+        Err(Error::Checksum {
+            expected: '7',
+            found: '8'
+        })
+    );
+    assert!(matches!(
+        TaiwanId::parse("AE23456785"),
+        Err(Error::Character { position: 2, .. })
+    ));
+    let exact = ParseOptions::new().with_input(InputForm::Exact);
+    assert!(TaiwanId::parse_with("ab12345677", exact).is_err());
+}

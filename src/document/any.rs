@@ -286,7 +286,7 @@ documents! {
     /// 手机号码.
     MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual, 11..=15;
     /// 银行卡.
-    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 16..=19;
+    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 14..=19;
     /// The 15-digit number of GB 11643-1989.
     LegacyResidentId(LegacyResidentId), "legacy_resident_id", "15 位居民身份证号码",
         "15-digit Resident Identity Number", Individual, 15..=15;

@@ -90,12 +90,20 @@ impl fmt::Display for CardNetwork {
     }
 }
 
-const CARD_LENGTHS: &[u8] = &[16, 17, 18, 19];
+/// The lengths of card numbers: 14 (Diners Club) and 15 (American Express)
+/// for those networks only, 16 to 19 for every network.
+const CARD_LENGTHS: &[u8] = &[14, 15, 16, 17, 18, 19];
+
+/// The lengths every network's cards may have.
+const CARD_LENGTHS_COMMON: &[u8] = &[16, 17, 18, 19];
 
 simple_document! {
     /// A bank card number: 16 to 19 digits with a Luhn check digit, as
     /// mainland debit (usually 19 digits) and credit (usually 16) cards
-    /// carry. Spaces and hyphens between groups are accepted.
+    /// carry, or the 15 digits of an American Express card (IIN 34 or 37)
+    /// or the 14 of a Diners Club card (IIN 36, 300–305, 38 or 39), which
+    /// mainland banks issue too. Spaces and hyphens between groups are
+    /// accepted.
     ///
     /// [`network`](Self::network) classifies the issuer by its IIN; Baidu AI
     /// Cloud's bank-card method, for one, takes UnionPay cards only
@@ -110,6 +118,11 @@ simple_document! {
     /// assert!(card.is_unionpay());
     /// assert_eq!(card.masked().to_string(), "6228 **** **** 5671");
     /// assert!(BankCardNumber::parse("6228480012345670").is_err());
+    ///
+    /// let amex = BankCardNumber::parse("3755 569179 85515")?;
+    /// assert_eq!(amex.network(), CardNetwork::AmericanExpress);
+    /// let diners = BankCardNumber::parse("36050234196908")?;
+    /// assert_eq!(diners.network(), CardNetwork::DinersClub);
     /// # Ok::<(), realname::Error>(())
     /// ```
     BankCardNumber {
@@ -117,12 +130,15 @@ simple_document! {
         sample: "6217000012345678907",
         masked: "6217 **** **** *** 8907",
         masked_by: BankCardNumber::masked_grouped,
-        expecting: "a bank card number of 16 to 19 digits",
+        expecting: "a bank card number of 14 to 19 digits",
     }
 }
 
 impl BankCardNumber {
-    /// Parses a number with the given options.
+    /// Parses a number with the given options. A number of 14 or 15 digits
+    /// must have the IIN of the network whose cards have that length
+    /// (Diners Club, American Express); any other is refused for its
+    /// length.
     ///
     /// ```
     /// use realname::{BankCardNumber, Error};
@@ -130,6 +146,7 @@ impl BankCardNumber {
     ///     BankCardNumber::parse("622848001234567"),
     ///     Err(Error::Length { expected: &[16, 17, 18, 19], found: 15 })
     /// );
+    /// assert!(BankCardNumber::parse("375556917985515").is_ok());
     /// ```
     ///
     /// # Errors
@@ -141,6 +158,19 @@ impl BankCardNumber {
         })?;
         let text = bytes.get(..len).unwrap_or_default();
         match_pattern(text, &[CharClass::Digit; 19])?;
+        let short_network = match len {
+            14 => Some(CardNetwork::DinersClub),
+            15 => Some(CardNetwork::AmericanExpress),
+            _ => None,
+        };
+        if let Some(network) = short_network {
+            if network_of(number(text.get(..4).unwrap_or_default())) != network {
+                return Err(Error::Length {
+                    expected: CARD_LENGTHS_COMMON,
+                    found: len,
+                });
+            }
+        }
         if let Some((&check, body)) = text.split_last() {
             let expected = luhn(body).unwrap_or(b'?');
             if expected != check {
@@ -162,18 +192,7 @@ impl BankCardNumber {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn network(&self) -> CardNetwork {
-        let iin = number(&self.bytes[..4]);
-        match iin {
-            6200..=6299 | 8100..=8199 => CardNetwork::UnionPay,
-            9000..=9999 | 6000..=6010 | 6012..=6099 => CardNetwork::DomesticLegacy,
-            4000..=4999 => CardNetwork::Visa,
-            5100..=5599 | 2221..=2720 => CardNetwork::Mastercard,
-            3400..=3499 | 3700..=3799 => CardNetwork::AmericanExpress,
-            3528..=3589 => CardNetwork::Jcb,
-            6011 | 6440..=6499 | 6500..=6599 => CardNetwork::Discover,
-            3000..=3059 | 3600..=3699 | 3800..=3999 => CardNetwork::DinersClub,
-            _ => CardNetwork::Other,
-        }
+        network_of(number(&self.bytes[..4]))
     }
 
     /// Whether the card is a UnionPay card by its IIN (62 or 81). Cards
@@ -223,6 +242,21 @@ impl BankCardNumber {
         push(b' ');
         digits.iter().skip(4 + hidden).for_each(|&b| push(b));
         Masked::new(out.get(..len).unwrap_or_default(), len, 0)
+    }
+}
+
+/// The network of a card by the first four digits of its IIN.
+fn network_of(iin: u32) -> CardNetwork {
+    match iin {
+        6200..=6299 | 8100..=8199 => CardNetwork::UnionPay,
+        9000..=9999 | 6000..=6010 | 6012..=6099 => CardNetwork::DomesticLegacy,
+        4000..=4999 => CardNetwork::Visa,
+        5100..=5599 | 2221..=2720 => CardNetwork::Mastercard,
+        3400..=3499 | 3700..=3799 => CardNetwork::AmericanExpress,
+        3528..=3589 => CardNetwork::Jcb,
+        6011 | 6440..=6499 | 6500..=6599 => CardNetwork::Discover,
+        3000..=3059 | 3600..=3699 | 3800..=3999 => CardNetwork::DinersClub,
+        _ => CardNetwork::Other,
     }
 }
 
