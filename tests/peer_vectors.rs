@@ -10,6 +10,18 @@ use std::path::PathBuf;
 
 use realname::{Document, DocumentKind, ParseOptions, RegionCheck};
 
+/// Rows where the crate answers otherwise than the file's `expected`, on
+/// purpose: (kind, input, mode, the crate's verdict, why). Each is checked
+/// to answer as listed here, and reported; the file should be corrected.
+const DISPUTED: &[(&str, &str, &str, bool, &str)] = &[(
+    "taiwan_id",
+    "aa00000009",
+    "default",
+    true,
+    "lenient input reads lower-case letters as upper case (as for `a123456789`, which the file \
+     marks valid); `AA00000009` is a valid resident UI number of the format before 2021",
+)];
+
 /// Where the vectors live, relative to the crate.
 fn path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/peer-vectors.tsv")
@@ -32,6 +44,7 @@ fn every_peer_vector_answers_as_the_standards_say() {
         "unexpected header: {header}"
     );
     let mut checked = 0;
+    let mut disputed_seen = 0;
     let mut mismatches = Vec::new();
     for (index, line) in lines {
         if line.trim().is_empty() {
@@ -57,6 +70,19 @@ fn every_peer_vector_answers_as_the_standards_say() {
         };
         let got = Document::parse_as_with(kind, input, options);
         checked += 1;
+        let disputed = DISPUTED
+            .iter()
+            .find(|d| (d.0, d.1, d.2) == (kind.id(), input, mode));
+        let expect_valid = match disputed {
+            Some(&(_, _, _, verdict, why)) => {
+                disputed_seen += 1;
+                eprintln!(
+                    "peer vectors: row {row} {input:?}: the file says {expected}, the crate says otherwise on purpose: {why}"
+                );
+                verdict
+            }
+            None => expect_valid,
+        };
         if got.is_ok() != expect_valid {
             let got = match &got {
                 Ok(_) => "valid".to_owned(),
@@ -69,11 +95,17 @@ fn every_peer_vector_answers_as_the_standards_say() {
         }
     }
     eprintln!(
-        "peer vectors: {checked} rows checked, {} as expected, {} not",
-        checked - mismatches.len(),
+        "peer vectors: {checked} rows checked, {} as the file expects, {} disputed on purpose, {} wrong",
+        checked - mismatches.len() - DISPUTED.len(),
+        DISPUTED.len(),
         mismatches.len()
     );
     assert!(checked > 0, "no rows in {}", path.display());
+    assert_eq!(
+        disputed_seen,
+        DISPUTED.len(),
+        "a disputed row is no longer in the file"
+    );
     assert!(
         mismatches.is_empty(),
         "{} of {checked} peer vectors answer otherwise than expected:\n{}",
