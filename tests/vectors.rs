@@ -675,3 +675,17 @@ fn taiwan_formats() {
     let exact = ParseOptions::new().with_input(InputForm::Exact);
     assert!(TaiwanId::parse_with("ab12345677", exact).is_err());
 }
+
+/// A 15-digit legacy resident ID of Shandong (37…) that passes Luhn is
+/// also an American Express number: the identity number ranks first.
+#[test]
+fn short_card_numbers_rank_after_legacy_ids() {
+    let kinds = detect("370102800101103");
+    assert_eq!(kinds.first(), Some(&DocumentKind::LegacyResidentId));
+    assert_eq!(kinds.last(), Some(&DocumentKind::BankCardNumber));
+    assert_eq!(
+        Document::parse_any("370102800101103").map(|d| d.kind()),
+        Some(DocumentKind::LegacyResidentId)
+    );
+    assert_eq!(detect("375556917985515"), [DocumentKind::BankCardNumber]);
+}

@@ -285,14 +285,16 @@ documents! {
     Uscc(Uscc), "uscc", "统一社会信用代码", "Unified Social Credit Code", Organization, 18..=18;
     /// 手机号码.
     MobileNumber(MobileNumber), "mobile_number", "手机号码", "Mobile Number", Individual, 11..=15;
-    /// 银行卡.
-    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 14..=19;
     /// The 15-digit number of GB 11643-1989.
     LegacyResidentId(LegacyResidentId), "legacy_resident_id", "15 位居民身份证号码",
         "15-digit Resident Identity Number", Individual, 15..=15;
     /// 营业执照注册号 (15 digits, before 2015).
     BusinessRegistrationNumber(BusinessRegistrationNumber), "business_registration_number",
         "营业执照注册号", "Business Registration Number", Organization, 15..=15;
+    /// 银行卡. After the 15-digit documents: a 15-digit legacy resident ID
+    /// of Shandong (37…) or Anhui (34…) that passes Luhn is also an
+    /// American Express number, and the identity number is the likelier.
+    BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 14..=19;
     /// 香港身份证.
     HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual, 8..=11;
     /// 台湾身份证 and the 2021 resident UI number.
