@@ -163,13 +163,13 @@ impl BankCardNumber {
             15 => Some(CardNetwork::AmericanExpress),
             _ => None,
         };
-        if let Some(network) = short_network {
-            if network_of(number(text.get(..4).unwrap_or_default())) != network {
-                return Err(Error::Length {
-                    expected: CARD_LENGTHS_COMMON,
-                    found: len,
-                });
-            }
+        if let Some(network) = short_network
+            && network_of(number(text.get(..4).unwrap_or_default())) != network
+        {
+            return Err(Error::Length {
+                expected: CARD_LENGTHS_COMMON,
+                found: len,
+            });
         }
         if let Some((&check, body)) = text.split_last() {
             let expected = luhn(body).unwrap_or(b'?');

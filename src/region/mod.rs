@@ -716,7 +716,7 @@ pub(crate) fn check_code(
             // (`XX0001`, `XX0020`) no such code ever existed.
             let prefecture = code / 100 * 100;
             let early_city_code = matches!(code % 100, 1 | 2 | 11 | 20)
-                && prefecture % 10_000 != 0
+                && !prefecture.is_multiple_of(10_000)
                 && existed(prefecture);
             if existed(code) || early_city_code {
                 Ok(())
