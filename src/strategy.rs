@@ -325,7 +325,8 @@ pub fn macao_id() -> impl Strategy<Value = crate::MacaoId> {
     shaped("[157][0-9]{7}", crate::MacaoId::parse)
 }
 
-/// A valid [`TaiwanId`](crate::TaiwanId), citizen or 2021 resident format.
+/// A valid [`TaiwanId`](crate::TaiwanId): citizen, 2021 resident or
+/// pre-2021 resident format.
 ///
 /// ```
 /// use proptest::prelude::*;
@@ -334,8 +335,15 @@ pub fn macao_id() -> impl Strategy<Value = crate::MacaoId> {
 /// });
 /// ```
 pub fn taiwan_id() -> impl Strategy<Value = crate::TaiwanId> {
-    regex("[A-Z][1289][0-9]{7}").prop_filter_map("generated numbers are valid", |body| {
-        let check = crate::checksum::taiwan_id(body.as_bytes())?;
+    regex("[A-Z][1289ABCD][0-9]{7}").prop_filter_map("generated numbers are valid", |body| {
+        // The pre-2021 second letter counts its value's units (A → 0 … D → 3).
+        let mut digits = body.clone().into_bytes();
+        if let Some(second) = digits.get_mut(1)
+            && second.is_ascii_uppercase()
+        {
+            *second = b'0' + (*second - b'A');
+        }
+        let check = crate::checksum::taiwan_id(&digits)?;
         crate::TaiwanId::parse(&format!("{body}{}", char::from(check))).ok()
     })
 }
@@ -434,8 +442,9 @@ pub fn foreign_driving_licence() -> impl Strategy<Value = crate::ForeignDrivingL
 }
 
 /// A valid [`BankCardNumber`](crate::BankCardNumber): mostly UnionPay
-/// (62, 81), some of other networks, 16 to 19 digits, with the computed
-/// Luhn digit.
+/// (62, 81), some of other networks, 16 to 19 digits, a few 15-digit
+/// American Express and 14-digit Diners Club cards, with the computed Luhn
+/// digit.
 ///
 /// ```
 /// use proptest::prelude::*;
@@ -444,7 +453,7 @@ pub fn foreign_driving_licence() -> impl Strategy<Value = crate::ForeignDrivingL
 /// });
 /// ```
 pub fn bank_card_number() -> impl Strategy<Value = crate::BankCardNumber> {
-    let pattern = "(62|81|5[1-5])[0-9]{13,16}|[49][0-9]{14,17}";
+    let pattern = "(62|81|5[1-5])[0-9]{13,16}|[49][0-9]{14,17}|3[47][0-9]{12}|36[0-9]{11}";
     regex(pattern).prop_filter_map("generated numbers are valid", |body| {
         let check = crate::checksum::luhn(body.as_bytes())?;
         crate::BankCardNumber::parse(&format!("{body}{}", char::from(check))).ok()

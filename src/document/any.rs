@@ -297,7 +297,7 @@ documents! {
     BankCardNumber(BankCardNumber), "bank_card_number", "银行卡", "Bank Card", Individual, 14..=19;
     /// 香港身份证.
     HongKongId(HongKongId), "hong_kong_id", "香港身份证", "Hong Kong Identity Card", Individual, 8..=11;
-    /// 台湾身份证 and the 2021 resident UI number.
+    /// 台湾身份证 and the resident UI numbers (2021 format and before).
     TaiwanId(TaiwanId), "taiwan_id", "台湾身份证", "Taiwan National Identification Card", Individual, 10..=10;
     /// 港澳居民来往内地通行证 (回乡证).
     HkMacaoTravelPermit(HkMacaoTravelPermit), "hk_macao_travel_permit", "港澳居民来往内地通行证",
