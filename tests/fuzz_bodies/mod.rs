@@ -4,13 +4,11 @@
 //! raw fuzz input and must never panic; the assertions are invariants.
 #![allow(dead_code)]
 
-use realname::calendar::{
-    ChinaMainland, Duration, Weekdays, WorkCalendar, deadline, due,
-};
+use realname::calendar::{ChinaMainland, Duration, Weekdays, WorkCalendar, deadline, due};
 use realname::chrono::{DateTime, NaiveDate, Utc};
 use realname::flow::{
-    ActionId, Actor, AutoEvent, BindOutcome, ChangeEvent, DepositEvent, Flow, Machine,
-    Part, RechargeEvent, ReviewEvent, ReviewOutcome, Saved, Submission, Upload, Uploads,
+    ActionId, Actor, AutoEvent, BindOutcome, ChangeEvent, DepositEvent, Flow, Machine, Part,
+    RechargeEvent, ReviewEvent, ReviewOutcome, Saved, Submission, Upload, Uploads,
 };
 use realname::flow::{AutomaticCheck, DocumentReview, MicroDeposit, Recharge, SubjectChange};
 use realname::org::OrganizationClass;
@@ -87,8 +85,10 @@ impl<'a> Input<'a> {
             0 => NaiveDate::MIN,
             1 => NaiveDate::MAX,
             2 => NaiveDate::from_num_days_from_ce_opt(self.u32() as i32).unwrap_or(NaiveDate::MAX),
-            _ => NaiveDate::from_num_days_from_ce_opt(730_000 + i32::from(self.u8()) * 97 + i32::from(self.u8()))
-                .unwrap_or(NaiveDate::MIN),
+            _ => NaiveDate::from_num_days_from_ce_opt(
+                730_000 + i32::from(self.u8()) * 97 + i32::from(self.u8()),
+            )
+            .unwrap_or(NaiveDate::MIN),
         }
     }
     /// A time, often at chrono's limits.
@@ -96,7 +96,8 @@ impl<'a> Input<'a> {
         match self.u8() % 6 {
             0 => DateTime::<Utc>::MIN_UTC,
             1 => DateTime::<Utc>::MAX_UTC,
-            2 => DateTime::from_timestamp(self.i64() % 400_000_000_000, 0).unwrap_or(DateTime::<Utc>::MAX_UTC),
+            2 => DateTime::from_timestamp(self.i64() % 400_000_000_000, 0)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC),
             _ => DateTime::from_timestamp(1_780_000_000 + i64::from(self.u32() % 100_000_000), 0)
                 .unwrap_or(DateTime::<Utc>::MIN_UTC),
         }
@@ -109,7 +110,8 @@ impl<'a> Input<'a> {
             2 => 0,
             _ => i64::from(self.u32() % 400_000),
         };
-        t.checked_add_signed(realname::chrono::Duration::seconds(secs)).unwrap_or(t)
+        t.checked_add_signed(realname::chrono::Duration::seconds(secs))
+            .unwrap_or(t)
     }
     pub fn duration(&mut self) -> Duration {
         let n = self.count();
@@ -134,7 +136,11 @@ fn options() -> Vec<ParseOptions> {
     let mut v = Vec::new();
     for input in [InputForm::Lenient, InputForm::Exact] {
         for region in [RegionCheck::Province, RegionCheck::Historical] {
-            for uscc in [UsccCheck::Standard, UsccCheck::KnownCategory, UsccCheck::Strict] {
+            for uscc in [
+                UsccCheck::Standard,
+                UsccCheck::KnownCategory,
+                UsccCheck::Strict,
+            ] {
                 v.push(
                     ParseOptions::new()
                         .with_input(input)
@@ -161,7 +167,11 @@ pub fn documents(data: &[u8]) {
         if let Ok(doc) = &plain {
             assert_eq!(doc.kind(), kind);
             let again = Document::parse_as(kind, doc.as_str());
-            assert_eq!(again.as_ref().ok(), Some(doc), "normal form does not parse back");
+            assert_eq!(
+                again.as_ref().ok(),
+                Some(doc),
+                "normal form does not parse back"
+            );
             let _ = doc.masked();
             let _ = doc.key();
             let _ = doc.birth_date();
@@ -196,8 +206,14 @@ pub fn names(data: &[u8]) {
             let _ = (e.code(), e.to_string_zh(), e.to_string());
         }
         if let Ok(o) = OrganizationName::parse(x) {
-            assert!(o.matches(o.as_str()), "an organisation name does not match itself");
-            assert!(o.matches(x), "an organisation name does not match its input");
+            assert!(
+                o.matches(o.as_str()),
+                "an organisation name does not match itself"
+            );
+            assert!(
+                o.matches(x),
+                "an organisation name does not match its input"
+            );
             let _ = o.matches(a);
             let _ = o.matches(b);
             assert_eq!(OrganizationName::parse(o.as_str()).as_ref().ok(), Some(&o));
@@ -226,7 +242,11 @@ pub fn profiles(data: &[u8]) {
             let Some(loaded) = loaded else { return };
             let checked = loaded.check();
             let profile = Profile::new(loaded.clone());
-            assert_eq!(checked.is_ok(), profile.is_ok(), "check and Profile::new disagree");
+            assert_eq!(
+                checked.is_ok(),
+                profile.is_ok(),
+                "check and Profile::new disagree"
+            );
             match profile {
                 Ok(p) => p,
                 Err(e) => {
@@ -240,7 +260,10 @@ pub fn profiles(data: &[u8]) {
     // A checked profile saves and loads back the same.
     let json = serde_json::to_string(&profile.to_data()).expect("a profile serialises");
     let back: ProfileData = serde_json::from_str(&json).expect("a saved profile loads");
-    assert!(back.check().is_ok(), "a checked profile no longer checks after a round trip");
+    assert!(
+        back.check().is_ok(),
+        "a checked profile no longer checks after a round trip"
+    );
     rules_over(&profile, &mut input);
 }
 
@@ -254,11 +277,19 @@ fn rules_over(profile: &Profile, input: &mut Input<'_>) {
         realname::SubjectKind::Organization
     };
     let _ = rules::check_age(profile, input.date(), input.date());
-    for scope in [Scope::Account, Scope::Transfer, Scope::ChangeRequest(transition)] {
+    for scope in [
+        Scope::Account,
+        Scope::Transfer,
+        Scope::ChangeRequest(transition),
+    ] {
         let _ = rules::attempts_left(profile, method, scope, input.count());
     }
     let _ = rules::check_account_cap(profile, subject, input.count());
-    let last = if input.bool() { Some(input.time()) } else { None };
+    let last = if input.bool() {
+        Some(input.time())
+    } else {
+        None
+    };
     let _ = rules::check_change(profile, transition, last, input.time(), &*calendar);
     let _ = rules::check_subject(profile, subject);
     let applicant = rules::Applicant::new(subject).with_residency(input.pick(Residency::all()));
@@ -276,7 +307,8 @@ fn rules_over(profile: &Profile, input: &mut Input<'_>) {
         let _ = rules::check_bank_card(profile, method, &card);
     }
     if let Ok(doc) = Document::parse_as(DocumentKind::ResidentId, "11010519491231002X") {
-        let _ = rules::check_document_holder(profile, method, &doc, Some(input.pick(Residency::all())));
+        let _ =
+            rules::check_document_holder(profile, method, &doc, Some(input.pick(Residency::all())));
         if let Some(key) = doc.key() {
             let _ = rules::check_identity_cap(profile, &key, input.count());
         }
@@ -328,7 +360,10 @@ fn drive<M: Machine>(
         now = input.later(now);
         let pending = flow.view().pending;
         let id = if input.u8() % 8 == 0 {
-            Some(ActionId { revision: u64::from(input.u8()), index: input.u8() })
+            Some(ActionId {
+                revision: u64::from(input.u8()),
+                index: input.u8(),
+            })
         } else {
             pending
         };
@@ -365,20 +400,35 @@ where
 }
 
 fn bind(input: &mut Input<'_>) -> BindOutcome {
-    input.pick(&[BindOutcome::Bound, BindOutcome::AlreadyBound, BindOutcome::CapReached])
+    input.pick(&[
+        BindOutcome::Bound,
+        BindOutcome::AlreadyBound,
+        BindOutcome::CapReached,
+    ])
 }
 
 fn reason(input: &mut Input<'_>) -> Option<realname::flow::FailureReason> {
     let all = realname::flow::FailureReason::all();
-    if input.bool() { Some(input.pick(all)) } else { None }
+    if input.bool() {
+        Some(input.pick(all))
+    } else {
+        None
+    }
 }
 
 fn outcome(input: &mut Input<'_>) -> ReviewOutcome {
-    input.pick(&[ReviewOutcome::Approved, ReviewOutcome::Rejected, ReviewOutcome::ResubmissionRequested])
+    input.pick(&[
+        ReviewOutcome::Approved,
+        ReviewOutcome::Rejected,
+        ReviewOutcome::ResubmissionRequested,
+    ])
 }
 
 fn any_id(input: &mut Input<'_>, id: Option<ActionId>) -> ActionId {
-    id.unwrap_or(ActionId { revision: u64::from(input.u8()), index: 0 })
+    id.unwrap_or(ActionId {
+        revision: u64::from(input.u8()),
+        index: 0,
+    })
 }
 
 /// Each machine: the first byte chooses the machine and whether the
@@ -407,11 +457,23 @@ pub fn flows(data: &[u8]) {
             if let Ok((flow, _)) = MicroDeposit::start(profile, prior, start) {
                 drive(flow, &mut input, start, |i, id| match i.u8() % 8 {
                     0 => DepositEvent::Submit { fen: i.count() },
-                    1 => DepositEvent::OperatorFace { id: any_id(i, id), passed: i.bool() },
+                    1 => DepositEvent::OperatorFace {
+                        id: any_id(i, id),
+                        passed: i.bool(),
+                    },
                     2 => DepositEvent::PayoutSent { id: any_id(i, id) },
-                    3 => DepositEvent::PayoutFailed { id: any_id(i, id), reason: reason(i) },
-                    4 => DepositEvent::AmountEntered { fen: i.count(), risk_hit: i.bool() },
-                    5 => DepositEvent::ReviewDecided { id: any_id(i, id), approved: i.bool() },
+                    3 => DepositEvent::PayoutFailed {
+                        id: any_id(i, id),
+                        reason: reason(i),
+                    },
+                    4 => DepositEvent::AmountEntered {
+                        fen: i.count(),
+                        risk_hit: i.bool(),
+                    },
+                    5 => DepositEvent::ReviewDecided {
+                        id: any_id(i, id),
+                        approved: i.bool(),
+                    },
                     6 => DepositEvent::Withdraw,
                     _ => DepositEvent::Tick,
                 });
@@ -423,16 +485,39 @@ pub fn flows(data: &[u8]) {
                     0 => {
                         let s = match i.u8() % 4 {
                             0 => Submission::individual(),
-                            1 => Submission::organization(OrganizationClass::Enterprise, i.pick(&[Actor::Applicant, Actor::Operator, Actor::Delegate])),
-                            _ => Submission::organization(OrganizationClass::OtherOrganization, i.pick(&[Actor::Applicant, Actor::Operator, Actor::Delegate])),
+                            1 => Submission::organization(
+                                OrganizationClass::Enterprise,
+                                i.pick(&[Actor::Applicant, Actor::Operator, Actor::Delegate]),
+                            ),
+                            _ => Submission::organization(
+                                OrganizationClass::OtherOrganization,
+                                i.pick(&[Actor::Applicant, Actor::Operator, Actor::Delegate]),
+                            ),
                         };
                         AutoEvent::Submit(if i.bool() { s.with_risk_hit() } else { s })
                     }
-                    1 => AutoEvent::SmsCode { id: any_id(i, id), confirmed: i.bool() },
-                    2 => AutoEvent::Liveness { id: any_id(i, id), passed: i.bool(), reason: reason(i) },
-                    3 => AutoEvent::Checked { id: any_id(i, id), matched: i.bool(), reason: reason(i) },
-                    4 => AutoEvent::ReviewDecided { id: any_id(i, id), approved: i.bool() },
-                    5 => AutoEvent::Bound { id: any_id(i, id), outcome: bind(i) },
+                    1 => AutoEvent::SmsCode {
+                        id: any_id(i, id),
+                        confirmed: i.bool(),
+                    },
+                    2 => AutoEvent::Liveness {
+                        id: any_id(i, id),
+                        passed: i.bool(),
+                        reason: reason(i),
+                    },
+                    3 => AutoEvent::Checked {
+                        id: any_id(i, id),
+                        matched: i.bool(),
+                        reason: reason(i),
+                    },
+                    4 => AutoEvent::ReviewDecided {
+                        id: any_id(i, id),
+                        approved: i.bool(),
+                    },
+                    5 => AutoEvent::Bound {
+                        id: any_id(i, id),
+                        outcome: bind(i),
+                    },
                     6 => AutoEvent::Withdraw,
                     _ => AutoEvent::Tick,
                 });
@@ -444,19 +529,32 @@ pub fn flows(data: &[u8]) {
                     0 => {
                         let n = usize::from(i.u8() % 8);
                         let files: Vec<Upload> = (0..n)
-                            .map(|_| Upload::new(i.pick(Part::all()), &i.short(), i.u64() % (1 << 40)))
+                            .map(|_| {
+                                Upload::new(i.pick(Part::all()), &i.short(), i.u64() % (1 << 40))
+                            })
                             .collect();
                         match Uploads::new(&files) {
                             Ok(uploads) => ReviewEvent::Submit {
                                 uploads,
                                 ocr: i.pick(&[None, Some(true), Some(false)]),
-                                signatory: i.pick(&[None, Some(Actor::Applicant), Some(Actor::Operator), Some(Actor::Delegate)]),
+                                signatory: i.pick(&[
+                                    None,
+                                    Some(Actor::Applicant),
+                                    Some(Actor::Operator),
+                                    Some(Actor::Delegate),
+                                ]),
                             },
                             Err(_) => ReviewEvent::Tick,
                         }
                     }
-                    1 => ReviewEvent::ReviewDecided { id: any_id(i, id), outcome: outcome(i) },
-                    2 => ReviewEvent::Bound { id: any_id(i, id), outcome: bind(i) },
+                    1 => ReviewEvent::ReviewDecided {
+                        id: any_id(i, id),
+                        outcome: outcome(i),
+                    },
+                    2 => ReviewEvent::Bound {
+                        id: any_id(i, id),
+                        outcome: bind(i),
+                    },
                     3 => ReviewEvent::Withdraw,
                     _ => ReviewEvent::Tick,
                 });
@@ -465,11 +563,27 @@ pub fn flows(data: &[u8]) {
         3 => {
             if let Ok((flow, _)) = Recharge::start(profile, prior, start) {
                 drive(flow, &mut input, start, |i, id| match i.u8() % 7 {
-                    0 => RechargeEvent::Submit { fen: i.count(), new_account: i.bool() },
-                    1 => RechargeEvent::SmsCode { id: any_id(i, id), passed: i.bool() },
-                    2 => RechargeEvent::PaymentReceived { id: any_id(i, id), fen: i.count(), payer_name_matches: i.bool() },
-                    3 => RechargeEvent::ReviewDecided { id: any_id(i, id), approved: i.bool() },
-                    4 => RechargeEvent::Bound { id: any_id(i, id), outcome: bind(i) },
+                    0 => RechargeEvent::Submit {
+                        fen: i.count(),
+                        new_account: i.bool(),
+                    },
+                    1 => RechargeEvent::SmsCode {
+                        id: any_id(i, id),
+                        passed: i.bool(),
+                    },
+                    2 => RechargeEvent::PaymentReceived {
+                        id: any_id(i, id),
+                        fen: i.count(),
+                        payer_name_matches: i.bool(),
+                    },
+                    3 => RechargeEvent::ReviewDecided {
+                        id: any_id(i, id),
+                        approved: i.bool(),
+                    },
+                    4 => RechargeEvent::Bound {
+                        id: any_id(i, id),
+                        outcome: bind(i),
+                    },
                     5 => RechargeEvent::Withdraw,
                     _ => RechargeEvent::Tick,
                 });
@@ -477,18 +591,42 @@ pub fn flows(data: &[u8]) {
         }
         _ => {
             let transition = input.pick(Transition::all());
-            let last = if input.bool() { Some(input.time()) } else { None };
+            let last = if input.bool() {
+                Some(input.time())
+            } else {
+                None
+            };
             let calendar = input.calendar();
-            if let Ok((flow, _)) = SubjectChange::start(profile, transition, last, start, &*calendar) {
+            if let Ok((flow, _)) =
+                SubjectChange::start(profile, transition, last, start, &*calendar)
+            {
                 drive(flow, &mut input, start, |i, id| match i.u8() % 10 {
-                    0 => ChangeEvent::Choose { method: i.pick(MethodKind::all()) },
-                    1 => ChangeEvent::Checked { id: any_id(i, id), passed: i.bool(), reason: reason(i) },
-                    2 => ChangeEvent::Eligibility { id: any_id(i, id), eligible: i.bool() },
-                    3 => ChangeEvent::Registry { id: any_id(i, id), matched: i.bool() },
+                    0 => ChangeEvent::Choose {
+                        method: i.pick(MethodKind::all()),
+                    },
+                    1 => ChangeEvent::Checked {
+                        id: any_id(i, id),
+                        passed: i.bool(),
+                        reason: reason(i),
+                    },
+                    2 => ChangeEvent::Eligibility {
+                        id: any_id(i, id),
+                        eligible: i.bool(),
+                    },
+                    3 => ChangeEvent::Registry {
+                        id: any_id(i, id),
+                        matched: i.bool(),
+                    },
                     4 => ChangeEvent::Submit,
                     5 => ChangeEvent::Edit,
-                    6 => ChangeEvent::ReviewDecided { id: any_id(i, id), outcome: outcome(i) },
-                    7 => ChangeEvent::Rebound { id: any_id(i, id), outcome: bind(i) },
+                    6 => ChangeEvent::ReviewDecided {
+                        id: any_id(i, id),
+                        outcome: outcome(i),
+                    },
+                    7 => ChangeEvent::Rebound {
+                        id: any_id(i, id),
+                        outcome: bind(i),
+                    },
                     8 => ChangeEvent::Withdraw,
                     _ => ChangeEvent::Tick,
                 });
@@ -502,13 +640,21 @@ pub fn store_ids(data: &[u8]) {
     let mut input = Input::new(data);
     let method = input.pick(MethodKind::all());
     let transition = input.pick(Transition::all());
-    let scope = input.pick(&[Scope::Account, Scope::Transfer, Scope::ChangeRequest(transition)]);
+    let scope = input.pick(&[
+        Scope::Account,
+        Scope::Transfer,
+        Scope::ChangeRequest(transition),
+    ]);
     let a = input.short();
     let b = input.short();
     let secret_len = usize::from(input.u8());
     let secret: Vec<u8> = (0..secret_len).map(|_| input.u8()).collect();
     let revision = input.u64();
-    let next = if input.bool() { Some(input.i64()) } else { None };
+    let next = if input.bool() {
+        Some(input.i64())
+    } else {
+        None
+    };
     let rest = input.rest();
     for id in [a.as_str(), b.as_str(), rest.as_str()] {
         if let Err(e) = check_id("id", id) {
@@ -521,10 +667,15 @@ pub fn store_ids(data: &[u8]) {
     let _ = realname::store::hmac_sha256(&secret, rest.as_bytes());
     if let Ok(ring) = Keyring::new(&secret) {
         let tag = ring.seal(&a, revision, next, rest.as_bytes());
-        assert!(ring.verify(&a, revision, next, rest.as_bytes(), &tag), "a seal does not verify");
+        assert!(
+            ring.verify(&a, revision, next, rest.as_bytes(), &tag),
+            "a seal does not verify"
+        );
         assert!(!ring.verify(&a, revision.wrapping_add(1), next, rest.as_bytes(), &tag));
         let _ = ring.verify(&a, revision, next, rest.as_bytes(), b.as_bytes());
-        if let Some(doc) = realname::detect(&rest).first().and_then(|&k| Document::parse_as(k, &rest).ok())
+        if let Some(doc) = realname::detect(&rest)
+            .first()
+            .and_then(|&k| Document::parse_as(k, &rest).ok())
             && let Some(key) = doc.key()
         {
             assert_eq!(ring.digest(&key), ring.digest(&key));
