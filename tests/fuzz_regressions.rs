@@ -32,8 +32,16 @@ fn every_regression_input_replays() {
             .collect();
         files.sort();
         assert!(!files.is_empty(), "{} is empty", dir.display());
-        for file in files {
-            let data = std::fs::read(&file).unwrap();
+        // 1 MB of digits, made here rather than checked in.
+        let digits = (dir.join("(1 MB of digits)"), vec![b'1'; 1 << 20]);
+        let inputs = files
+            .into_iter()
+            .map(|f| {
+                let data = std::fs::read(&f).unwrap();
+                (f, data)
+            })
+            .chain([digits]);
+        for (file, data) in inputs {
             let started = Instant::now();
             body(&data);
             let took = started.elapsed();
