@@ -234,7 +234,7 @@ pub fn profiles(data: &[u8]) {
     let text = String::from_utf8_lossy(text);
     let profile = match mode % 3 {
         0 | 1 => {
-            let loaded: Option<ProfileData> = if mode % 3 == 0 {
+            let loaded: Option<ProfileData> = if mode.is_multiple_of(3) {
                 serde_json::from_str(&text).ok()
             } else {
                 toml::from_str(&text).ok()
@@ -359,7 +359,7 @@ fn drive<M: Machine>(
         steps += 1;
         now = input.later(now);
         let pending = flow.view().pending;
-        let id = if input.u8() % 8 == 0 {
+        let id = if input.u8().is_multiple_of(8) {
             Some(ActionId {
                 revision: u64::from(input.u8()),
                 index: input.u8(),
