@@ -132,3 +132,31 @@ fn hundred_megabyte_inputs_are_linear_or_better() {
         );
     }
 }
+
+/// Seeds for the `profiles` target: each built-in profile in JSON and
+/// TOML behind the target's 65-byte header, written to
+/// `fuzz/corpus/profiles/` (run by hand before fuzzing:
+/// `cargo test --features serde --test fuzz_regressions -- --ignored write_profile_seeds`).
+#[test]
+#[ignore]
+fn write_profile_seeds() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/profiles");
+    std::fs::create_dir_all(&dir).unwrap();
+    for p in realname::policy::Provider::all() {
+        let data = p.profile().to_data();
+        let mut header = vec![0u8; 65];
+        let mut json = header.clone();
+        let text = serde_json::to_string_pretty(&data).unwrap();
+        let back: realname::policy::ProfileData = serde_json::from_str(&text).unwrap();
+        back.check().unwrap();
+        json.extend(text.into_bytes());
+        std::fs::write(dir.join(format!("seed-{}-json", p.id())), json).unwrap();
+        if let Ok(text) = toml::to_string(&data) {
+            let back: realname::policy::ProfileData = toml::from_str(&text).unwrap();
+            back.check().unwrap();
+            header[0] = 1;
+            header.extend(text.into_bytes());
+            std::fs::write(dir.join(format!("seed-{}-toml", p.id())), header).unwrap();
+        }
+    }
+}
