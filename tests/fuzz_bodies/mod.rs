@@ -321,8 +321,8 @@ pub fn calendar(data: &[u8]) {
     let calendar = input.calendar();
     let date = input.date();
     let _ = calendar.is_working_day(date);
-    // The working-day walk is bounded by the calendar's range, or by
-    // chrono's for `Weekdays`: small counts only there.
+    // Counts up to u32::MAX: the walk must stop at the calendar's range
+    // (or chrono's, for `Weekdays`, which jumps whole weeks).
     let n = input.count();
     let _ = calendar.add_working_days(date, n);
     let _ = calendar.working_days_between(date, input.date());
