@@ -300,11 +300,21 @@ pub(crate) fn gb32100_value(b: u8) -> Option<u32> {
 /// assert_eq!(gb32100(b"9135010OM000100Y4"), None);
 /// ```
 pub fn gb32100(body: &[u8]) -> Option<u8> {
+    // 3^(i-1) mod 31 repeats every 30 positions.
+    const WEIGHTS: [u32; 30] = {
+        let mut table = [0u32; 30];
+        let mut w = 1;
+        let mut i = 0;
+        while i < 30 {
+            table[i] = w;
+            w = w * 3 % 31;
+            i += 1;
+        }
+        table
+    };
     let mut sum: u32 = 0;
-    let mut weight: u32 = 1;
-    for &b in body {
+    for (&b, &weight) in body.iter().zip(WEIGHTS.iter().cycle()) {
         sum += gb32100_value(b)? * weight;
-        weight = weight * 3 % 31;
     }
     GB32100_ALPHABET
         .get(((31 - sum % 31) % 31) as usize)

@@ -593,6 +593,31 @@ pub(crate) fn read_compact<const N: usize>(
     }
     let mut out = [0u8; N];
     let mut len = 0usize;
+    // Fast path: ASCII input, read byte by byte with no decoding and no
+    // full-width mapping (the same result as the loop below).
+    if s.is_ascii() {
+        for &byte in s.as_bytes() {
+            let mut b = byte;
+            if lenient && !b.is_ascii_digit() {
+                if separators.iter().any(|&sep| sep == b) {
+                    continue;
+                }
+                b.make_ascii_uppercase();
+            }
+            if let Some(slot) = out.get_mut(len) {
+                *slot = b;
+            }
+            len += 1;
+        }
+        return if !expected.iter().any(|&e| usize::from(e) == len) || len > N {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        } else {
+            Ok((out, len))
+        };
+    }
     for c in s.chars() {
         let mapped = if lenient { from_full_width(c) } else { c };
         if !mapped.is_ascii() {
@@ -604,7 +629,7 @@ pub(crate) fn read_compact<const N: usize>(
         }
         let mut b = mapped as u8;
         if lenient {
-            if separators.contains(&b) {
+            if separators.iter().any(|&sep| sep == b) {
                 continue;
             }
             b.make_ascii_uppercase();
