@@ -514,11 +514,29 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
         .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
         .take(32)
         .count();
+    // A Latin letter (ASCII or full-width) rules out the kinds written in
+    // digits only, whose parsers would refuse it: skip them unparsed.
+    let has_letter = s.chars().any(|c| {
+        c.is_ascii_alphabetic()
+            || ('\u{FF21}'..='\u{FF3A}').contains(&c)
+            || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+    });
+    let digits_only = |kind: DocumentKind| {
+        matches!(
+            kind,
+            DocumentKind::MobileNumber
+                | DocumentKind::BankCardNumber
+                | DocumentKind::BusinessRegistrationNumber
+        )
+    };
     let kinds = DocumentKind::all();
     let mut found = [false; 32];
     let mut count = 0;
     for (slot, &kind) in found.iter_mut().zip(kinds) {
-        if kind.plausible(n) && Document::parse_as(kind, s).is_ok() {
+        if kind.plausible(n)
+            && !(has_letter && digits_only(kind))
+            && Document::parse_as(kind, s).is_ok()
+        {
             *slot = true;
             count += 1;
         }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Masked, ParseOptions, match_pattern, number, read_compact, simple_document};
+use super::{Masked, ParseOptions, match_digits, number, read_compact, simple_document};
 use crate::checksum::luhn;
 use crate::error::{CharClass, Error};
 
@@ -157,7 +157,7 @@ impl BankCardNumber {
             CharClass::Digit
         })?;
         let text = bytes.get(..len).unwrap_or_default();
-        match_pattern(text, &[CharClass::Digit; 19])?;
+        match_digits(text)?;
         let short_network = match len {
             14 => Some(CardNetwork::DinersClub),
             15 => Some(CardNetwork::AmericanExpress),
@@ -520,10 +520,7 @@ impl MobileNumber {
             }
             e => e,
         })?;
-        match_pattern(
-            digits.get(..len).unwrap_or_default(),
-            &[CharClass::Digit; 11],
-        )?;
+        match_digits(digits.get(..len).unwrap_or_default())?;
         if digits[0] != b'1' {
             return Err(Error::Character {
                 position: 1,

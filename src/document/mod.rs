@@ -663,6 +663,20 @@ pub(crate) fn match_pattern(bytes: &[u8], pattern: &[CharClass]) -> Result<(), E
     Ok(())
 }
 
+/// Checks that every byte of `bytes` is an ASCII digit, reporting the first
+/// that is not: [`match_pattern`] with a pattern of digits, in one tight pass.
+#[inline]
+pub(crate) fn match_digits(bytes: &[u8]) -> Result<(), Error> {
+    match bytes.iter().position(|b| !b.is_ascii_digit()) {
+        None => Ok(()),
+        Some(i) => Err(Error::Character {
+            position: i + 1,
+            found: char::from(bytes.get(i).copied().unwrap_or_default()),
+            expected: CharClass::Digit,
+        }),
+    }
+}
+
 /// The value of the ASCII digits `bytes` (which the caller has checked; at
 /// most nine of them).
 #[inline]

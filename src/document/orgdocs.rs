@@ -4,8 +4,8 @@
 use std::fmt;
 
 use super::{
-    ParseOptions, UsccCheck, ascii_str, first_then_digits, match_pattern, number, read_compact,
-    simple_document,
+    ParseOptions, UsccCheck, ascii_str, first_then_digits, match_digits, match_pattern, number,
+    read_compact, simple_document,
 };
 use crate::checksum::{gb11714, gb32100, iso7064_mod11_10};
 use crate::error::{CharClass, Error};
@@ -391,7 +391,7 @@ impl BusinessRegistrationNumber {
             &[15],
             first_then_digits(CharClass::Digit),
         )?;
-        match_pattern(&bytes, &[CharClass::Digit; 15])?;
+        match_digits(&bytes)?;
         check_authority_code(number(&bytes[..6]), options.region_check())?;
         let expected = iso7064_mod11_10(&bytes[..14]).unwrap_or(b'?');
         if expected != bytes[14] {
