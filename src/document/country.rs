@@ -43,7 +43,12 @@ impl Country {
     /// ```
     pub fn from_alpha3(code: &str) -> Option<Country> {
         let code: [u8; 3] = code.as_bytes().try_into().ok()?;
-        let i = BY_ALPHA3.binary_search_by_key(&code, |e| e.alpha3).ok()?;
+        // The three bytes as one big-endian number: the same order as the
+        // table's, compared in one instruction.
+        let key = |a: [u8; 3]| u32::from(a[0]) << 16 | u32::from(a[1]) << 8 | u32::from(a[2]);
+        let i = BY_ALPHA3
+            .binary_search_by_key(&key(code), |e| key(e.alpha3))
+            .ok()?;
         BY_ALPHA3.get(i).map(|entry| Country { entry })
     }
 

@@ -12,8 +12,11 @@ use CharClass::{Digit, Exactly, Letter, OneOf};
 /// check bare (`A1234563`) or in brackets (`A123456(3)`); `open` and `close`
 /// are the bracket characters the scheme writes.
 fn split_check(text: &[u8], open: u8, close: u8) -> Result<(&[u8], u8), Error> {
-    let opens = text.iter().filter(|&&b| b == open).count();
-    let closes = text.iter().filter(|&&b| b == close).count();
+    let (mut opens, mut closes) = (0usize, 0usize);
+    for &b in text {
+        opens += usize::from(b == open);
+        closes += usize::from(b == close);
+    }
     match (opens, closes, text) {
         (0, 0, [body @ .., check]) => Ok((body, *check)),
         (1, 1, [body @ .., o, check, c]) if *o == open && *c == close => Ok((body, *check)),
@@ -122,13 +125,14 @@ impl HongKongId {
             });
         }
         let mut bytes = [0u8; 11];
-        for (slot, &b) in bytes
-            .iter_mut()
-            .zip(body.iter().chain(&[b'(', check, b')']))
-        {
-            *slot = b;
+        let n = body.len();
+        if let Some(head) = bytes.get_mut(..n) {
+            head.copy_from_slice(body);
         }
-        Ok(Self::from_canonical(bytes, body.len() + 3))
+        if let Some(tail) = bytes.get_mut(n..n + 3) {
+            tail.copy_from_slice(&[b'(', check, b')']);
+        }
+        Ok(Self::from_canonical(bytes, n + 3))
     }
 
     /// The one or two letters that begin the number.
