@@ -596,7 +596,28 @@ pub(crate) fn read_compact<const N: usize>(
     // Fast path: ASCII input, read byte by byte with no decoding and no
     // full-width mapping (the same result as the loop below).
     if s.is_ascii() {
-        for &byte in s.as_bytes() {
+        let bytes = s.as_bytes();
+        let has_separator = lenient
+            && bytes
+                .iter()
+                .any(|&b| !b.is_ascii_digit() && separators.iter().any(|&sep| sep == b));
+        // Nothing to drop: one copy (and upper-casing when lenient).
+        if !has_separator && let Some(head) = out.get_mut(..bytes.len()) {
+            head.copy_from_slice(bytes);
+            if lenient {
+                head.make_ascii_uppercase();
+            }
+            len = bytes.len();
+            return if expected.iter().any(|&e| usize::from(e) == len) {
+                Ok((out, len))
+            } else {
+                Err(Error::Length {
+                    expected,
+                    found: len,
+                })
+            };
+        }
+        for &byte in bytes {
             let mut b = byte;
             if lenient && !b.is_ascii_digit() {
                 if separators.iter().any(|&sep| sep == b) {

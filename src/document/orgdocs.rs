@@ -7,7 +7,7 @@ use super::{
     ParseOptions, UsccCheck, ascii_str, first_then_digits, match_digits, match_pattern, number,
     read_compact, simple_document,
 };
-use crate::checksum::{gb11714, gb32100, iso7064_mod11_10};
+use crate::checksum::{gb11714, gb32100, gb32100_value, iso7064_mod11_10};
 use crate::error::{CharClass, Error};
 use crate::org::{Category, Certificate, OrganizationType, RegistrationAuthority};
 use crate::region::{self, Region, RegionCheck};
@@ -84,11 +84,21 @@ impl Uscc {
                 CharClass::CreditCodeChar
             }
         })?;
-        let mut pattern = [CharClass::CreditCodeChar; 18];
-        for class in pattern.iter_mut().take(8).skip(2) {
-            *class = CharClass::Digit;
+        // A tight check first; the pattern only to name a misfit.
+        let fits = bytes.iter().enumerate().all(|(i, &b)| {
+            if (2..8).contains(&i) {
+                b.is_ascii_digit()
+            } else {
+                gb32100_value(b).is_some()
+            }
+        });
+        if !fits {
+            let mut pattern = [CharClass::CreditCodeChar; 18];
+            for class in pattern.iter_mut().take(8).skip(2) {
+                *class = CharClass::Digit;
+            }
+            match_pattern(&bytes, &pattern)?;
         }
-        match_pattern(&bytes, &pattern)?;
         let expected = gb32100(&bytes[..17]).unwrap_or(b'?');
         if expected != bytes[17] {
             return Err(Error::Checksum {
