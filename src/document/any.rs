@@ -509,18 +509,29 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     }
     // Characters other than whitespace and hyphens (the separators some
     // schemes drop), counted up to a bound: no number is longer.
-    let n = s
-        .chars()
-        .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
-        .take(32)
-        .count();
     // A Latin letter (ASCII or full-width) rules out the kinds written in
     // digits only, whose parsers would refuse it: skip them unparsed.
-    let has_letter = s.chars().any(|c| {
-        c.is_ascii_alphabetic()
-            || ('\u{FF21}'..='\u{FF3A}').contains(&c)
-            || ('\u{FF41}'..='\u{FF5A}').contains(&c)
-    });
+    let (n, has_letter) = if s.is_ascii() {
+        // The same counts byte by byte (ASCII whitespace as
+        // `char::is_whitespace` has it, vertical tab included).
+        let kept = |b: &&u8| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
+        (
+            s.as_bytes().iter().filter(kept).take(32).count(),
+            s.as_bytes().iter().any(u8::is_ascii_alphabetic),
+        )
+    } else {
+        (
+            s.chars()
+                .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
+                .take(32)
+                .count(),
+            s.chars().any(|c| {
+                c.is_ascii_alphabetic()
+                    || ('\u{FF21}'..='\u{FF3A}').contains(&c)
+                    || ('\u{FF41}'..='\u{FF5A}').contains(&c)
+            }),
+        )
+    };
     let digits_only = |kind: DocumentKind| {
         matches!(
             kind,
