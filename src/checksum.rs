@@ -301,17 +301,10 @@ pub(crate) fn gb32100_value(b: u8) -> Option<u32> {
 /// ```
 pub fn gb32100(body: &[u8]) -> Option<u8> {
     // 3^(i-1) mod 31 repeats every 30 positions.
-    const WEIGHTS: [u32; 30] = {
-        let mut table = [0u32; 30];
-        let mut w = 1;
-        let mut i = 0;
-        while i < 30 {
-            table[i] = w;
-            w = w * 3 % 31;
-            i += 1;
-        }
-        table
-    };
+    const WEIGHTS: [u32; 30] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28, 22, 4, 12, 5, 15, 14, 11,
+        2, 6, 18, 23, 7, 21,
+    ];
     let mut sum: u32 = 0;
     for (i, &b) in body.iter().enumerate() {
         let weight = WEIGHTS.get(i % 30).copied().unwrap_or_default();

@@ -600,7 +600,7 @@ pub(crate) fn read_compact<const N: usize>(
         let has_separator = lenient
             && bytes
                 .iter()
-                .any(|&b| !b.is_ascii_digit() && separators.iter().any(|&sep| sep == b));
+                .any(|&b| !b.is_ascii_digit() && separators.contains(&b));
         // Nothing to drop: one copy (and upper-casing when lenient).
         if !has_separator && let Some(head) = out.get_mut(..bytes.len()) {
             head.copy_from_slice(bytes);
@@ -620,7 +620,7 @@ pub(crate) fn read_compact<const N: usize>(
         for &byte in bytes {
             let mut b = byte;
             if lenient && !b.is_ascii_digit() {
-                if separators.iter().any(|&sep| sep == b) {
+                if separators.contains(&b) {
                     continue;
                 }
                 b.make_ascii_uppercase();
@@ -650,7 +650,7 @@ pub(crate) fn read_compact<const N: usize>(
         }
         let mut b = mapped as u8;
         if lenient {
-            if separators.iter().any(|&sep| sep == b) {
+            if separators.contains(&b) {
                 continue;
             }
             b.make_ascii_uppercase();
