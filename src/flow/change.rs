@@ -19,7 +19,6 @@ use super::{
     Action, ActionId, BindOutcome, Failure, FailureReason, Flow, FlowError, FlowEvent, Machine,
     Notice, Party, ReviewOutcome, Saved, Status, Step, SubjectRole, View,
 };
-use crate::SubjectKind;
 use crate::calendar::{Duration, Weekdays, WorkCalendar, due};
 use crate::policy::{
     Anchor, Availability, Contact, Counted, MethodKind, OnExpiry, Profile, Transition,
@@ -149,15 +148,6 @@ pub struct ChangeTerms {
 /// profiles (Baidu, 2 working days, 001:332). A choice, not a seed rule.
 pub const DEFAULT_CHANGE_REVIEW: Duration = Duration::WorkingDays(2);
 
-fn to_kind(t: Transition) -> SubjectKind {
-    match t {
-        Transition::IndividualToIndividual | Transition::OrganizationToIndividual => {
-            SubjectKind::Individual
-        }
-        _ => SubjectKind::Organization,
-    }
-}
-
 fn methods<I: IntoIterator<Item = ChangeMethod>>(
     it: I,
 ) -> [Option<ChangeMethod>; MAX_CHANGE_METHODS] {
@@ -200,29 +190,28 @@ impl ChangeTerms {
             .change(transition)
             .filter(|r| r.availability.value == Availability::Online)
             .ok_or(FlowError::MethodNotOffered)?;
-        let rule = Some(rule);
         if transition == Transition::Remove {
             return Err(FlowError::MethodNotOffered);
         }
         let limit = |m: MethodKind| {
-            rule.and_then(|r| {
-                r.attempts
-                    .iter()
-                    .find(|a| a.value.method == m)
-                    .map(|a| a.value.limit.max)
-            })
+            rule.attempts
+                .iter()
+                .find(|a| a.value.method == m)
+                .map(|a| a.value.limit.max)
         };
         let with_limit = |m: MethodKind| ChangeMethod {
             method: m,
             max: limit(m),
         };
         let current: Vec<MethodKind> = rule
-            .and_then(|r| r.old_subject_methods.value().cloned())
+            .old_subject_methods
+            .value()
+            .cloned()
             .unwrap_or_default();
-        let new: Vec<MethodKind> = match rule.and_then(|r| r.new_subject_methods.value()) {
+        let new: Vec<MethodKind> = match rule.new_subject_methods.value() {
             Some(v) => v.clone(),
             None => profile
-                .methods_for(to_kind(transition))
+                .methods_for(transition.to_subject())
                 .map(|m| m.kind)
                 .collect(),
         };
@@ -237,7 +226,7 @@ impl ChangeTerms {
         if shape != ChangeShape::Rename && new.is_empty() {
             return Err(FlowError::MethodNotOffered);
         }
-        let window = rule.and_then(|r| r.window.value()).map(|w| ChangeWindow {
+        let window = rule.window.value().map(|w| ChangeWindow {
             within: w.within,
             from: w.from,
             on_expiry: w.on_expiry.value().copied().unwrap_or(OnExpiry::Expired),
@@ -250,7 +239,7 @@ impl ChangeTerms {
             window,
             review: DEFAULT_CHANGE_REVIEW,
             cap: profile
-                .account_cap(to_kind(transition))
+                .account_cap(transition.to_subject())
                 .and_then(|c| c.value.limit.number()),
             // Baidu sends a change the online check refuses to the account
             // manager (001:1283-1289: "请联系您的客户经理"); the profile has

@@ -246,16 +246,9 @@ impl Failure {
                 .or_else(|| rule.attempts.iter().find(|a| a.value.limit.max == *max))
                 .and_then(|a| a.source.as_ref()),
             Failure::DeadlinePassed { .. } => rule.window.source(),
-            Failure::AccountCap { .. } => {
-                let to = match transition {
-                    crate::policy::Transition::IndividualToIndividual
-                    | crate::policy::Transition::OrganizationToIndividual => {
-                        crate::SubjectKind::Individual
-                    }
-                    _ => crate::SubjectKind::Organization,
-                };
-                profile.account_cap(to).and_then(|c| c.source.as_ref())
-            }
+            Failure::AccountCap { .. } => profile
+                .account_cap(transition.to_subject())
+                .and_then(|c| c.source.as_ref()),
             Failure::NotEligible { .. } => rule.availability.source.as_ref(),
             _ => method.and_then(|m| self.basis(profile, m)),
         }

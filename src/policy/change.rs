@@ -28,6 +28,26 @@ named_enum! {
     }
 }
 
+impl Transition {
+    /// The kind of subject the account has after the change ([`Transition::Remove`],
+    /// which leaves none and has no flow, answers [`SubjectKind::Organization`]).
+    ///
+    /// ```
+    /// use realname::policy::Transition;
+    /// use realname::SubjectKind;
+    /// assert_eq!(Transition::IndividualToOrganization.to_subject(), SubjectKind::Organization);
+    /// assert_eq!(Transition::OrganizationToIndividual.to_subject(), SubjectKind::Individual);
+    /// ```
+    pub fn to_subject(&self) -> SubjectKind {
+        match self {
+            Transition::IndividualToIndividual | Transition::OrganizationToIndividual => {
+                SubjectKind::Individual
+            }
+            _ => SubjectKind::Organization,
+        }
+    }
+}
+
 /// Whether a change can be made, and how.
 ///
 /// ```
