@@ -25,6 +25,7 @@ pub mod store;
 #[cfg(feature = "proptest")]
 pub mod strategy;
 pub mod subject;
+pub mod transport;
 
 /// The date and time types of the API, re-exported so that a user's
 /// `Cargo.toml` needs only this crate: `realname::chrono::NaiveDate`.
