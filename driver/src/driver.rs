@@ -1,0 +1,852 @@
+//! The driver: deliver, handle, save with compare-and-swap, perform.
+
+use std::sync::Arc;
+
+use realname::calendar::WorkCalendar;
+use realname::chrono::{self, DateTime, Utc};
+use realname::flow::{Action, ActionId, Auto, Deposit, Flow, Party, Remittance, Review};
+use realname::policy::Scope;
+use realname::store::{
+    AttemptLedger, AttemptScope, BindingStore, Cas, FlowRecord, FlowStore, cap_of, hmac_sha256,
+};
+use realname::subject::Subject;
+use realname::transport::{
+    BankVerifier, FourFactors, IdentityAuthority, IdentityQuery, IncomingPayments, LivenessResult,
+    Parties, Payee, Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue, ReviewTicket,
+    SmsCode, SmsGateway,
+};
+
+use crate::case::{Case, Cases, payer_name_matches};
+use crate::outbox::{Entry, EntryState, Envelope, Loaded, MAX_REQUESTS, Peek};
+use crate::{Answer, Drivable, DriverError, Report};
+
+/// Compare-and-swap conflicts a call rides out (reloading each time)
+/// before it gives up with [`DriverError::Contended`].
+pub const MAX_TRIES: u32 = 16;
+
+/// How long after a payout was received or a recharge account opened
+/// the sweeper asks the party itself, in case its callback was lost.
+pub const POLL_SECONDS: i64 = 60;
+
+/// What performing one action gave.
+enum Performed {
+    /// Its answer, at once (a check, a bind, a payout sent).
+    Answered(Answer),
+    /// Done; the answer comes later. With what to show the applicant.
+    Waiting(Option<String>),
+}
+
+/// The store a driver needs: flows, bindings and the attempt ledger in
+/// one ([`MemoryStore`](realname::store::MemoryStore), `realname-sqlite`
+/// and `realname-postgres` are).
+pub trait DriverStore: FlowStore + BindingStore + AttemptLedger {}
+impl<T: FlowStore + BindingStore + AttemptLedger> DriverStore for T {}
+
+/// Runs the crate's flows on a store and the outside parties, crash-safe.
+///
+/// Every call loads the flow, handles one event, and saves the new state
+/// with compare-and-swap on the record's revision (reloading and handling
+/// again on a conflict) **before** it performs anything. The actions the
+/// step emitted are saved with that state, in the flow's outbox; each is
+/// then performed and marked (waiting for its answer, or done with the
+/// answer handled, in one save). A crash at any point leaves the outbox
+/// saying what is still to do, and [`recover`](Self::recover) (or the
+/// [`sweep`](Self::sweep)er, which lists such flows at once) performs it
+/// with the same idempotency key (`{flow}/{action}`): the payer pays one
+/// key once, a review ticket is queued once, a bind of the same account
+/// is the same bind. An attempt is counted in the account's ledger, under
+/// a token naming the flow's revision, before the state that counts it is
+/// saved: a retry never counts it twice and a crash never refunds it.
+///
+/// The applicant's personal data never goes into the saved state: the
+/// driver asks the caller's [`Cases`] for it when an action needs it.
+/// SMS codes are derived from a secret of the caller's and the action's
+/// key (HMAC-SHA256), so that a code re-sent after a crash is the same
+/// code and none is stored.
+///
+/// ```
+/// use realname::chrono::{TimeZone, Utc};
+/// use realname::calendar::ChinaMainland;
+/// use realname::flow::{Auto, AutoEvent, AutoTerms, Status, Submission};
+/// use realname::policy::{MethodKind, Provider};
+/// use realname::store::{Keyring, MemoryStore, block_on};
+/// use realname::subject::{Individual, PersonName};
+/// use realname::transport::fake::FakeParties;
+/// use realname::{Document, DocumentKind};
+/// use realname_driver::{Case, Driver, MemoryCases};
+///
+/// let store = MemoryStore::new(Keyring::new(b"a secret of at least 32 bytes!!!")?);
+/// let driver = Driver::new(store, FakeParties::default(), MemoryCases::default(),
+///     ChinaMainland::default(), b"another secret, for SMS codes!!!");
+/// let person = Individual::new(PersonName::parse("张三")?,
+///     Document::parse_as(DocumentKind::ResidentId, "11010519491231002X")?)?;
+/// driver.cases().insert("flow-1", Case::new("acct-1", person.into()));
+///
+/// // Baidu's face verification: the applicant scans their face on a phone.
+/// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap();
+/// let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face)?;
+/// block_on(driver.start::<Auto>("flow-1", "acct-1", terms, t))?;
+/// block_on(driver.deliver::<Auto>("flow-1", AutoEvent::Submit(Submission::individual()), Some("req-1"), t))?;
+/// // The face-check provider says the applicant finished session "s-1".
+/// let report = block_on(driver.liveness_done::<Auto>("flow-1", "s-1", t))?;
+/// assert_eq!(report.status, Status::Verified);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Driver<S, P, C> {
+    store: S,
+    parties: P,
+    cases: C,
+    calendar: Arc<dyn WorkCalendar + Send + Sync>,
+    code_secret: Vec<u8>,
+}
+
+impl<S, P, C> std::fmt::Debug for Driver<S, P, C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Driver").finish_non_exhaustive()
+    }
+}
+
+fn key_of(id: &str, action: ActionId) -> String {
+    format!("{id}/{action}")
+}
+
+impl<S, P, C> Driver<S, P, C>
+where
+    S: DriverStore,
+    P: Parties,
+    C: Cases,
+{
+    /// A driver over `store`, the outside `parties` and the caller's
+    /// `cases`, reckoning review times on `calendar`; `code_secret` keys
+    /// the SMS codes (keep it as secret as the store's).
+    ///
+    /// ```
+    /// use realname::calendar::ChinaMainland;
+    /// use realname::store::{Keyring, MemoryStore};
+    /// use realname::transport::fake::FakeParties;
+    /// use realname_driver::{Driver, MemoryCases};
+    /// let store = MemoryStore::new(Keyring::new(b"a secret of at least 32 bytes!!!")?);
+    /// let driver = Driver::new(store, FakeParties::default(), MemoryCases::default(), ChinaMainland::default(), b"sms secret");
+    /// # let _ = driver;
+    /// # Ok::<(), realname::store::WeakSecret>(())
+    /// ```
+    pub fn new(
+        store: S,
+        parties: P,
+        cases: C,
+        calendar: impl WorkCalendar + Send + Sync + 'static,
+        code_secret: &[u8],
+    ) -> Driver<S, P, C> {
+        Driver {
+            store,
+            parties,
+            cases,
+            calendar: Arc::new(calendar),
+            code_secret: code_secret.to_vec(),
+        }
+    }
+
+    /// The store.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// The outside parties.
+    pub fn parties(&self) -> &P {
+        &self.parties
+    }
+
+    /// The caller's cases.
+    pub fn cases(&self) -> &C {
+        &self.cases
+    }
+
+    /// The SMS code of the action `action` of flow `id`: what the
+    /// driver sends, and what it expects back.
+    #[must_use]
+    pub fn sms_code(&self, id: &str, action: ActionId) -> SmsCode {
+        let mac = hmac_sha256(
+            &self.code_secret,
+            format!("sms\0{}", key_of(id, action)).as_bytes(),
+        );
+        let mut n = [0u8; 8];
+        n.copy_from_slice(mac.get(..8).unwrap_or(&[0; 8]));
+        SmsCode::from_number(u64::from_be_bytes(n) % 1_000_000, 6)
+    }
+
+    /// Starts flow `id` of `account` on `terms`, with the uses of the
+    /// method the account's ledger holds before it.
+    ///
+    /// # Errors
+    ///
+    /// [`DriverError::Exists`] if the id is taken; the store's error.
+    pub async fn start<M: Drivable>(
+        &self,
+        id: &str,
+        account: &str,
+        terms: M::Terms,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let scope = AttemptScope::new(account, M::method(&terms), Scope::Account, "")
+            .map_err(DriverError::Input)?;
+        let prior = self.store.used(&scope).await.map_err(DriverError::store)?;
+        let flow: Flow<M> = Flow::with_terms(terms, prior, now);
+        M::check_terms(flow.terms())?;
+        let mut loaded = Loaded {
+            kind: M::KIND.to_owned(),
+            account: account.to_owned(),
+            seq: 0,
+            flow,
+            outbox: Vec::new(),
+            requests: Vec::new(),
+        };
+        let step = loaded.flow.step();
+        loaded.absorb(&step.actions, None);
+        match self.save(id, None, &loaded, now).await? {
+            Cas::Saved => {}
+            _ => return Err(DriverError::Exists { id: id.to_owned() }),
+        }
+        self.run(id, loaded, now).await
+    }
+
+    /// Where flow `id` stands, without changing it.
+    ///
+    /// # Errors
+    ///
+    /// [`DriverError::NotFound`], [`DriverError::WrongKind`],
+    /// [`DriverError::Corrupt`], or the store's error.
+    pub async fn report<M: Drivable>(&self, id: &str) -> Result<Report, DriverError> {
+        Ok(self.load::<M>(id).await?.report(id, false))
+    }
+
+    /// Delivers `event` to flow `id`, saves, and performs what it asks
+    /// for, until the flow waits for the applicant, a party or the time.
+    /// `request` is the applicant's request key, if the client sends one:
+    /// a request already applied is answered as it stands
+    /// ([`Report::duplicate`]), never applied twice.
+    ///
+    /// # Errors
+    ///
+    /// [`DriverError::Flow`] if the flow refuses the event (nothing is
+    /// saved); [`DriverError::AttemptsExhausted`] if the ledger refuses
+    /// the attempt the event would count; a party's or the store's error
+    /// while performing (the state is saved, and the action stays in the
+    /// outbox for [`recover`](Self::recover)).
+    pub async fn deliver<M: Drivable>(
+        &self,
+        id: &str,
+        event: M::Event,
+        request: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let (loaded, duplicate) = self.apply::<M>(id, event, request, now).await?;
+        if duplicate {
+            return Ok(loaded.report(id, true));
+        }
+        self.run(id, loaded, now).await
+    }
+
+    /// Answers action `action` of flow `id` (a payer's callback, a
+    /// reviewer's decision), then goes on as [`deliver`](Self::deliver).
+    ///
+    /// # Errors
+    ///
+    /// As [`deliver`](Self::deliver); [`DriverError::Flow`] with
+    /// `UnknownAction` if the flow never emitted the action, or took no
+    /// such answer to it.
+    pub async fn answer<M: Drivable>(
+        &self,
+        id: &str,
+        action: ActionId,
+        answer: Answer,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        let entry = loaded.entry(action).ok_or(DriverError::Flow(
+            realname::flow::FlowError::UnknownAction { id: action },
+        ))?;
+        let event = M::event(&entry.action, answer).ok_or(DriverError::Flow(
+            realname::flow::FlowError::UnknownAction { id: action },
+        ))?;
+        self.deliver::<M>(id, event, None, now).await
+    }
+
+    /// The applicant entered `entered` for the SMS code the flow last
+    /// sent; compared with the code sent.
+    ///
+    /// # Errors
+    ///
+    /// As [`deliver`](Self::deliver); [`DriverError::Flow`] if no code
+    /// was sent.
+    pub async fn enter_sms_code<M: Drivable>(
+        &self,
+        id: &str,
+        entered: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        let Some(entry) = loaded.latest("send_sms_code", &EntryState::Waiting) else {
+            return Err(unexpected(&loaded, "sms_code"));
+        };
+        let aid = entry.action.id();
+        let confirmed = self.sms_code(id, aid).matches(entered);
+        self.answer::<M>(id, aid, Answer::SmsCode { confirmed }, now)
+            .await
+    }
+
+    /// The applicant finished the liveness check of `session` on their
+    /// phone: asks the identity authority for its result and delivers
+    /// it. A check not yet finished changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// As [`deliver`](Self::deliver); the authority's error.
+    pub async fn liveness_done<M: Drivable>(
+        &self,
+        id: &str,
+        session: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        let Some(entry) = loaded.latest("start_liveness", &EntryState::Waiting) else {
+            return Err(unexpected(&loaded, "liveness"));
+        };
+        let aid = entry.action.id();
+        let result = self
+            .parties
+            .authority()
+            .liveness(session)
+            .await
+            .map_err(|e| DriverError::party(Party::IdentityAuthority, e))?;
+        let answer = match result {
+            LivenessResult::Passed => Answer::Liveness {
+                passed: true,
+                reason: None,
+            },
+            LivenessResult::Failed(reason) => Answer::Liveness {
+                passed: false,
+                reason,
+            },
+            _ => return Ok(loaded.report(id, false)),
+        };
+        self.answer::<M>(id, aid, answer, now).await
+    }
+
+    /// Asks the payer and the incoming payments about what the flow waits
+    /// on from them (a callback may have been lost), and delivers any
+    /// answer.
+    ///
+    /// # Errors
+    ///
+    /// As [`deliver`](Self::deliver).
+    pub async fn poll<M: Drivable>(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        let waiting: Vec<Action> = loaded
+            .outbox
+            .iter()
+            .filter(|e| e.state == EntryState::Waiting)
+            .map(|e| e.action)
+            .collect();
+        let mut report = loaded.report(id, false);
+        for action in waiting {
+            let key = key_of(id, action.id());
+            let answer = match action {
+                Action::RequestPayout { .. } => {
+                    match self
+                        .parties
+                        .payer()
+                        .status(&key)
+                        .await
+                        .map_err(|e| DriverError::party(Party::Payer, e))?
+                    {
+                        Some(PayoutStatus::Sent) => Answer::PayoutSent,
+                        Some(PayoutStatus::Failed(r)) => Answer::PayoutFailed(r),
+                        _ => continue,
+                    }
+                }
+                Action::AwaitPayment { .. } => {
+                    let Some(p) = self
+                        .parties
+                        .payments()
+                        .received(&key)
+                        .await
+                        .map_err(|e| DriverError::party(Party::Payer, e))?
+                    else {
+                        continue;
+                    };
+                    let case = self.case(id, "payer's name").await?;
+                    Answer::Payment {
+                        fen: p.fen,
+                        payer_name_matches: payer_name_matches(&case, &p.payer_name),
+                    }
+                }
+                _ => continue,
+            };
+            report = self.answer::<M>(id, action.id(), answer, now).await?;
+        }
+        Ok(report)
+    }
+
+    /// Brings flow `id` up to date after a crash or a lost answer:
+    /// performs what its outbox still holds (with the same keys), asks
+    /// the payer and the payments about what waits on them, and applies
+    /// the time if a deadline passed.
+    ///
+    /// # Errors
+    ///
+    /// As [`deliver`](Self::deliver).
+    pub async fn recover<M: Drivable>(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        self.run(id, loaded, now).await?;
+        self.poll::<M>(id, now).await?;
+        let loaded = self.load::<M>(id).await?;
+        match loaded.flow.next_deadline() {
+            Some(d) if d <= now => {
+                self.deliver::<M>(
+                    id,
+                    <M::Event as realname::flow::FlowEvent>::tick(),
+                    None,
+                    now,
+                )
+                .await
+            }
+            _ => Ok(loaded.report(id, false)),
+        }
+    }
+
+    /// Recovers up to `limit` flows whose deadline (or outbox) is due at
+    /// `now`, of any of the crate's four machines: the sweeper a service
+    /// runs every minute or so. Each flow's result is given apart; one
+    /// flow failing stops none of the others.
+    ///
+    /// # Errors
+    ///
+    /// The store's error listing the due flows.
+    pub async fn sweep(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(String, Result<Report, DriverError>)>, DriverError> {
+        let due = self
+            .store
+            .due(now, limit)
+            .await
+            .map_err(DriverError::store)?;
+        let mut out = Vec::with_capacity(due.len());
+        for d in due {
+            let r = self.recover_any(&d.id, now).await;
+            out.push((d.id, r));
+        }
+        Ok(out)
+    }
+
+    /// [`recover`](Self::recover) for a flow of whichever machine it is.
+    ///
+    /// # Errors
+    ///
+    /// As [`recover`](Self::recover); [`DriverError::Corrupt`] for a kind
+    /// no machine has.
+    pub async fn recover_any(&self, id: &str, now: DateTime<Utc>) -> Result<Report, DriverError> {
+        match self.kind(id).await?.as_str() {
+            k if k == Auto::KIND => self.recover::<Auto>(id, now).await,
+            k if k == Deposit::KIND => self.recover::<Deposit>(id, now).await,
+            k if k == Review::KIND => self.recover::<Review>(id, now).await,
+            k if k == Remittance::KIND => self.recover::<Remittance>(id, now).await,
+            other => Err(DriverError::Corrupt {
+                id: id.to_owned(),
+                reason: format!("no machine is called {other:?}"),
+            }),
+        }
+    }
+
+    /// The machine's name flow `id` is saved under.
+    ///
+    /// # Errors
+    ///
+    /// [`DriverError::NotFound`], [`DriverError::Corrupt`], the store's.
+    pub async fn kind(&self, id: &str) -> Result<String, DriverError> {
+        let record = self
+            .store
+            .load(id)
+            .await
+            .map_err(DriverError::store)?
+            .ok_or_else(|| DriverError::NotFound { id: id.to_owned() })?;
+        serde_json::from_slice::<Peek>(&record.state)
+            .map(|p| p.kind)
+            .map_err(|e| corrupt(id, &e))
+    }
+
+    // ---- the steps ----
+
+    async fn load<M: Drivable>(&self, id: &str) -> Result<Loaded<M>, DriverError> {
+        let record = self
+            .store
+            .load(id)
+            .await
+            .map_err(DriverError::store)?
+            .ok_or_else(|| DriverError::NotFound { id: id.to_owned() })?;
+        let peek: Peek = serde_json::from_slice(&record.state).map_err(|e| corrupt(id, &e))?;
+        if peek.kind != M::KIND {
+            return Err(DriverError::WrongKind {
+                id: id.to_owned(),
+                expected: M::KIND,
+                found: peek.kind,
+            });
+        }
+        let env: Envelope<M> =
+            serde_json::from_slice(&record.state).map_err(|e| corrupt(id, &e))?;
+        if env.seq != record.revision {
+            return Err(DriverError::Corrupt {
+                id: id.to_owned(),
+                reason: format!(
+                    "saved as revision {}, stored as {}",
+                    env.seq, record.revision
+                ),
+            });
+        }
+        let flow = Flow::<M>::restore(env.flow).map_err(|e| corrupt(id, &e))?;
+        Ok(Loaded {
+            kind: env.kind,
+            account: env.account,
+            seq: env.seq,
+            flow,
+            outbox: env.outbox,
+            requests: env.requests,
+        })
+    }
+
+    /// Saves `loaded` as the next revision after `expected`.
+    async fn save<M: Drivable>(
+        &self,
+        id: &str,
+        expected: Option<u64>,
+        loaded: &Loaded<M>,
+        now: DateTime<Utc>,
+    ) -> Result<Cas, DriverError> {
+        let bytes = serde_json::to_vec(&loaded.envelope()).map_err(|e| corrupt(id, &e))?;
+        let due = loaded.due(now, chrono::Duration::seconds(POLL_SECONDS));
+        let record = FlowRecord::new(loaded.seq, due, bytes);
+        self.store
+            .save(id, expected, &record)
+            .await
+            .map_err(DriverError::store)
+    }
+
+    /// Load, handle, count, save; again on a conflict.
+    async fn apply<M: Drivable>(
+        &self,
+        id: &str,
+        event: M::Event,
+        request: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(Loaded<M>, bool), DriverError> {
+        for _ in 0..MAX_TRIES {
+            let mut loaded = self.load::<M>(id).await?;
+            if let Some(r) = request
+                && loaded.requests.iter().any(|seen| seen == r)
+            {
+                return Ok((loaded, true));
+            }
+            let before = loaded.flow.view();
+            let mut trial = loaded.flow.clone();
+            let step = trial.handle(event, now, &*self.calendar)?;
+            if step.duplicate || (trial.revision() == before.revision && step.actions.is_empty()) {
+                return Ok((loaded, step.duplicate));
+            }
+            if trial.uses() > before.uses {
+                self.count::<M>(id, &loaded.account, &trial).await?;
+            }
+            loaded.flow = trial;
+            loaded.absorb(&step.actions, realname::flow::FlowEvent::answers(&event));
+            if let Some(r) = request {
+                loaded.requests.push(r.to_owned());
+                let over = loaded.requests.len().saturating_sub(MAX_REQUESTS);
+                loaded.requests.drain(..over);
+            }
+            let expected = loaded.seq;
+            loaded.seq += 1;
+            if self.save(id, Some(expected), &loaded, now).await? == Cas::Saved {
+                return Ok((loaded, false));
+            }
+        }
+        Err(DriverError::Contended {
+            id: id.to_owned(),
+            tries: MAX_TRIES,
+        })
+    }
+
+    /// Counts the attempt `flow` just counted in the account's ledger,
+    /// under a token naming the revision that counts it.
+    async fn count<M: Drivable>(
+        &self,
+        id: &str,
+        account: &str,
+        flow: &Flow<M>,
+    ) -> Result<(), DriverError> {
+        let scope = AttemptScope::new(account, M::method(flow.terms()), Scope::Account, "")
+            .map_err(DriverError::Input)?;
+        let token = format!("{id}/{}", flow.revision());
+        let limit = M::limit(flow.terms()).unwrap_or(u32::MAX);
+        let consumed = self
+            .store
+            .consume(&scope, &token, limit)
+            .await
+            .map_err(DriverError::store)?;
+        if consumed.allowed() {
+            Ok(())
+        } else {
+            Err(DriverError::AttemptsExhausted { limit })
+        }
+    }
+
+    /// Sets the state of one entry (if it is still pending), saved with
+    /// compare-and-swap.
+    async fn mark<M: Drivable>(
+        &self,
+        id: &str,
+        action: ActionId,
+        state: EntryState,
+        note: Option<String>,
+        failed_try: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Loaded<M>, DriverError> {
+        for _ in 0..MAX_TRIES {
+            let mut loaded = self.load::<M>(id).await?;
+            let Some(e) = loaded.entry_mut(action) else {
+                return Ok(loaded);
+            };
+            if e.state != EntryState::Pending {
+                return Ok(loaded);
+            }
+            e.state = state.clone();
+            if note.is_some() {
+                e.note.clone_from(&note);
+            }
+            if failed_try {
+                e.tries = e.tries.saturating_add(1);
+            }
+            let expected = loaded.seq;
+            loaded.seq += 1;
+            if self.save(id, Some(expected), &loaded, now).await? == Cas::Saved {
+                return Ok(loaded);
+            }
+        }
+        Err(DriverError::Contended {
+            id: id.to_owned(),
+            tries: MAX_TRIES,
+        })
+    }
+
+    /// Performs the outbox's pending actions in order, until none is
+    /// left or one fails.
+    async fn run<M: Drivable>(
+        &self,
+        id: &str,
+        mut loaded: Loaded<M>,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        while let Some(entry) = loaded
+            .outbox
+            .iter()
+            .find(|e| e.state == EntryState::Pending)
+            .cloned()
+        {
+            let aid = entry.action.id();
+            match self.perform(id, &loaded, &entry).await {
+                Ok(Performed::Answered(answer)) => {
+                    let event = M::event(&entry.action, answer)
+                        .ok_or(DriverError::Unsupported(entry.action.code()))?;
+                    let (next, _) = self.apply::<M>(id, event, None, now).await?;
+                    loaded = next;
+                }
+                Ok(Performed::Waiting(note)) => {
+                    loaded = self
+                        .mark::<M>(id, aid, EntryState::Waiting, note, false, now)
+                        .await?;
+                }
+                Err(e) => {
+                    let state = if e.retryable() {
+                        EntryState::Pending
+                    } else {
+                        EntryState::Failed {
+                            code: e.code().to_owned(),
+                        }
+                    };
+                    // Best effort: the count of tries is a hint; the
+                    // entry stays to be performed whatever happens here.
+                    let _ = self.mark::<M>(id, aid, state, None, true, now).await;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(loaded.report(id, false))
+    }
+
+    async fn case(&self, id: &str, what: &'static str) -> Result<Case, DriverError> {
+        self.cases
+            .case(id)
+            .await
+            .map_err(DriverError::store)?
+            .ok_or(DriverError::MissingCase {
+                id: id.to_owned(),
+                what,
+            })
+    }
+
+    async fn perform<M: Drivable>(
+        &self,
+        id: &str,
+        loaded: &Loaded<M>,
+        entry: &Entry,
+    ) -> Result<Performed, DriverError> {
+        let key = key_of(id, entry.action.id());
+        let missing = |what| DriverError::MissingCase {
+            id: id.to_owned(),
+            what,
+        };
+        match entry.action {
+            Action::SendSmsCode { id: aid } => {
+                let case = self.case(id, "mobile number").await?;
+                let to = case.mobile.ok_or_else(|| missing("mobile number"))?;
+                let code = self.sms_code(id, aid);
+                self.parties
+                    .sms()
+                    .send(&key, &to, &code)
+                    .await
+                    .map_err(|e| DriverError::party(Party::Phone, e))?;
+                Ok(Performed::Waiting(None))
+            }
+            // The applicant does it on a phone; `liveness_done` asks for
+            // the result.
+            Action::StartLiveness { .. } => Ok(Performed::Waiting(None)),
+            Action::CheckIdentity { .. } => {
+                let case = self.case(id, "identity").await?;
+                let person = case.person().ok_or_else(|| missing("identity"))?;
+                let verdict = if M::checker(loaded.flow.terms()) == Party::Bank {
+                    let card = case.card.as_ref().ok_or_else(|| missing("bank card"))?;
+                    let mobile = case
+                        .mobile
+                        .as_ref()
+                        .ok_or_else(|| missing("mobile number"))?;
+                    let q = FourFactors {
+                        key: &key,
+                        name: person.name(),
+                        document: person.document(),
+                        card,
+                        mobile,
+                    };
+                    self.parties
+                        .bank()
+                        .check_four(&q)
+                        .await
+                        .map_err(|e| DriverError::party(Party::Bank, e))?
+                } else {
+                    let q = IdentityQuery {
+                        key: &key,
+                        name: person.name(),
+                        document: person.document(),
+                    };
+                    self.parties
+                        .authority()
+                        .check(&q)
+                        .await
+                        .map_err(|e| DriverError::party(Party::IdentityAuthority, e))?
+                };
+                Ok(Performed::Answered(Answer::Checked {
+                    matched: verdict.is_match(),
+                    reason: verdict.reason(),
+                }))
+            }
+            Action::AwaitPayment { fen, due, .. } => {
+                let account = self
+                    .parties
+                    .payments()
+                    .expect(&PaymentExpected {
+                        key: &key,
+                        fen,
+                        due,
+                    })
+                    .await
+                    .map_err(|e| DriverError::party(Party::Payer, e))?;
+                Ok(Performed::Waiting(Some(account)))
+            }
+            Action::RequestPayout { fen, .. } => {
+                let case = self.case(id, "organisation's account").await?;
+                let Subject::Organization(org) = &case.subject else {
+                    return Err(missing("organisation's account"));
+                };
+                let payee = case
+                    .payee
+                    .as_ref()
+                    .ok_or_else(|| missing("organisation's account"))?;
+                let payout = Payout {
+                    key: &key,
+                    payee: Payee {
+                        name: org.name(),
+                        bank: &payee.bank,
+                        account: &payee.account,
+                    },
+                    fen,
+                };
+                let status = self
+                    .parties
+                    .payer()
+                    .request(&payout)
+                    .await
+                    .map_err(|e| DriverError::party(Party::Payer, e))?;
+                Ok(match status {
+                    PayoutStatus::Sent => Performed::Answered(Answer::PayoutSent),
+                    PayoutStatus::Failed(r) => Performed::Answered(Answer::PayoutFailed(r)),
+                    _ => Performed::Waiting(None),
+                })
+            }
+            Action::QueueReview { due, .. } => {
+                let ticket = ReviewTicket {
+                    key: &key,
+                    flow: id,
+                    method: M::method(loaded.flow.terms()),
+                    due,
+                };
+                self.parties
+                    .reviews()
+                    .enqueue(&ticket)
+                    .await
+                    .map_err(|e| DriverError::party(Party::Provider, e))?;
+                Ok(Performed::Waiting(None))
+            }
+            Action::Bind { cap, .. } => {
+                let case = self.case(id, "identity").await?;
+                let dk = case.key().ok_or_else(|| missing("identity"))?;
+                let outcome = self
+                    .store
+                    .try_bind(&dk, &loaded.account, cap_of(cap))
+                    .await
+                    .map_err(DriverError::store)?;
+                Ok(Performed::Answered(Answer::Bound(outcome.into())))
+            }
+            other => Err(DriverError::Unsupported(other.code())),
+        }
+    }
+}
+
+fn corrupt(id: &str, e: &dyn std::fmt::Display) -> DriverError {
+    DriverError::Corrupt {
+        id: id.to_owned(),
+        reason: e.to_string(),
+    }
+}
+
+fn unexpected<M: Drivable>(loaded: &Loaded<M>, event: &'static str) -> DriverError {
+    DriverError::Flow(realname::flow::FlowError::Unexpected {
+        status: loaded.flow.status(),
+        event,
+    })
+}
