@@ -249,6 +249,21 @@ impl Tripwire {
         self.inner.left.fetch_sub(1, Ordering::SeqCst) <= 1
     }
 
+    /// Whether it is armed and has tripped (every step now fails), without
+    /// counting a step.
+    ///
+    /// ```
+    /// let t = realname::transport::fake::Tripwire::default();
+    /// t.arm(1);
+    /// assert!(!t.is_tripped());
+    /// t.trip();
+    /// assert!(t.is_tripped());
+    /// ```
+    #[must_use]
+    pub fn is_tripped(&self) -> bool {
+        self.inner.armed.load(Ordering::SeqCst) && self.inner.left.load(Ordering::SeqCst) <= 0
+    }
+
     /// The steps counted since the tripwire was made, armed or not: a
     /// clean run's count says how many crash points a test must try.
     ///
