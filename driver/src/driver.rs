@@ -607,15 +607,13 @@ where
         }
     }
 
-    /// Sets the state of one entry (if it is still pending), saved with
-    /// compare-and-swap.
+    /// Marks one entry (if it is still pending) as waiting, or counts a
+    /// failed try of it; saved with compare-and-swap.
     async fn mark<M: Drivable>(
         &self,
         id: &str,
         action: ActionId,
-        state: EntryState,
-        note: Option<String>,
-        failed_try: bool,
+        outcome: Result<Option<String>, &DriverError>,
         now: DateTime<Utc>,
     ) -> Result<Loaded<M>, DriverError> {
         for _ in 0..MAX_TRIES {
@@ -626,12 +624,15 @@ where
             if e.state != EntryState::Pending {
                 return Ok(loaded);
             }
-            e.state = state.clone();
-            if note.is_some() {
-                e.note.clone_from(&note);
-            }
-            if failed_try {
-                e.tries = e.tries.saturating_add(1);
+            match outcome {
+                Ok(ref note) => {
+                    e.state = EntryState::Waiting;
+                    e.note.clone_from(note);
+                }
+                Err(err) => {
+                    e.tries = e.tries.saturating_add(1);
+                    e.last_error = Some(err.code().to_owned());
+                }
             }
             let expected = loaded.seq;
             loaded.seq += 1;
@@ -668,21 +669,14 @@ where
                     loaded = next;
                 }
                 Ok(Performed::Waiting(note)) => {
-                    loaded = self
-                        .mark::<M>(id, aid, EntryState::Waiting, note, false, now)
-                        .await?;
+                    loaded = self.mark::<M>(id, aid, Ok(note), now).await?;
                 }
                 Err(e) => {
-                    let state = if e.retryable() {
-                        EntryState::Pending
-                    } else {
-                        EntryState::Failed {
-                            code: e.code().to_owned(),
-                        }
-                    };
-                    // Best effort: the count of tries is a hint; the
-                    // entry stays to be performed whatever happens here.
-                    let _ = self.mark::<M>(id, aid, state, None, true, now).await;
+                    // The entry stays pending, its failure counted, for
+                    // the sweeper to try again after a pause. Counting is
+                    // a hint: if this save fails too, the entry is still
+                    // there to perform.
+                    let _ = self.mark::<M>(id, aid, Err(&e), now).await;
                     return Err(e);
                 }
             }

@@ -29,11 +29,6 @@ pub enum EntryState {
     Done,
     /// Dropped unperformed: the flow ended before it.
     Dropped,
-    /// The party refused it for good (an error not worth retrying).
-    Failed {
-        /// The party's error code.
-        code: String,
-    },
 }
 
 impl EntryState {
@@ -49,7 +44,6 @@ impl EntryState {
             EntryState::Waiting => "waiting",
             EntryState::Done => "done",
             EntryState::Dropped => "dropped",
-            EntryState::Failed { .. } => "failed",
         }
     }
 }
@@ -59,7 +53,7 @@ impl EntryState {
 /// ```
 /// use realname::flow::{Action, ActionId};
 /// use realname_driver::{Entry, EntryState};
-/// let e = Entry { action: Action::SendSmsCode { id: ActionId { revision: 1, index: 0 } }, state: EntryState::Pending, tries: 0, note: None };
+/// let e = Entry { action: Action::SendSmsCode { id: ActionId { revision: 1, index: 0 } }, state: EntryState::Pending, tries: 0, last_error: None, note: None };
 /// assert_eq!(e.state, EntryState::Pending);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +62,13 @@ pub struct Entry {
     pub action: Action,
     /// How far it got.
     pub state: EntryState,
-    /// Tries that failed.
+    /// Tries that failed. A pending entry that failed is tried again by
+    /// the sweeper after a pause that doubles with each failure (from a
+    /// minute, at most a day), whatever the error: a party refusing for
+    /// good is for an operator to see here, not for the driver to forget.
     pub tries: u32,
+    /// The code of the last failure, if any.
+    pub last_error: Option<String>,
     /// What to show the applicant, if anything (the account to pay a
     /// recharge into).
     pub note: Option<String>,
@@ -97,6 +96,16 @@ pub(crate) struct Envelope<M: Machine> {
 #[derive(Deserialize)]
 pub(crate) struct Peek {
     pub(crate) kind: String,
+}
+
+/// The pause before an action that failed `tries` times is tried again:
+/// none before the first failure, then a minute, doubling, at most a day.
+pub(crate) fn backoff(tries: u32) -> chrono::Duration {
+    if tries == 0 {
+        return chrono::Duration::zero();
+    }
+    let minutes = 1i64 << tries.saturating_sub(1).min(11);
+    chrono::Duration::minutes(minutes.min(24 * 60))
 }
 
 /// A driven flow as loaded: the envelope's parts and the restored flow.
@@ -135,6 +144,7 @@ impl<M: Machine> Loaded<M> {
                     action: *a,
                     state: EntryState::Pending,
                     tries: 0,
+                    last_error: None,
                     note: None,
                 });
             }
@@ -169,8 +179,14 @@ impl<M: Machine> Loaded<M> {
     /// payout or a payment may have been answered without a callback,
     /// else at the flow's own deadline.
     pub(crate) fn due(&self, now: DateTime<Utc>, poll: chrono::Duration) -> Option<DateTime<Utc>> {
-        if self.outbox.iter().any(|e| e.state == EntryState::Pending) {
-            return Some(now);
+        let retry = self
+            .outbox
+            .iter()
+            .filter(|e| e.state == EntryState::Pending)
+            .map(|e| now + backoff(e.tries))
+            .min();
+        if let Some(at) = retry {
+            return Some(at);
         }
         let polled = self.outbox.iter().any(|e| {
             e.state == EntryState::Waiting
