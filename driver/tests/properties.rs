@@ -202,3 +202,29 @@ proptest! {
         prop_assert!(block_on(d.store().count(&person().document().key().unwrap())).unwrap() <= 1);
     }
 }
+
+proptest! {
+    /// A saved state edited anywhere (or replaced by anything) is read
+    /// as an error or as a flow the crate accepts, never a panic.
+    #[test]
+    fn edited_states_never_panic(at in 0usize..4_000, byte in any::<u8>(), junk in proptest::collection::vec(any::<u8>(), 0..64)) {
+        use realname::store::{FlowRecord, FlowStore};
+        let store = MemoryStore::new(Keyring::new(b"the store's secret, 32 bytes long").unwrap());
+        let d = Driver::new(store, FakeParties::default(), MemoryCases::default(), ChinaMainland::default(), b"sms");
+        let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
+        block_on(d.start::<Deposit>("f", "acct", terms, t0())).unwrap();
+        let _ = block_on(d.deliver::<Deposit>("f", DepositEvent::Submit { fen: 37 }, None, t0()));
+        let good = block_on(d.store().load("f")).unwrap().unwrap();
+        let mut edited = good.state.clone();
+        if let Some(b) = edited.get_mut(at % good.state.len().max(1)) {
+            *b = byte;
+        }
+        block_on(d.store().save("g", None, &FlowRecord::new(good.revision, None, edited))).unwrap();
+        block_on(d.store().save("h", None, &FlowRecord::new(good.revision, None, junk))).unwrap();
+        for id in ["g", "h"] {
+            let _ = block_on(d.report::<Deposit>(id));
+            let _ = block_on(d.recover_any(id, t0() + Duration::days(30)));
+            let _ = block_on(d.deliver::<Deposit>(id, DepositEvent::Withdraw, None, t0() + Duration::days(31)));
+        }
+    }
+}
