@@ -23,7 +23,15 @@ fn name() -> OrganizationName {
 }
 
 fn payout<'a>(key: &'a str, name: &'a OrganizationName) -> Payout<'a> {
-    Payout { key, payee: Payee { name, bank: "招商银行", account: "591902345610201" }, fen: 37 }
+    Payout {
+        key,
+        payee: Payee {
+            name,
+            bank: "招商银行",
+            account: "591902345610201",
+        },
+        fen: 37,
+    }
 }
 
 #[test]
@@ -36,8 +44,15 @@ fn the_authority_answers_as_scripted() {
     );
     let person = PersonName::parse("张三").unwrap();
     let doc = Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap();
-    let q = IdentityQuery { key: "f/1-0", name: &person, document: &doc };
-    assert_eq!(block_on(a.check(&q)), Ok(Verdict::Mismatch(Some(FailureReason::NameNotId))));
+    let q = IdentityQuery {
+        key: "f/1-0",
+        name: &person,
+        document: &doc,
+    };
+    assert_eq!(
+        block_on(a.check(&q)),
+        Ok(Verdict::Mismatch(Some(FailureReason::NameNotId)))
+    );
     assert_eq!(block_on(a.check(&q)), Err(FakeError::Unavailable));
     let timeout = block_on(a.check(&q)).unwrap_err();
     assert!(timeout.retryable());
@@ -46,7 +61,10 @@ fn the_authority_answers_as_scripted() {
     assert_eq!(a.calls(), 5);
     // What a query shows in a log.
     let shown = format!("{q:?}");
-    assert!(!shown.contains("张三") && !shown.contains("19491231"), "{shown}");
+    assert!(
+        !shown.contains("张三") && !shown.contains("19491231"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -59,7 +77,10 @@ fn a_payout_timed_out_was_paid_and_a_retry_pays_nothing_more() {
     let book = payer.payouts();
     assert_eq!(book.len(), 1);
     assert_eq!((book[0].fen, book[0].requests), (37, 2));
-    assert_eq!(block_on(payer.status("f/2-0")), Ok(Some(PayoutStatus::Sent)));
+    assert_eq!(
+        block_on(payer.status("f/2-0")),
+        Ok(Some(PayoutStatus::Sent))
+    );
     assert_eq!(block_on(payer.status("other")), Ok(None));
 }
 
@@ -81,9 +102,21 @@ fn sixteen_threads_requesting_one_payout_pay_it_once() {
 fn a_pending_payout_is_settled_later_and_twice_answers_twice() {
     let payer = FakePayer::new(Script::always(Behaviour::Pending).next(Behaviour::Twice));
     let n = name();
-    assert_eq!(block_on(payer.request(&payout("a", &n))), Ok(PayoutStatus::Received));
-    assert_eq!(payer.take_callbacks(), vec![("a".to_owned(), PayoutStatus::Sent), ("a".to_owned(), PayoutStatus::Sent)]);
-    assert_eq!(block_on(payer.request(&payout("b", &n))), Ok(PayoutStatus::Received));
+    assert_eq!(
+        block_on(payer.request(&payout("a", &n))),
+        Ok(PayoutStatus::Received)
+    );
+    assert_eq!(
+        payer.take_callbacks(),
+        vec![
+            ("a".to_owned(), PayoutStatus::Sent),
+            ("a".to_owned(), PayoutStatus::Sent)
+        ]
+    );
+    assert_eq!(
+        block_on(payer.request(&payout("b", &n))),
+        Ok(PayoutStatus::Received)
+    );
     assert!(payer.take_callbacks().is_empty());
     let failed = PayoutStatus::Failed(Some(FailureReason::AccountNotSupported));
     assert!(payer.settle("b", failed));
@@ -96,7 +129,10 @@ fn sms_reviews_and_payments_keep_one_record_per_key() {
     let sms = FakeSms::new(Script::pass().next(Behaviour::Unavailable));
     let to = MobileNumber::parse("13812345678").unwrap();
     let code = SmsCode::parse("042917").unwrap();
-    assert_eq!(block_on(sms.send("k", &to, &code)), Err(FakeError::Unavailable));
+    assert_eq!(
+        block_on(sms.send("k", &to, &code)),
+        Err(FakeError::Unavailable)
+    );
     assert_eq!(sms.sends("k"), 0);
     block_on(sms.send("k", &to, &code)).unwrap();
     block_on(sms.send("k", &to, &code)).unwrap();
@@ -104,7 +140,12 @@ fn sms_reviews_and_payments_keep_one_record_per_key() {
 
     let reviews = FakeReviews::new(Script::pass().next(Behaviour::Timeout));
     let due = Utc.with_ymd_and_hms(2026, 6, 3, 10, 0, 0).unwrap();
-    let t = ReviewTicket { key: "f/3-0", flow: "f", method: MethodKind::DocumentUpload, due };
+    let t = ReviewTicket {
+        key: "f/3-0",
+        flow: "f",
+        method: MethodKind::DocumentUpload,
+        due,
+    };
     assert_eq!(block_on(reviews.enqueue(&t)), Err(FakeError::Timeout));
     block_on(reviews.enqueue(&t)).unwrap();
     assert_eq!(reviews.tickets().len(), 1);
@@ -112,10 +153,19 @@ fn sms_reviews_and_payments_keep_one_record_per_key() {
     assert!(reviews.tickets().is_empty());
 
     let payments = FakePayments::new(Script::pass());
-    let account = block_on(payments.expect(&PaymentExpected { key: "f/2-0", fen: 37, due: None })).unwrap();
+    let account = block_on(payments.expect(&PaymentExpected {
+        key: "f/2-0",
+        fen: 37,
+        due: None,
+    }))
+    .unwrap();
     assert!(account.contains("f/2-0"));
     assert_eq!(block_on(payments.received("f/2-0")), Ok(None));
-    let paid = IncomingPayment { payer_name: "福建某某科技有限公司".into(), fen: 37, at: due };
+    let paid = IncomingPayment {
+        payer_name: "福建某某科技有限公司".into(),
+        fen: 37,
+        at: due,
+    };
     payments.pay("f/2-0", paid.clone());
     assert_eq!(block_on(payments.received("f/2-0")), Ok(Some(paid)));
     assert_eq!(payments.expected(), vec![("f/2-0".to_owned(), 37)]);
@@ -130,11 +180,17 @@ fn the_tripwire_cuts_before_and_after_the_effect() {
         let t = Tripwire::default();
         payer.set_tripwire(t.clone());
         t.arm(cut);
-        assert_eq!(block_on(payer.request(&payout("k", &n))), Err(FakeError::Crashed));
+        assert_eq!(
+            block_on(payer.request(&payout("k", &n))),
+            Err(FakeError::Crashed)
+        );
         assert!(t.is_tripped());
         assert_eq!(payer.payouts().len(), paid, "cut {cut}");
         t.disarm();
-        assert_eq!(block_on(payer.request(&payout("k", &n))), Ok(PayoutStatus::Sent));
+        assert_eq!(
+            block_on(payer.request(&payout("k", &n))),
+            Ok(PayoutStatus::Sent)
+        );
         assert_eq!(payer.payouts().len(), 1);
     }
 }
