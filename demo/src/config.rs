@@ -156,7 +156,8 @@ impl Default for Config {
 }
 
 /// The usage text.
-pub const USAGE: &str = "realname-demo [--listen ADDR] [--data PATH | --database-url postgres://…] [--secret S]
+pub const USAGE: &str =
+    "realname-demo [--listen ADDR] [--data PATH | --database-url postgres://…] [--secret S]
     [--authority SPEC] [--bank SPEC] [--payer SPEC] [--sms SPEC] [--sweep-seconds N]
 SPEC: pass | fail[:REASON] | fail-times:N[:REASON] | timeout | pending | unavailable | twice
 The secret may also come from REALNAME_DEMO_SECRET.";
@@ -200,9 +201,7 @@ impl Config {
             let spec = |v: String| v.parse::<FakeSpec>().map_err(|e| format!("{name}: {e}"));
             match name.as_str() {
                 "--listen" => {
-                    c.listen = value()?
-                        .parse()
-                        .map_err(|e| format!("--listen: {e}"))?;
+                    c.listen = value()?.parse().map_err(|e| format!("--listen: {e}"))?;
                 }
                 "--data" => c.data = PathBuf::from(value()?),
                 "--database-url" => c.database_url = Some(value()?),
@@ -269,15 +268,30 @@ mod tests {
         );
         assert_eq!(p("fail").map(|s| s.default), Ok(Behaviour::Fail(None)));
         let s = p("fail-times:3").unwrap_or_default();
-        assert_eq!((s.fail_first, s.reason, s.default), (3, None, Behaviour::Pass));
-        let script = p("fail-times:1:card_not_bank_phone").unwrap_or_default().script();
-        assert_eq!(script.take(), Behaviour::Fail(Some(FailureReason::CardNotBankPhone)));
+        assert_eq!(
+            (s.fail_first, s.reason, s.default),
+            (3, None, Behaviour::Pass)
+        );
+        let script = p("fail-times:1:card_not_bank_phone")
+            .unwrap_or_default()
+            .script();
+        assert_eq!(
+            script.take(),
+            Behaviour::Fail(Some(FailureReason::CardNotBankPhone))
+        );
         assert_eq!(script.take(), Behaviour::Pass);
     }
 
     #[test]
     fn bad_specs_say_why() {
-        for bad in ["", "nope", "fail:no_such_reason", "fail-times", "fail-times:x", "pass:1"] {
+        for bad in [
+            "",
+            "nope",
+            "fail:no_such_reason",
+            "fail-times",
+            "fail-times:x",
+            "pass:1",
+        ] {
             assert!(bad.parse::<FakeSpec>().is_err(), "{bad:?} parsed");
         }
         let e = "fail:nope".parse::<FakeSpec>().err().unwrap_or_default();

@@ -68,3 +68,34 @@ label{display:block;margin:.5em 0 .2em}input,select{padding:.3em;min-width:18em}
 .demo{background:#fff8e1;border:2px dashed #f9a825;padding:.5em 1em;margin:1em 0}\
 .overdue{color:#c62828;font-weight:bold}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3em .5em;text-align:left}\
 .small{font-size:.85em;color:#666}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_text_and_attributes() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("张三 abc"), "张三 abc");
+        assert_eq!(
+            escape("<script>alert('x')</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+        );
+        assert_eq!(escape("a\"b&c"), "a&quot;b&amp;c");
+        // Already escaped text is escaped again, never passed through.
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn names_are_masked() {
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("欧阳娜娜"), "欧***");
+        assert_eq!(mask_name("A"), "A");
+    }
+
+    #[test]
+    fn the_page_escapes_its_title() {
+        let p = page("<b>", "");
+        assert!(p.contains("<title>&lt;b&gt;</title>"));
+    }
+}

@@ -29,8 +29,8 @@ pub use clock::Clock;
 pub use config::{Config, DEMO_SECRET, FakeSpec, USAGE};
 pub use html::{escape, mask_name};
 pub use service::{
-    ApiError, DemoDriver, FileIn, Info, MachineKind, Msg, NewApplication, ReviewRow, Service,
-    View, beijing, provider, status_zh,
+    ApiError, DemoDriver, FileIn, Info, MachineKind, Msg, NewApplication, ReviewRow, Service, View,
+    beijing, provider, status_zh,
 };
 pub use web::{first_method, parse_yuan, router};
 

@@ -22,7 +22,8 @@ use realname::transport::PayoutStatus;
 use realname::transport::fake::FakeParties;
 use realname::{BankCardNumber, Document, DocumentKind, MobileNumber, SubjectKind, Uscc};
 use realname_driver::{
-    Answer, Case, Cases, Driver, DriverError, DriverStore, EntryState, MemoryCases, PayeeAccount, Report,
+    Answer, Case, Cases, Driver, DriverError, DriverStore, EntryState, MemoryCases, PayeeAccount,
+    Report,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -169,9 +170,7 @@ impl MachineKind {
     pub fn of(method: MethodKind) -> Option<MachineKind> {
         match method {
             MethodKind::CorporateTransfer => Some(MachineKind::Deposit),
-            MethodKind::DocumentUpload | MethodKind::CertificateUpload => {
-                Some(MachineKind::Review)
-            }
+            MethodKind::DocumentUpload | MethodKind::CertificateUpload => Some(MachineKind::Review),
             MethodKind::Recharge => None,
             _ => Some(MachineKind::Auto),
         }
@@ -703,12 +702,10 @@ impl<S: DriverStore + 'static> Service<S> {
 
         // The account cap, before anything starts.
         if let Some(key) = case.key() {
-            let count = self
-                .driver
-                .store()
-                .count(&key)
-                .await
-                .map_err(|e| ApiError::new(500, "store_failed", e.to_string(), e.to_string()))?;
+            let count =
+                self.driver.store().count(&key).await.map_err(|e| {
+                    ApiError::new(500, "store_failed", e.to_string(), e.to_string())
+                })?;
             check_identity_cap(profile, &key, count)?;
         }
 
@@ -839,7 +836,9 @@ impl<S: DriverStore + 'static> Service<S> {
             .count()
             > info.payouts_before
             || (payouts.len() > info.payouts_before
-                && payouts.last().is_some_and(|p| p.status == PayoutStatus::Sent));
+                && payouts
+                    .last()
+                    .is_some_and(|p| p.status == PayoutStatus::Sent));
         let transfer_over = matches!(
             report.failure,
             Some(Failure::WrongAmount { left: Some(0) })
@@ -1089,7 +1088,10 @@ impl<S: DriverStore + 'static> Service<S> {
                 method: t.method,
                 provider: info.as_ref().map(|i| i.provider),
                 name: info.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
-                document: info.as_ref().map(|i| i.document.clone()).unwrap_or_default(),
+                document: info
+                    .as_ref()
+                    .map(|i| i.document.clone())
+                    .unwrap_or_default(),
                 due: t.due,
                 due_beijing: beijing(t.due),
                 overdue: now > t.due,
@@ -1132,10 +1134,7 @@ impl<S: DriverStore + 'static> Service<S> {
             MachineKind::Deposit => self.driver.answer::<Deposit>(id, aid, answer, now).await?,
             MachineKind::Review => self.driver.answer::<Review>(id, aid, answer, now).await?,
         };
-        self.driver
-            .parties()
-            .reviews
-            .remove(&format!("{id}/{aid}"));
+        self.driver.parties().reviews.remove(&format!("{id}/{aid}"));
         Ok(self.view(id, &report))
     }
 
@@ -1152,11 +1151,9 @@ impl<S: DriverStore + 'static> Service<S> {
             let Ok(report) = self.driver.report::<Deposit>(flow).await else {
                 continue;
             };
-            let Some(entry) = report
-                .open
-                .iter()
-                .find(|e| e.action.code() == "request_payout" && format!("{flow}/{}", e.action.id()) == key)
-            else {
+            let Some(entry) = report.open.iter().find(|e| {
+                e.action.code() == "request_payout" && format!("{flow}/{}", e.action.id()) == key
+            }) else {
                 continue;
             };
             let answer = match status {
@@ -1229,7 +1226,9 @@ fn content_type_fits(ct: &str, format: &str) -> bool {
 /// The amount the demo pays, in the provider's range: derived from the
 /// flow's id and the time (no randomness needed for a demo).
 fn pick_amount(id: &str, terms: &DepositTerms, now: DateTime<Utc>) -> u32 {
-    let (min, max) = terms.amount.map_or((1, 99), |r| (r.min_fen.max(1), r.max_fen));
+    let (min, max) = terms
+        .amount
+        .map_or((1, 99), |r| (r.min_fen.max(1), r.max_fen));
     let span = max.saturating_sub(min).saturating_add(1).max(1);
     let seed = id
         .bytes()

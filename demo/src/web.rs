@@ -8,8 +8,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
-use realname::policy::{MethodKind, Provider};
 use realname::SubjectKind;
+use realname::policy::{MethodKind, Provider};
 use realname_driver::DriverStore;
 use serde::Deserialize;
 use serde_json::json;
@@ -213,7 +213,9 @@ async fn files_of(req: Request) -> Result<Vec<FileIn>, ApiError> {
             .map_err(|e| bad(&e))?;
         return Ok(b.files);
     }
-    let mut m = Multipart::from_request(req, &()).await.map_err(|e| bad(&e))?;
+    let mut m = Multipart::from_request(req, &())
+        .await
+        .map_err(|e| bad(&e))?;
     let mut files = Vec::new();
     while let Some(field) = m.next_field().await.map_err(|e| bad(&e))? {
         let part = field.name().unwrap_or_default().to_owned();
@@ -319,7 +321,9 @@ fn index_html<S: DriverStore + 'static>(
             escape(prov.name_zh())
         );
     }
-    b.push_str("</select><label for=\"subject\">主体类型</label><select id=\"subject\" name=\"subject\">");
+    b.push_str(
+        "</select><label for=\"subject\">主体类型</label><select id=\"subject\" name=\"subject\">",
+    );
     for (v, zh, k) in [
         ("individual", "个人", SubjectKind::Individual),
         ("organization", "企业/组织", SubjectKind::Organization),
@@ -355,7 +359,13 @@ fn index_html<S: DriverStore + 'static>(
     }
     let empty = NewApplication::default();
     let f = form.unwrap_or(&empty);
-    let or = |v: &str, d: &str| if v.is_empty() { d.to_owned() } else { v.to_owned() };
+    let or = |v: &str, d: &str| {
+        if v.is_empty() {
+            d.to_owned()
+        } else {
+            v.to_owned()
+        }
+    };
     let _ = write!(
         b,
         "<h2>提交申请：{}</h2><form method=\"post\" action=\"/applications\" id=\"apply-form\">\
@@ -363,7 +373,11 @@ fn index_html<S: DriverStore + 'static>(
          <label for=\"method\">认证方式</label><select id=\"method\" name=\"method\">",
         escape(p.name_zh()),
         escape(p.id()),
-        if s == SubjectKind::Organization { "organization" } else { "individual" },
+        if s == SubjectKind::Organization {
+            "organization"
+        } else {
+            "individual"
+        },
     );
     for m in &allowed {
         let _ = write!(
@@ -375,21 +389,73 @@ fn index_html<S: DriverStore + 'static>(
         );
     }
     b.push_str("</select>");
-    b.push_str(&input("account", "account", "云账号", &or(&f.account, "demo-account-1")));
+    b.push_str(&input(
+        "account",
+        "account",
+        "云账号",
+        &or(&f.account, "demo-account-1"),
+    ));
     if s == SubjectKind::Organization {
-        b.push_str(&input("org-name", "org_name", "单位名称", &or(&f.org_name, "福建某某科技有限公司")));
-        b.push_str(&input("uscc", "uscc", "统一社会信用代码", &or(&f.uscc, "91350100M000100Y43")));
-        b.push_str(&input("name", "name", "法定代表人姓名", &or(&f.name, DEMO_NAME)));
-        b.push_str(&input("id-number", "id_number", "法定代表人身份证号", &or(&f.id_number, DEMO_ID)));
-        b.push_str(&input("payee-bank", "payee_bank", "对公账户开户行（对公打款用）", &or(&f.payee_bank, "招商银行福州分行")));
-        b.push_str(&input("payee-account", "payee_account", "对公账号（对公打款用）", &or(&f.payee_account, "591902345610201")));
+        b.push_str(&input(
+            "org-name",
+            "org_name",
+            "单位名称",
+            &or(&f.org_name, "福建某某科技有限公司"),
+        ));
+        b.push_str(&input(
+            "uscc",
+            "uscc",
+            "统一社会信用代码",
+            &or(&f.uscc, "91350100M000100Y43"),
+        ));
+        b.push_str(&input(
+            "name",
+            "name",
+            "法定代表人姓名",
+            &or(&f.name, DEMO_NAME),
+        ));
+        b.push_str(&input(
+            "id-number",
+            "id_number",
+            "法定代表人身份证号",
+            &or(&f.id_number, DEMO_ID),
+        ));
+        b.push_str(&input(
+            "payee-bank",
+            "payee_bank",
+            "对公账户开户行（对公打款用）",
+            &or(&f.payee_bank, "招商银行福州分行"),
+        ));
+        b.push_str(&input(
+            "payee-account",
+            "payee_account",
+            "对公账号（对公打款用）",
+            &or(&f.payee_account, "591902345610201"),
+        ));
     } else {
         b.push_str(&input("name", "name", "姓名", &or(&f.name, DEMO_NAME)));
-        b.push_str(&input("id-number", "id_number", "身份证号", &or(&f.id_number, DEMO_ID)));
-        b.push_str(&input("card", "card", "银行卡号（银行卡认证用）", &or(&f.card, "6217000012345678907")));
+        b.push_str(&input(
+            "id-number",
+            "id_number",
+            "身份证号",
+            &or(&f.id_number, DEMO_ID),
+        ));
+        b.push_str(&input(
+            "card",
+            "card",
+            "银行卡号（银行卡认证用）",
+            &or(&f.card, "6217000012345678907"),
+        ));
     }
-    b.push_str(&input("mobile", "mobile", "手机号（短信验证码用）", &or(&f.mobile, "13812345678")));
-    b.push_str("<p class=\"small\">表单已填入演示数据（均为虚构）。页面只显示脱敏后的姓名与证件号。</p>");
+    b.push_str(&input(
+        "mobile",
+        "mobile",
+        "手机号（短信验证码用）",
+        &or(&f.mobile, "13812345678"),
+    ));
+    b.push_str(
+        "<p class=\"small\">表单已填入演示数据（均为虚构）。页面只显示脱敏后的姓名与证件号。</p>",
+    );
     b.push_str("<button type=\"submit\" id=\"submit\">开始认证</button></form>");
 
     let list = svc.list();
@@ -456,7 +522,11 @@ fn application_html(v: &View, flash: Option<&Msg>) -> String {
         "<tr><th>{}</th><td id=\"person\">{} · {}</td></tr>\
          <tr><th>状态</th><td id=\"status\" data-status=\"{}\">{}</td></tr>\
          <tr><th>已计次数</th><td>{}</td></tr>",
-        if i.subject == SubjectKind::Organization { "法定代表人" } else { "申请人" },
+        if i.subject == SubjectKind::Organization {
+            "法定代表人"
+        } else {
+            "申请人"
+        },
         escape(&i.name),
         escape(&i.document),
         escape(v.status_code),
@@ -464,7 +534,11 @@ fn application_html(v: &View, flash: Option<&Msg>) -> String {
         v.uses,
     );
     if let Some(d) = v.next_deadline {
-        let _ = write!(b, "<tr><th>截止时间</th><td>{}</td></tr>", escape(&beijing(d)));
+        let _ = write!(
+            b,
+            "<tr><th>截止时间</th><td>{}</td></tr>",
+            escape(&beijing(d))
+        );
     }
     b.push_str("</table>");
     if let Some(m) = flash {
@@ -561,7 +635,11 @@ fn application_html(v: &View, flash: Option<&Msg>) -> String {
             } else {
                 ("refusal", "流程已结束。")
             };
-            let _ = write!(b, "<div class=\"{class}\" id=\"result\">{}</div>", escape(text));
+            let _ = write!(
+                b,
+                "<div class=\"{class}\" id=\"result\">{}</div>",
+                escape(text)
+            );
         }
         _ => {
             b.push_str("<h2>等待外部服务</h2><p>页面不会自动刷新，请稍后 <a href=\"\" id=\"refresh\">刷新</a>。</p>");
@@ -594,7 +672,11 @@ async fn page_application<S: DriverStore + 'static>(
         }
         Err(e) => {
             let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::NOT_FOUND);
-            (status, Html(page("没有这个申请", &msg_box("error", &e.msg)))).into_response()
+            (
+                status,
+                Html(page("没有这个申请", &msg_box("error", &e.msg))),
+            )
+                .into_response()
         }
     }
 }
@@ -618,7 +700,11 @@ pub fn parse_yuan(s: &str) -> Option<u32> {
     if !digits(yuan) || !digits(fen) {
         return None;
     }
-    let y: u32 = if yuan.is_empty() { 0 } else { yuan.parse().ok()? };
+    let y: u32 = if yuan.is_empty() {
+        0
+    } else {
+        yuan.parse().ok()?
+    };
     let f: u32 = match fen.len() {
         0 => 0,
         1 => fen.parse::<u32>().ok()? * 10,
@@ -718,7 +804,11 @@ async fn page_operator<S: DriverStore + 'static>(State(svc): Svc<S>) -> Html<Str
                 escape(&r.name),
                 escape(&r.document),
                 escape(&r.due_beijing),
-                if r.overdue { " <span class=\"overdue\" id=\"overdue-".to_owned() + &flow + "\">已超时</span>" } else { String::new() },
+                if r.overdue {
+                    " <span class=\"overdue\" id=\"overdue-".to_owned() + &flow + "\">已超时</span>"
+                } else {
+                    String::new()
+                },
             );
         }
         b.push_str("</table>");
