@@ -434,13 +434,9 @@ impl<S: DriverStore + 'static> Service<S> {
             ChinaMainland::default(),
             secret,
         );
-        let prefix = format!(
-            "a{}",
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() % 1_000_000)
-                .unwrap_or(0)
-        );
+        // Ids start with the time the service started, so that a data
+        // file kept across runs does not see one twice.
+        let prefix = format!("a{}", clock.now().timestamp() % 1_000_000);
         Service {
             driver,
             infos: Mutex::new(BTreeMap::new()),
@@ -709,29 +705,37 @@ impl<S: DriverStore + 'static> Service<S> {
             check_identity_cap(profile, &key, count)?;
         }
 
-        let n = self.seq.fetch_add(1, Ordering::SeqCst) + 1;
-        let id = format!("{}-{n}", self.prefix);
         let masked_doc = person.document().masked().to_string();
-        self.driver.cases().insert(&id, case);
-        let report = match machine {
-            MachineKind::Auto => {
-                let terms = AutoTerms::from_profile(profile, method)?;
-                self.driver.start::<Auto>(&id, account, terms, now).await
-            }
-            MachineKind::Deposit => {
-                let terms = DepositTerms::from_profile(profile)?;
-                self.driver.start::<Deposit>(&id, account, terms, now).await
-            }
-            MachineKind::Review => {
-                let terms = ReviewTerms::from_profile(profile, method)?;
-                self.driver.start::<Review>(&id, account, terms, now).await
-            }
-        };
-        let report = match report {
-            Ok(r) => r,
-            Err(e) => {
-                self.driver.cases().remove(&id);
-                return Err(e.into());
+        let mut tries = 0;
+        let (id, report) = loop {
+            let n = self.seq.fetch_add(1, Ordering::SeqCst) + 1;
+            let id = format!("{}-{n}", self.prefix);
+            self.driver.cases().insert(&id, case.clone());
+            let report = match machine {
+                MachineKind::Auto => {
+                    let terms = AutoTerms::from_profile(profile, method)?;
+                    self.driver.start::<Auto>(&id, account, terms, now).await
+                }
+                MachineKind::Deposit => {
+                    let terms = DepositTerms::from_profile(profile)?;
+                    self.driver.start::<Deposit>(&id, account, terms, now).await
+                }
+                MachineKind::Review => {
+                    let terms = ReviewTerms::from_profile(profile, method)?;
+                    self.driver.start::<Review>(&id, account, terms, now).await
+                }
+            };
+            match report {
+                Ok(r) => break (id, r),
+                // An id a former run used (the data file is kept).
+                Err(DriverError::Exists { .. }) if tries < 100 => {
+                    self.driver.cases().remove(&id);
+                    tries += 1;
+                }
+                Err(e) => {
+                    self.driver.cases().remove(&id);
+                    return Err(e.into());
+                }
             }
         };
         let info = Info {
