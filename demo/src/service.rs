@@ -376,12 +376,25 @@ pub fn status_zh(s: &Status) -> String {
     }
 }
 
-/// A time in Beijing, to the minute.
+/// A time in Beijing, to the minute; midnight, where a due time on the
+/// working-day calendar ends, as 24:00 of the day before.
+///
+/// ```
+/// use realname::chrono::{TimeZone, Utc};
+/// let due = Utc.with_ymd_and_hms(2026, 6, 4, 16, 0, 0).unwrap();
+/// assert_eq!(realname_demo::beijing(due), "2026-06-04 24:00（北京时间）");
+/// let t = Utc.with_ymd_and_hms(2026, 6, 1, 2, 30, 0).unwrap();
+/// assert_eq!(realname_demo::beijing(t), "2026-06-01 10:30（北京时间）");
+/// ```
 #[must_use]
 pub fn beijing(t: DateTime<Utc>) -> String {
-    (t + Duration::hours(8))
-        .format("%Y-%m-%d %H:%M（北京时间）")
-        .to_string()
+    let local = (t + Duration::hours(8)).naive_utc();
+    if local.time() == realname::chrono::NaiveTime::MIN {
+        let day = local.date().pred_opt().unwrap_or(local.date());
+        format!("{} 24:00（北京时间）", day.format("%Y-%m-%d"))
+    } else {
+        local.format("%Y-%m-%d %H:%M（北京时间）").to_string()
+    }
 }
 
 fn part(s: &str) -> Result<Part, ApiError> {

@@ -115,6 +115,20 @@ impl Browser {
             .await;
     }
 
+    /// Clicks a button that loads another page, and waits for it: the
+    /// new document's root is another element.
+    async fn press(&self, css: &str) {
+        let before = self.element("html").await;
+        self.click(css).await;
+        for _ in 0..100 {
+            if self.element("html").await != before {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("clicking {css} loaded no page");
+    }
+
     async fn fill(&self, css: &str, text: &str) {
         let e = self.element(css).await;
         self.cmd("POST", &format!("/element/{e}/clear"), Some(json!({})))
@@ -127,18 +141,31 @@ impl Browser {
         .await;
     }
 
+    /// A GET on an element found by `css`, again while the page is
+    /// being replaced (a stale element) for a while.
+    async fn read(&self, css: &str, what: &str) -> String {
+        for _ in 0..50 {
+            let e = self.element(css).await;
+            let p = format!("/session/{}/element/{e}/{what}", self.session);
+            let r = request(self.driver, "GET", &p, "application/json", b"").await;
+            if r.status == 200 {
+                return r.json()["value"].as_str().unwrap_or_default().to_owned();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not read {what} of {css}");
+    }
+
     async fn attribute(&self, css: &str, name: &str) -> String {
-        let e = self.element(css).await;
-        self.cmd("GET", &format!("/element/{e}/attribute/{name}"), None)
-            .await
-            .as_str()
-            .unwrap_or_default()
-            .to_owned()
+        self.read(css, &format!("attribute/{name}")).await
     }
 
     async fn text(&self, css: &str) -> String {
-        let e = self.element(css).await;
-        self.cmd("GET", &format!("/element/{e}/text"), None)
+        self.read(css, "text").await
+    }
+
+    async fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
             .await
             .as_str()
             .unwrap_or_default()
@@ -266,39 +293,48 @@ async fn a_browser_walks_a_face_check_and_a_micro_deposit() {
 
 async fn walk(b: &Browser, d: &Demo) {
     let base = format!("http://{}", d.addr);
+    // Each walk apart, boxed: one future of all three overflows a debug
+    // build's stack.
+    Box::pin(walk_face(b, &base)).await;
+    Box::pin(walk_deposit(b, &base)).await;
+    Box::pin(walk_upload(b, d, &base)).await;
+}
 
+async fn walk_face(b: &Browser, base: &str) {
     // 1. An individual's face verification at Baidu.
     b.go(&format!("{base}/")).await;
     b.click("#provider option[value=baidu]").await;
     b.click("#subject option[value=individual]").await;
-    b.click("#choose").await;
+    b.press("#choose").await;
     b.click("#method option[value=face]").await;
     b.screenshot("01-index-individual").await;
-    b.click("#submit").await;
+    b.press("#submit").await;
     b.wait_status("awaiting_applicant").await;
-    b.click("#submit").await;
+    b.press("#submit").await;
     b.element("#liveness-done").await;
     b.screenshot("02-face-waiting").await;
-    b.click("#liveness-done").await;
+    b.press("#liveness-done").await;
     b.wait_status("verified").await;
     let person = b.text("#person").await;
     assert!(person.contains("张*"), "{person}");
     assert!(!b.source().await.contains("11010519491231002X"));
     b.screenshot("03-face-verified").await;
+}
 
+async fn walk_deposit(b: &Browser, base: &str) {
     // 2. An organisation's micro-deposit at Baidu.
     b.go(&format!("{base}/")).await;
     b.click("#provider option[value=baidu]").await;
     b.click("#subject option[value=organization]").await;
-    b.click("#choose").await;
+    b.press("#choose").await;
     b.click("#method option[value=corporate_transfer]").await;
     b.fill("#account", "corp-web-1").await;
     b.screenshot("04-index-organization").await;
-    b.click("#submit").await;
+    b.press("#submit").await;
     b.wait_status("awaiting_applicant").await;
-    b.click("#submit").await;
+    b.press("#submit").await;
     // The operator's face first.
-    b.click("#liveness-done").await;
+    b.press("#liveness-done").await;
     let fen: u32 = b
         .attribute("#demo-payout-amount", "data-fen")
         .await
@@ -308,13 +344,62 @@ async fn walk(b: &Browser, d: &Demo) {
     let wrong = if fen < 100 { fen + 1 } else { fen - 1 };
     b.fill("#amount", &format!("{}.{:02}", wrong / 100, wrong % 100))
         .await;
-    b.click("#amount-submit").await;
+    b.press("#amount-submit").await;
     let code = b.attribute("#message", "data-code").await;
     assert_eq!(code, "wrong_amount");
     b.screenshot("06-deposit-wrong-amount").await;
     b.fill("#amount", &format!("{}.{:02}", fen / 100, fen % 100))
         .await;
-    b.click("#amount-submit").await;
+    b.press("#amount-submit").await;
     b.wait_status("verified").await;
     b.screenshot("07-deposit-verified").await;
+}
+
+async fn walk_upload(b: &Browser, d: &Demo, base: &str) {
+    // 3. A document upload at Huawei (international), reviewed after its
+    // due time on the operator's page.
+    let files = tempfile::tempdir().expect("a directory for the files");
+    let file = |name: &str, bytes: usize| {
+        let p = files.path().join(name);
+        std::fs::write(&p, vec![0x42; bytes]).expect("a file to upload");
+        p.display().to_string()
+    };
+    let (heic, png, jpg) = (
+        file("id.heic", 2000),
+        file("id.png", 3000),
+        file("me.jpg", 4000),
+    );
+    b.go(&format!(
+        "{base}/?provider=huawei_international&subject=individual"
+    ))
+    .await;
+    b.click("#method option[value=document_upload]").await;
+    b.fill("#account", "intl-web-1").await;
+    b.press("#submit").await;
+    b.wait_status("awaiting_applicant").await;
+    b.fill("#file-document_image", &heic).await;
+    b.fill("#file-handheld_photo", &jpg).await;
+    b.press("#upload-submit").await;
+    assert_eq!(b.attribute("#message", "data-code").await, "upload_format");
+    b.screenshot("08-upload-format-refused").await;
+    b.fill("#file-document_image", &png).await;
+    b.fill("#file-handheld_photo", &jpg).await;
+    b.press("#upload-submit").await;
+    b.wait_status("in_review").await;
+    let page = b.url().await;
+    let id = page.rsplit('/').next().unwrap_or_default().to_owned();
+    b.screenshot("09-upload-in-review").await;
+    b.press("#to-operator").await;
+    b.element(&format!("#approve-{id}")).await;
+    b.screenshot("10-operator-waiting").await;
+    // Five days on: past the three working days.
+    d.clock.advance(realname::chrono::Duration::days(5));
+    b.go(&format!("{base}/operator")).await;
+    b.element(&format!("#overdue-{id}")).await;
+    b.screenshot("11-operator-overdue").await;
+    b.press(&format!("#approve-{id}")).await;
+    b.element("#no-reviews").await;
+    b.go(&page).await;
+    b.wait_status("verified").await;
+    b.screenshot("12-upload-verified").await;
 }

@@ -395,3 +395,74 @@ async fn a_scripted_bank_failure_is_shown() {
         "{failures:?}"
     );
 }
+
+/// A payer that takes the payout and answers later: the page waits, the
+/// payer's callback (by hand, or its webhook twice) lets the applicant go
+/// on, and the payout is made once.
+#[tokio::test]
+async fn a_payer_that_answers_later() {
+    for spec in ["pending", "twice"] {
+        let config = Config::parse(["--payer", spec].map(String::from), None).unwrap();
+        let d = start(config).await;
+        let v = post(&d, "/api/applications", baidu_org()).await.json();
+        let id = v["id"].as_str().unwrap().to_owned();
+        post(
+            &d,
+            &format!("/api/applications/{id}/submit"),
+            json!({"fen": 42}),
+        )
+        .await;
+        let v = post(&d, &format!("/api/applications/{id}/liveness"), json!({}))
+            .await
+            .json();
+        if spec == "pending" {
+            assert_eq!(v["next"], "wait", "{v}");
+            assert_eq!(v["demo"]["payout_status"], "Received");
+            let html = get(&d, &format!("/applications/{id}")).await.body;
+            assert!(html.contains("id=\"payout-sent\""), "{html}");
+            let v = post(
+                &d,
+                &format!("/api/applications/{id}/payout"),
+                json!({"status": "sent"}),
+            )
+            .await
+            .json();
+            assert_eq!(v["next"], "amount", "{v}");
+        } else {
+            // The webhook comes twice; the background task delivers both,
+            // the second changes nothing.
+            d.service.tick().await;
+            let v = get(&d, &format!("/api/applications/{id}")).await.json();
+            assert_eq!(v["next"], "amount", "{v}");
+        }
+        let v = post(
+            &d,
+            &format!("/api/applications/{id}/amount"),
+            json!({"fen": 42}),
+        )
+        .await
+        .json();
+        assert_eq!(v["status_code"], "verified", "{spec}: {v}");
+        let payouts = d.service.driver().parties().payer.payouts();
+        assert_eq!(payouts.len(), 1, "{spec}");
+    }
+}
+
+/// A double click on the pages' submit button (the same request key)
+/// counts one attempt.
+#[tokio::test]
+async fn a_repeated_submit_counts_once() {
+    let d = start(Config::default()).await;
+    let v = post(&d, "/api/applications", baidu_org()).await.json();
+    let id = v["id"].as_str().unwrap().to_owned();
+    let body = json!({"fen": 12, "request": "click-1"});
+    let first = post(&d, &format!("/api/applications/{id}/submit"), body.clone())
+        .await
+        .json();
+    let again = post(&d, &format!("/api/applications/{id}/submit"), body)
+        .await
+        .json();
+    assert_eq!(first["uses"], 1);
+    assert_eq!(again["uses"], 1, "{again}");
+    assert_eq!(again["duplicate"], true);
+}

@@ -86,7 +86,7 @@ pub async fn request(
     // Read by the length the server gives: chromedriver answers
     // `Connection: close` and keeps the connection open all the same.
     let mut raw = Vec::new();
-    let mut buf = [0u8; 16 * 1024];
+    let mut buf = vec![0u8; 16 * 1024];
     loop {
         let n = s.read(&mut buf).await.expect("read");
         if n == 0 {
