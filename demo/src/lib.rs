@@ -32,7 +32,7 @@ pub use service::{
     ApiError, DemoDriver, FileIn, Info, MachineKind, Msg, NewApplication, ReviewRow, Service, View,
     beijing, provider, status_zh,
 };
-pub use web::{first_method, parse_yuan, router};
+pub use web::{parse_yuan, router};
 
 use realname_driver::DriverStore;
 

@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use realname::SubjectKind;
-use realname::policy::{MethodKind, Provider};
+use realname::policy::Provider;
 use realname_driver::DriverStore;
 use serde::Deserialize;
 use serde_json::json;
@@ -454,7 +454,8 @@ fn index_html<S: DriverStore + 'static>(
         &or(&f.mobile, "13812345678"),
     ));
     b.push_str(
-        "<p class=\"small\">表单已填入演示数据（均为虚构）。页面只显示脱敏后的姓名与证件号。</p>",
+        "<p class=\"small\">表单已填入演示数据（均为虚构）。页面只显示脱敏后的姓名与证件号。\
+         演示的四个服务商共用一个存储：同一证件的已认证账号数跨服务商累计。</p>",
     );
     b.push_str("<button type=\"submit\" id=\"submit\">开始认证</button></form>");
 
@@ -826,15 +827,4 @@ async fn form_decide<S: DriverStore + 'static>(
     };
     svc.flash(&flow, r.err().map(|e| e.msg));
     Redirect::to("/operator").into_response()
-}
-
-/// The method the index page would show first (for the tests).
-#[must_use]
-pub fn first_method(provider: Provider, subject: SubjectKind) -> Option<MethodKind> {
-    provider
-        .profile()
-        .methods
-        .iter()
-        .find(|m| m.subject == subject)
-        .map(|m| m.kind)
 }
