@@ -11,7 +11,8 @@
 //! | `GET /api/options?provider=&subject=` | the methods the rules allow, and those refused with the refusal |
 //! | `POST /api/applications` | the rules first (method, age, document, account cap), then the flow starts |
 //! | `GET /api/applications/{id}` | where it stands, and the next step |
-//! | `POST /api/applications/{id}/submit`, `/sms`, `/liveness`, `/amount`, `/upload`, `/payout` | the applicant's steps (and the fake payer's callback by hand) |
+//! | `POST /api/applications/{id}/submit`, `/sms`, `/liveness`, `/amount`, `/upload` | the applicant's steps |
+//! | `POST /api/applications/{id}/payout`, `/pay` | the fakes by hand: the payer's callback, a recharge's payment arriving |
 //! | `GET /api/reviews`, `POST /api/reviews/{flow}/{approve\|reject}` | the operator's queue |
 #![forbid(unsafe_code)]
 

@@ -9,7 +9,8 @@ use realname::calendar::ChinaMainland;
 use realname::chrono::{DateTime, Duration, Utc};
 use realname::flow::{
     Actor, Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Failure, FlowError,
-    Part, Review, ReviewEvent, ReviewOutcome, ReviewTerms, Status, Submission, Upload, Uploads,
+    Part, RechargeEvent, RechargeTerms, Remittance, Review, ReviewEvent, ReviewOutcome,
+    ReviewTerms, Status, Submission, Upload, Uploads,
 };
 use realname::org::OrganizationType;
 use realname::policy::{MethodKind, Provider};
@@ -18,8 +19,8 @@ use realname::rules::{
     check_subject,
 };
 use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
-use realname::transport::PayoutStatus;
 use realname::transport::fake::FakeParties;
+use realname::transport::{IncomingPayment, PayoutStatus};
 use realname::{BankCardNumber, Document, DocumentKind, MobileNumber, SubjectKind, Uscc};
 use realname_driver::{
     Answer, Case, Cases, Driver, DriverError, DriverStore, EntryState, MemoryCases, PayeeAccount,
@@ -155,6 +156,8 @@ pub enum MachineKind {
     Deposit,
     /// A document review.
     Review,
+    /// A recharge: the organisation pays a small amount in.
+    Recharge,
 }
 
 impl MachineKind {
@@ -164,14 +167,14 @@ impl MachineKind {
     /// use realname::policy::MethodKind;
     /// use realname_demo::MachineKind;
     /// assert_eq!(MachineKind::of(MethodKind::CorporateTransfer), Some(MachineKind::Deposit));
-    /// assert_eq!(MachineKind::of(MethodKind::Recharge), None);
+    /// assert_eq!(MachineKind::of(MethodKind::Recharge), Some(MachineKind::Recharge));
     /// ```
     #[must_use]
     pub fn of(method: MethodKind) -> Option<MachineKind> {
         match method {
             MethodKind::CorporateTransfer => Some(MachineKind::Deposit),
             MethodKind::DocumentUpload | MethodKind::CertificateUpload => Some(MachineKind::Review),
-            MethodKind::Recharge => None,
+            MethodKind::Recharge => Some(MachineKind::Recharge),
             _ => Some(MachineKind::Auto),
         }
     }
@@ -297,6 +300,10 @@ pub struct Demo {
     pub payout_fen: Option<u32>,
     /// The fake payer's status of the last payout.
     pub payout_status: Option<String>,
+    /// For a recharge: the dedicated account to pay into.
+    pub pay_into: Option<String>,
+    /// For a recharge: the amount to pay, in fen.
+    pub pay_fen: Option<u32>,
 }
 
 /// A review waiting for the operator.
@@ -737,6 +744,12 @@ impl<S: DriverStore + 'static> Service<S> {
                     let terms = ReviewTerms::from_profile(profile, method)?;
                     self.driver.start::<Review>(&id, account, terms, now).await
                 }
+                MachineKind::Recharge => {
+                    let terms = RechargeTerms::from_profile(profile)?;
+                    self.driver
+                        .start::<Remittance>(&id, account, terms, now)
+                        .await
+                }
             };
             match report {
                 Ok(r) => break (id, r),
@@ -773,6 +786,7 @@ impl<S: DriverStore + 'static> Service<S> {
             MachineKind::Auto => self.driver.report::<Auto>(id).await,
             MachineKind::Deposit => self.driver.report::<Deposit>(id).await,
             MachineKind::Review => self.driver.report::<Review>(id).await,
+            MachineKind::Recharge => self.driver.report::<Remittance>(id).await,
         }
     }
 
@@ -840,6 +854,12 @@ impl<S: DriverStore + 'static> Service<S> {
                 .last_code(&key)
                 .map(|c| c.as_str().to_owned());
         }
+        if let Some(e) = report.waiting_for("await_payment") {
+            demo.pay_into.clone_from(&e.note);
+            if let realname::flow::Action::AwaitPayment { fen, .. } = e.action {
+                demo.pay_fen = Some(fen);
+            }
+        }
         let payouts = self.payouts(id);
         if let Some(p) = payouts.last() {
             demo.payout_status = Some(format!("{:?}", p.status));
@@ -868,6 +888,8 @@ impl<S: DriverStore + 'static> Service<S> {
             "sms"
         } else if report.waiting_for("start_liveness").is_some() {
             "liveness"
+        } else if report.waiting_for("await_payment").is_some() {
+            "pay"
         } else if report.waiting_for("queue_review").is_some()
             || matches!(report.status, Status::InReview { .. })
         {
@@ -956,6 +978,25 @@ impl<S: DriverStore + 'static> Service<S> {
                     .deliver::<Deposit>(id, DepositEvent::Submit { fen }, request, now)
                     .await?
             }
+            MachineKind::Recharge => {
+                let terms = RechargeTerms::from_profile(info.provider.profile())?;
+                let (min, max) = terms
+                    .amount
+                    .map_or((1, 99), |r| (r.min_fen.max(1), r.max_fen.max(1)));
+                let fen = fen.unwrap_or_else(|| pick_in(id, min, max, now));
+                // A dedicated account is made first, after an SMS code
+                // to the mobile number given.
+                let case = self.driver.cases().case(id).await.ok().flatten();
+                let new_account = case.is_some_and(|c| c.mobile.is_some());
+                self.driver
+                    .deliver::<Remittance>(
+                        id,
+                        RechargeEvent::Submit { fen, new_account },
+                        request,
+                        now,
+                    )
+                    .await?
+            }
             MachineKind::Review => {
                 return Err(ApiError::input(
                     "upload_needed",
@@ -977,6 +1018,11 @@ impl<S: DriverStore + 'static> Service<S> {
         let now = self.clock.now();
         let report = match info.machine {
             MachineKind::Auto => self.driver.enter_sms_code::<Auto>(id, code, now).await?,
+            MachineKind::Recharge => {
+                self.driver
+                    .enter_sms_code::<Remittance>(id, code, now)
+                    .await?
+            }
             _ => {
                 return Err(ApiError::input(
                     "no_sms",
@@ -1005,7 +1051,7 @@ impl<S: DriverStore + 'static> Service<S> {
                     .liveness_done::<Deposit>(id, &session, now)
                     .await?
             }
-            MachineKind::Review => {
+            MachineKind::Review | MachineKind::Recharge => {
                 return Err(ApiError::input(
                     "no_liveness",
                     "此认证方式没有刷脸步骤",
@@ -1150,6 +1196,11 @@ impl<S: DriverStore + 'static> Service<S> {
             MachineKind::Auto => self.driver.answer::<Auto>(id, aid, answer, now).await?,
             MachineKind::Deposit => self.driver.answer::<Deposit>(id, aid, answer, now).await?,
             MachineKind::Review => self.driver.answer::<Review>(id, aid, answer, now).await?,
+            MachineKind::Recharge => {
+                self.driver
+                    .answer::<Remittance>(id, aid, answer, now)
+                    .await?
+            }
         };
         self.driver.parties().reviews.remove(&format!("{id}/{aid}"));
         Ok(self.view(id, &report))
@@ -1191,6 +1242,51 @@ impl<S: DriverStore + 'static> Service<S> {
             touched += done.len();
         }
         touched
+    }
+
+    /// A recharge's payment arrives (played by hand): `fen` (else the
+    /// amount asked for) from the organisation's account, or from another
+    /// name; the driver asks the fake payments at once.
+    ///
+    /// # Errors
+    ///
+    /// 404 when the flow waits for no payment; the driver's error.
+    pub async fn pay(
+        &self,
+        id: &str,
+        fen: Option<u32>,
+        other_name: bool,
+    ) -> Result<View, ApiError> {
+        let info = self.info(id)?;
+        let report = self.report(id, info.machine).await?;
+        let Some(entry) = report.waiting_for("await_payment") else {
+            return Err(ApiError::new(
+                404,
+                "no_payment_expected",
+                "此申请没有等待中的付款",
+                "this application waits for no payment",
+            ));
+        };
+        let asked = match entry.action {
+            realname::flow::Action::AwaitPayment { fen, .. } => fen,
+            _ => 0,
+        };
+        let now = self.clock.now();
+        let payer_name = if other_name {
+            "另一家公司".to_owned()
+        } else {
+            info.org_name.clone().unwrap_or_default()
+        };
+        self.driver.parties().payments.pay(
+            &format!("{id}/{}", entry.action.id()),
+            IncomingPayment {
+                payer_name,
+                fen: fen.unwrap_or(asked),
+                at: now,
+            },
+        );
+        let report = self.driver.poll::<Remittance>(id, now).await?;
+        Ok(self.view(id, &report))
     }
 
     /// The fake payer's answer to a payout it holds as received (the
@@ -1245,7 +1341,12 @@ fn content_type_fits(ct: &str, format: &str) -> bool {
 fn pick_amount(id: &str, terms: &DepositTerms, now: DateTime<Utc>) -> u32 {
     let (min, max) = terms
         .amount
-        .map_or((1, 99), |r| (r.min_fen.max(1), r.max_fen));
+        .map_or((1, 99), |r| (r.min_fen.max(1), r.max_fen.max(1)));
+    pick_in(id, min, max, now)
+}
+
+/// An amount in `min..=max` fen, derived from the id and the time.
+fn pick_in(id: &str, min: u32, max: u32, now: DateTime<Utc>) -> u32 {
     let span = max.saturating_sub(min).saturating_add(1).max(1);
     let seed = id
         .bytes()

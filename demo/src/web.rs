@@ -38,6 +38,7 @@ pub fn router<S: DriverStore + 'static>(service: Arc<Service<S>>) -> Router {
         .route("/api/applications/{id}/amount", post(api_amount::<S>))
         .route("/api/applications/{id}/upload", post(api_upload::<S>))
         .route("/api/applications/{id}/payout", post(api_payout::<S>))
+        .route("/api/applications/{id}/pay", post(api_pay::<S>))
         .route("/api/reviews", get(api_reviews::<S>))
         .route("/api/reviews/{flow}/{action}", post(api_decide::<S>))
         .route("/", get(page_index::<S>))
@@ -130,6 +131,7 @@ struct StepBody {
     code: String,
     session: Option<String>,
     status: String,
+    other_name: bool,
 }
 
 async fn api_submit<S: DriverStore + 'static>(
@@ -184,6 +186,15 @@ async fn api_payout<S: DriverStore + 'static>(
     Json(b): Json<StepBody>,
 ) -> Response {
     json_view(svc.settle_payout(&id, b.status != "failed").await)
+}
+
+async fn api_pay<S: DriverStore + 'static>(
+    State(svc): Svc<S>,
+    Path(id): Path<String>,
+    body: Option<Json<StepBody>>,
+) -> Response {
+    let b = body.map(|Json(b)| b).unwrap_or_default();
+    json_view(svc.pay(&id, b.fen, b.other_name).await)
 }
 
 #[derive(Debug, Deserialize)]
@@ -606,6 +617,24 @@ fn application_html(v: &View, flash: Option<&Msg>) -> String {
                 action("amount")
             );
         }
+        "pay" => {
+            if let (Some(into), Some(fen)) = (&v.demo.pay_into, v.demo.pay_fen) {
+                let _ = write!(
+                    b,
+                    "<h2>下一步：从单位对公账户付款</h2><p>请从本单位的对公账户向专属账号 \
+                     <strong id=\"pay-into\">{}</strong> 支付 <strong id=\"pay-amount\" data-fen=\"{fen}\">{}.{:02} 元</strong>。</p>",
+                    escape(into),
+                    fen / 100,
+                    fen % 100
+                );
+            }
+            let _ = write!(
+                b,
+                "<div class=\"demo\">演示：没有银行，点击按钮模拟款项到账。\
+                 <form method=\"post\" action=\"{}\"><button type=\"submit\" id=\"pay\">模拟付款到账</button></form></div>",
+                action("pay")
+            );
+        }
         "upload" => {
             let _ = write!(
                 b,
@@ -749,6 +778,7 @@ async fn form_step<S: DriverStore + 'static>(
                 "sms" => svc.sms(&id, &f.code).await,
                 "liveness" => svc.liveness(&id, None).await,
                 "payout" => svc.settle_payout(&id, f.status != "failed").await,
+                "pay" => svc.pay(&id, None, false).await,
                 "amount" => match parse_yuan(&f.amount) {
                     Some(fen) => svc.amount(&id, fen).await,
                     None => Err(ApiError {

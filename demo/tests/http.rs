@@ -466,3 +466,43 @@ async fn a_repeated_submit_counts_once() {
     assert_eq!(again["uses"], 1, "{again}");
     assert_eq!(again["duplicate"], true);
 }
+
+/// Baidu's recharge: an SMS code for the dedicated account, the payment
+/// from the organisation's account, the review, verified.
+#[tokio::test]
+async fn a_recharge_through_the_api() {
+    let d = start(Config::default()).await;
+    let mut app = baidu_org();
+    app["method"] = json!("recharge");
+    app["mobile"] = json!("13812345678");
+    let r = post(&d, "/api/applications", app).await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let v = post(
+        &d,
+        &format!("/api/applications/{id}/submit"),
+        json!({"fen": 55}),
+    )
+    .await
+    .json();
+    assert_eq!(v["next"], "sms", "{v}");
+    let code = v["demo"]["sms_code"].as_str().unwrap().to_owned();
+    let v = post(
+        &d,
+        &format!("/api/applications/{id}/sms"),
+        json!({"code": code}),
+    )
+    .await
+    .json();
+    assert_eq!(v["next"], "pay", "{v}");
+    assert_eq!(v["demo"]["pay_fen"], 55);
+    assert!(v["demo"]["pay_into"].is_string(), "{v}");
+    let v = post(&d, &format!("/api/applications/{id}/pay"), json!({}))
+        .await
+        .json();
+    assert_eq!(v["next"], "wait_review", "{v}");
+    let v = post(&d, &format!("/api/reviews/{id}/approve"), json!({}))
+        .await
+        .json();
+    assert_eq!(v["status_code"], "verified", "{v}");
+}
