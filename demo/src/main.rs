@@ -15,6 +15,10 @@ async fn main() {
         std::env::var("REALNAME_DEMO_SECRET").ok(),
     ) {
         Ok(c) => c,
+        Err(e) if e == realname_demo::USAGE => {
+            println!("{e}");
+            return;
+        }
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(2);
