@@ -217,13 +217,23 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// Says why the test skipped; where `REALNAME_BROWSER_REQUIRED=1` (CI),
+/// a skip is a failure.
+fn skip(why: &str) {
+    assert!(
+        std::env::var("REALNAME_BROWSER_REQUIRED").as_deref() != Ok("1"),
+        "browser test cannot run ({why}), and REALNAME_BROWSER_REQUIRED=1"
+    );
+    println!("browser test skipped: {why}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_browser_walks_a_face_check_and_a_micro_deposit() {
     let (Some(chromium), Some(chromedriver)) = (
         find("chromium", CHROMIUM),
         find("chromedriver", CHROMEDRIVER),
     ) else {
-        println!("browser test skipped: chromium or chromedriver is not installed");
+        skip("chromium or chromedriver is not installed");
         return;
     };
     let port = free_port();
@@ -233,7 +243,7 @@ async fn a_browser_walks_a_face_check_and_a_micro_deposit() {
         .stderr(Stdio::null())
         .spawn();
     let Ok(child) = child else {
-        println!("browser test skipped: chromedriver would not start");
+        skip("chromedriver would not start");
         return;
     };
     let _driver = Killed(child);
