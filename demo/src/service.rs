@@ -45,9 +45,10 @@ pub struct Msg {
     pub zh: String,
     /// In English.
     pub en: String,
-    /// The provider's words it rests on, if a rule.
+    /// The provider's words it rests on, if a rule (boxed: a JSON value
+    /// is large, and this rides in every error).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<Value>,
+    pub basis: Option<Box<Value>>,
 }
 
 impl Msg {
@@ -67,7 +68,9 @@ impl From<&Refusal> for Msg {
             code: r.code().to_owned(),
             zh: r.to_string_zh(),
             en: r.to_string(),
-            basis: r.basis().and_then(|b| serde_json::to_value(b).ok()),
+            basis: r
+                .basis()
+                .and_then(|b| serde_json::to_value(b).ok().map(Box::new)),
         }
     }
 }
@@ -1035,22 +1038,18 @@ impl<S: DriverStore + 'static> Service<S> {
     }
 
     /// The applicant (or the operator, for a micro-deposit) finished the
-    /// face check on the phone.
+    /// face check on the phone, in the session the (fake) authority
+    /// opened.
     ///
     /// # Errors
     ///
     /// The flow's refusal, the driver's error.
-    pub async fn liveness(&self, id: &str, session: Option<&str>) -> Result<View, ApiError> {
+    pub async fn liveness(&self, id: &str) -> Result<View, ApiError> {
         let info = self.info(id)?;
         let now = self.clock.now();
-        let session = session.map_or_else(|| format!("session-{id}"), str::to_owned);
         let report = match info.machine {
-            MachineKind::Auto => self.driver.liveness_done::<Auto>(id, &session, now).await?,
-            MachineKind::Deposit => {
-                self.driver
-                    .liveness_done::<Deposit>(id, &session, now)
-                    .await?
-            }
+            MachineKind::Auto => self.driver.liveness_done::<Auto>(id, now).await?,
+            MachineKind::Deposit => self.driver.liveness_done::<Deposit>(id, now).await?,
             MachineKind::Review | MachineKind::Recharge => {
                 return Err(ApiError::input(
                     "no_liveness",
@@ -1213,28 +1212,14 @@ impl<S: DriverStore + 'static> Service<S> {
         let now = self.clock.now();
         let mut touched = 0;
         for (key, status) in self.driver.parties().payer.take_callbacks() {
-            let Some((flow, _)) = key.split_once('/') else {
-                continue;
-            };
-            let Ok(report) = self.driver.report::<Deposit>(flow).await else {
-                continue;
-            };
-            let Some(entry) = report.open.iter().find(|e| {
-                e.action.code() == "request_payout" && format!("{flow}/{}", e.action.id()) == key
-            }) else {
-                continue;
-            };
             let answer = match status {
                 PayoutStatus::Sent => Answer::PayoutSent,
                 PayoutStatus::Failed(r) => Answer::PayoutFailed(r),
                 _ => continue,
             };
-            if self
-                .driver
-                .answer::<Deposit>(flow, entry.action.id(), answer, now)
-                .await
-                .is_ok()
-            {
+            // The key names the flow and the action; a callback repeated
+            // is answered as a duplicate.
+            if self.driver.callback(&key, answer, now).await.is_ok() {
                 touched += 1;
             }
         }

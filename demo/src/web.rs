@@ -129,7 +129,6 @@ struct StepBody {
     fen: Option<u32>,
     request: Option<String>,
     code: String,
-    session: Option<String>,
     status: String,
     other_name: bool,
 }
@@ -154,10 +153,8 @@ async fn api_sms<S: DriverStore + 'static>(
 async fn api_liveness<S: DriverStore + 'static>(
     State(svc): Svc<S>,
     Path(id): Path<String>,
-    body: Option<Json<StepBody>>,
 ) -> Response {
-    let b = body.map(|Json(b)| b).unwrap_or_default();
-    json_view(svc.liveness(&id, b.session.as_deref()).await)
+    json_view(svc.liveness(&id).await)
 }
 
 async fn api_amount<S: DriverStore + 'static>(
@@ -776,7 +773,7 @@ async fn form_step<S: DriverStore + 'static>(
             Ok(Form(f)) => match step.as_str() {
                 "submit" => svc.submit(&id, None, f.request.as_deref()).await,
                 "sms" => svc.sms(&id, &f.code).await,
-                "liveness" => svc.liveness(&id, None).await,
+                "liveness" => svc.liveness(&id).await,
                 "payout" => svc.settle_payout(&id, f.status != "failed").await,
                 "pay" => svc.pay(&id, None, false).await,
                 "amount" => match parse_yuan(&f.amount) {

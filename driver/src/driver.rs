@@ -12,8 +12,8 @@ use realname::store::{
 use realname::subject::Subject;
 use realname::transport::{
     BankVerifier, FourFactors, IdentityAuthority, IdentityQuery, IncomingPayments, LivenessResult,
-    Parties, Payee, Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue, ReviewTicket,
-    SmsCode, SmsGateway,
+    LivenessStart, Parties, Payee, Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue,
+    ReviewTicket, SmsCode, SmsGateway,
 };
 
 use crate::case::{Case, Cases, payer_name_matches};
@@ -87,8 +87,8 @@ impl<T: FlowStore + BindingStore + AttemptLedger> DriverStore for T {}
 /// let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face)?;
 /// block_on(driver.start::<Auto>("flow-1", "acct-1", terms, t))?;
 /// block_on(driver.deliver::<Auto>("flow-1", AutoEvent::Submit(Submission::individual()), Some("req-1"), t))?;
-/// // The face-check provider says the applicant finished session "s-1".
-/// let report = block_on(driver.liveness_done::<Auto>("flow-1", "s-1", t))?;
+/// // The applicant did the check on a phone with the session's token.
+/// let report = block_on(driver.liveness_done::<Auto>("flow-1", t))?;
 /// assert_eq!(report.status, Status::Verified);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -294,17 +294,19 @@ where
             .await
     }
 
-    /// The applicant finished the liveness check of `session` on their
-    /// phone: asks the identity authority for its result and delivers
-    /// it. A check not yet finished changes nothing.
+    /// The applicant says they finished the liveness check on their phone
+    /// (the session whose token the open `start_liveness` entry holds, in
+    /// its [`note`](crate::Entry::note)): asks the identity authority for
+    /// its result and delivers it. A check not yet finished changes
+    /// nothing.
     ///
     /// # Errors
     ///
-    /// As [`deliver`](Self::deliver); the authority's error.
+    /// As [`deliver`](Self::deliver); the authority's error;
+    /// [`DriverError::Flow`] if no liveness check is open.
     pub async fn liveness_done<M: Drivable>(
         &self,
         id: &str,
-        session: &str,
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
         let loaded = self.load::<M>(id).await?;
@@ -312,10 +314,11 @@ where
             return Err(unexpected(&loaded, "liveness"));
         };
         let aid = entry.action.id();
+        let session = entry.note.clone().unwrap_or_default();
         let result = self
             .parties
             .authority()
-            .liveness(session)
+            .liveness(&session)
             .await
             .map_err(|e| DriverError::party(Party::IdentityAuthority, e))?;
         let answer = match result {
@@ -330,6 +333,42 @@ where
             _ => return Ok(loaded.report(id, false)),
         };
         self.answer::<M>(id, aid, answer, now).await
+    }
+
+    /// A party's callback under the idempotency key it was given
+    /// (`{flow}/{action}`, as the driver sends it): answers that action of
+    /// that flow, whichever machine it is.
+    ///
+    /// # Errors
+    ///
+    /// [`DriverError::Flow`] with `UnknownAction` for a key that names no
+    /// action; otherwise as [`answer`](Self::answer).
+    pub async fn callback(
+        &self,
+        key: &str,
+        answer: Answer,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let unknown = || {
+            DriverError::Flow(realname::flow::FlowError::UnknownAction {
+                id: ActionId {
+                    revision: 0,
+                    index: 0,
+                },
+            })
+        };
+        let (id, action) = key.rsplit_once('/').ok_or_else(unknown)?;
+        let action: ActionId = action.parse().map_err(|_| unknown())?;
+        match self.kind(id).await?.as_str() {
+            k if k == Auto::KIND => self.answer::<Auto>(id, action, answer, now).await,
+            k if k == Deposit::KIND => self.answer::<Deposit>(id, action, answer, now).await,
+            k if k == Review::KIND => self.answer::<Review>(id, action, answer, now).await,
+            k if k == Remittance::KIND => self.answer::<Remittance>(id, action, answer, now).await,
+            other => Err(DriverError::Corrupt {
+                id: id.to_owned(),
+                reason: format!("no machine is called {other:?}"),
+            }),
+        }
     }
 
     /// Asks the payer and the incoming payments about what the flow waits
@@ -718,9 +757,23 @@ where
                     .map_err(|e| DriverError::party(Party::Phone, e))?;
                 Ok(Performed::Waiting(None))
             }
-            // The applicant does it on a phone; `liveness_done` asks for
-            // the result.
-            Action::StartLiveness { .. } => Ok(Performed::Waiting(None)),
+            // The authority opens a session; the applicant does the check
+            // on a phone with its token, and `liveness_done` asks for the
+            // result.
+            Action::StartLiveness { kind, actor, .. } => {
+                let start = LivenessStart {
+                    key: &key,
+                    kind,
+                    actor,
+                };
+                let token = self
+                    .parties
+                    .authority()
+                    .start_liveness(&start)
+                    .await
+                    .map_err(|e| DriverError::party(Party::IdentityAuthority, e))?;
+                Ok(Performed::Waiting(Some(token)))
+            }
             Action::CheckIdentity { .. } => {
                 let case = self.case(id, "identity").await?;
                 let person = case.person().ok_or_else(|| missing("identity"))?;

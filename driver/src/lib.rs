@@ -67,7 +67,7 @@ pub use realname::chrono;
 /// assert!(r.waiting_for("start_liveness").is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Report {
     /// The flow's id.

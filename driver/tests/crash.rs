@@ -55,7 +55,7 @@ enum Step {
     StartFace,
     Deposit(DepositEvent, &'static str),
     Auto(AutoEvent, &'static str),
-    Liveness(&'static str),
+    Liveness,
 }
 
 struct Run {
@@ -110,11 +110,11 @@ impl Run {
                 }
                 Step::Deposit(e, key) => d.deliver::<Deposit>(id, e, Some(key), at).await,
                 Step::Auto(e, key) => d.deliver::<Auto>(id, e, Some(key), at).await,
-                Step::Liveness(session) => {
+                Step::Liveness => {
                     if d.kind(id).await? == "deposit" {
-                        d.liveness_done::<Deposit>(id, session, at).await
+                        d.liveness_done::<Deposit>(id, at).await
                     } else {
-                        d.liveness_done::<Auto>(id, session, at).await
+                        d.liveness_done::<Auto>(id, at).await
                     }
                 }
             }
@@ -197,7 +197,7 @@ fn deposit_steps() -> Vec<Step> {
     vec![
         Step::StartDeposit,
         Step::Deposit(DepositEvent::Submit { fen: 37 }, "submit"),
-        Step::Liveness("operator-session"),
+        Step::Liveness,
         Step::Deposit(
             DepositEvent::AmountEntered {
                 fen: 73,
@@ -219,7 +219,7 @@ fn face_steps() -> Vec<Step> {
     vec![
         Step::StartFace,
         Step::Auto(AutoEvent::Submit(Submission::individual()), "submit"),
-        Step::Liveness("face-session"),
+        Step::Liveness,
     ]
 }
 

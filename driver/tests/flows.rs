@@ -144,7 +144,7 @@ fn a_payout_answered_later_and_twice() {
     let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
     block_on(d.start::<Deposit>("f", "acct-1", terms, at(0))).unwrap();
     block_on(d.deliver::<Deposit>("f", DepositEvent::Submit { fen: 37 }, None, at(1))).unwrap();
-    let r = block_on(d.liveness_done::<Deposit>("f", "op", at(2))).unwrap();
+    let r = block_on(d.liveness_done::<Deposit>("f", at(2))).unwrap();
     let payout = r.waiting_for("request_payout").expect("the payer has it");
     assert_eq!(payout.state, EntryState::Waiting);
     let id = payout.action.id();
@@ -152,11 +152,15 @@ fn a_payout_answered_later_and_twice() {
     // The payer's callback comes twice: the second is a duplicate.
     let callbacks = d.parties().payer.take_callbacks();
     assert_eq!(callbacks.len(), 2);
-    let first = block_on(d.answer::<Deposit>("f", id, Answer::PayoutSent, at(3))).unwrap();
+    assert_eq!(callbacks[0].0, format!("f/{id}"));
+    let first = block_on(d.callback(&callbacks[0].0, Answer::PayoutSent, at(3))).unwrap();
     assert!(!first.duplicate);
     assert_eq!(first.status, Status::AwaitingApplicant);
-    let again = block_on(d.answer::<Deposit>("f", id, Answer::PayoutSent, at(4))).unwrap();
+    let again = block_on(d.callback(&callbacks[1].0, Answer::PayoutSent, at(4))).unwrap();
     assert!(again.duplicate);
+    // A key that names no action of a flow.
+    assert!(block_on(d.callback("f/x-y", Answer::PayoutSent, at(4))).is_err());
+    assert!(block_on(d.callback("nothing", Answer::PayoutSent, at(4))).is_err());
     // Answered otherwise, the first answer stands.
     let other = block_on(d.answer::<Deposit>("f", id, Answer::PayoutFailed(None), at(5)));
     assert!(matches!(other, Err(DriverError::Flow(_))), "{other:?}");
@@ -186,7 +190,7 @@ fn a_payout_whose_callback_is_lost_is_found_by_the_sweeper() {
     let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
     block_on(d.start::<Deposit>("f", "acct-1", terms, at(0))).unwrap();
     block_on(d.deliver::<Deposit>("f", DepositEvent::Submit { fen: 37 }, None, at(1))).unwrap();
-    let r = block_on(d.liveness_done::<Deposit>("f", "op", at(2))).unwrap();
+    let r = block_on(d.liveness_done::<Deposit>("f", at(2))).unwrap();
     let key = format!("f/{}", r.waiting_for("request_payout").unwrap().action.id());
 
     // Not yet due: the sweeper leaves it.
@@ -337,7 +341,7 @@ fn the_cap_holds_across_accounts() {
             at(1),
         ))
         .unwrap();
-        let r = block_on(d.liveness_done::<Auto>(&id, "s", at(2))).unwrap();
+        let r = block_on(d.liveness_done::<Auto>(&id, at(2))).unwrap();
         if i == 0 {
             assert_eq!(r.status, Status::Verified);
         } else {
@@ -385,7 +389,7 @@ fn a_missing_case_leaves_the_action_to_do() {
         at(1),
     ))
     .unwrap();
-    let e = block_on(d.liveness_done::<Auto>("f", "s", at(2))).unwrap_err();
+    let e = block_on(d.liveness_done::<Auto>("f", at(2))).unwrap_err();
     assert_eq!(e.code(), "driver_missing_case");
     let r = block_on(d.report::<Auto>("f")).unwrap();
     assert!(
@@ -514,7 +518,7 @@ fn threads_racing_on_a_real_sqlite_file() {
     std::thread::scope(|s| {
         for _ in 0..8 {
             s.spawn(|| {
-                let _ = block_on(d.liveness_done::<Deposit>("f", "op", at(2)));
+                let _ = block_on(d.liveness_done::<Deposit>("f", at(2)));
             });
         }
     });

@@ -129,7 +129,7 @@ proptest! {
             let _ = block_on(async {
                 match op {
                     Op::Submit(fen) => d.deliver::<Deposit>("f", DepositEvent::Submit { fen }, Some(&request), now).await.map(|_| ()),
-                    Op::Liveness => d.liveness_done::<Deposit>("f", "op", now).await.map(|_| ()),
+                    Op::Liveness => d.liveness_done::<Deposit>("f", now).await.map(|_| ()),
                     Op::Amount(fen) => d.deliver::<Deposit>("f", DepositEvent::AmountEntered { fen, risk_hit: false }, Some(&request), now).await.map(|_| ()),
                     Op::Answer(revision, index, a) => d.answer::<Deposit>("f", ActionId { revision, index }, answer(a), now).await.map(|_| ()),
                     Op::Withdraw => d.deliver::<Deposit>("f", DepositEvent::Withdraw, None, now).await.map(|_| ()),
@@ -186,7 +186,7 @@ proptest! {
             let _ = block_on(async {
                 match op {
                     0 => d.deliver::<Auto>("f", AutoEvent::Submit(Submission::individual()), Some(&request), now).await,
-                    1 => d.liveness_done::<Auto>("f", "s", now).await,
+                    1 => d.liveness_done::<Auto>("f", now).await,
                     2 => d.recover::<Auto>("f", now).await,
                     3 => d.deliver::<Auto>("f", AutoEvent::Withdraw, None, now).await,
                     _ => {

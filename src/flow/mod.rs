@@ -203,7 +203,8 @@ pub use review::{
     SavedReview, State as ReviewState, Upload, UploadProblem, Uploads,
 };
 pub use step::{
-    Action, ActionId, Actor, BindOutcome, Liveness, Notice, Party, Status, Step, SubjectRole,
+    Action, ActionId, ActionIdError, Actor, BindOutcome, Liveness, Notice, Party, Status, Step,
+    SubjectRole,
 };
 
 /// The most events one flow takes: far more than any seed's limits allow

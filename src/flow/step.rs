@@ -148,6 +148,43 @@ impl std::fmt::Display for ActionId {
     }
 }
 
+/// Why a string is not an [`ActionId`] (`"{revision}-{index}"`).
+///
+/// ```
+/// use realname::flow::ActionId;
+/// let e = "3".parse::<ActionId>().unwrap_err();
+/// assert_eq!(e.to_string(), "an action id is written revision-index, such as 3-0 (操作编号应写作“修订号-序号”)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("an action id is written revision-index, such as 3-0 (操作编号应写作“修订号-序号”)")]
+pub struct ActionIdError;
+
+/// Reads the form [`Display`](std::fmt::Display) writes, so that an
+/// idempotency key that names an action (a payer's callback) leads back
+/// to it.
+///
+/// ```
+/// use realname::flow::ActionId;
+/// assert_eq!("12-1".parse(), Ok(ActionId { revision: 12, index: 1 }));
+/// assert!("12-".parse::<ActionId>().is_err());
+/// assert!("+1-0".parse::<ActionId>().is_err());
+/// ```
+impl std::str::FromStr for ActionId {
+    type Err = ActionIdError;
+
+    fn from_str(s: &str) -> Result<ActionId, ActionIdError> {
+        let (r, i) = s.split_once('-').ok_or(ActionIdError)?;
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(r) || !digits(i) {
+            return Err(ActionIdError);
+        }
+        Ok(ActionId {
+            revision: r.parse().map_err(|_| ActionIdError)?,
+            index: i.parse().map_err(|_| ActionIdError)?,
+        })
+    }
+}
+
 /// Something the caller must do after saving the flow's new state (save
 /// first, then act: a crash in between repeats the action with the same
 /// [`ActionId`], never loses a counted attempt).

@@ -5,6 +5,7 @@ use core::future::Future;
 
 use super::{TransportError, Verdict};
 use crate::Document;
+use crate::flow::{Actor, Liveness};
 use crate::policy::FailureReason;
 use crate::subject::PersonName;
 
@@ -39,6 +40,25 @@ impl fmt::Debug for IdentityQuery<'_> {
             .field("document", &self.document.masked())
             .finish()
     }
+}
+
+/// A liveness session to open: the flow's action key, which check, whose
+/// face.
+///
+/// ```
+/// use realname::flow::{Actor, Liveness};
+/// use realname::transport::LivenessStart;
+/// let s = LivenessStart { key: "f/1-0", kind: Liveness::FaceScan, actor: Actor::Applicant };
+/// assert_eq!(s.kind, Liveness::FaceScan);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LivenessStart<'a> {
+    /// The idempotency key (flow id and action id).
+    pub key: &'a str,
+    /// Which check.
+    pub kind: Liveness,
+    /// Whose face.
+    pub actor: Actor,
 }
 
 /// The result of a liveness or face check the applicant did on a phone
@@ -103,8 +123,17 @@ pub trait IdentityAuthority: Send + Sync {
         query: &IdentityQuery<'_>,
     ) -> impl Future<Output = Result<Verdict, Self::Error>> + Send;
 
-    /// The result of the liveness check of this session (the token the
-    /// caller's face-check provider gave when the applicant began).
+    /// Opens a liveness session of this kind for this actor, under an
+    /// idempotency key (the same key, the same session), and returns its
+    /// token: what the applicant's phone opens (a QR code's content, a
+    /// link).
+    fn start_liveness(
+        &self,
+        start: &LivenessStart<'_>,
+    ) -> impl Future<Output = Result<String, Self::Error>> + Send;
+
+    /// The result of the liveness check of this session (the token
+    /// [`start_liveness`](Self::start_liveness) gave).
     fn liveness(
         &self,
         session: &str,

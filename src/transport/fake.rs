@@ -31,8 +31,8 @@ use chrono::{DateTime, Utc};
 
 use super::{
     BankVerifier, FourFactors, IdentityAuthority, IdentityQuery, IncomingPayment, IncomingPayments,
-    LivenessResult, Parties, Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue,
-    ReviewTicket, SmsCode, SmsGateway, TransportError, Verdict,
+    LivenessResult, LivenessStart, Parties, Payer, PaymentExpected, Payout, PayoutStatus,
+    ReviewQueue, ReviewTicket, SmsCode, SmsGateway, TransportError, Verdict,
 };
 use crate::policy::{FailureReason, MethodKind};
 
@@ -436,6 +436,15 @@ impl IdentityAuthority for FakeAuthority {
         let b = self.core.begin()?;
         let v = verdict(b)?;
         self.core.end(b, v)
+    }
+
+    async fn start_liveness(&self, start: &LivenessStart<'_>) -> Result<String, FakeError> {
+        // Opening a session takes no behaviour of the script (which
+        // answers the checks), only the tripwire's cuts.
+        self.core.step()?;
+        let token = format!("liveness:{}", start.key);
+        self.core.step()?;
+        Ok(token)
     }
 
     async fn liveness(&self, _session: &str) -> Result<LivenessResult, FakeError> {

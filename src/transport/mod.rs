@@ -45,7 +45,7 @@ mod payments;
 mod review;
 mod sms;
 
-pub use authority::{IdentityAuthority, IdentityQuery, LivenessResult};
+pub use authority::{IdentityAuthority, IdentityQuery, LivenessResult, LivenessStart};
 pub use bank::{BankVerifier, FourFactors};
 pub use parties::Parties;
 pub use payer::{Payee, Payer, Payout, PayoutStatus};
