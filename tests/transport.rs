@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use realname::chrono::{TimeZone, Utc};
+use realname::flow::{Actor, Liveness};
 use realname::policy::{FailureReason, MethodKind};
 use realname::store::block_on;
 use realname::subject::{OrganizationName, PersonName};
@@ -12,9 +13,9 @@ use realname::transport::fake::{
     Tripwire,
 };
 use realname::transport::{
-    IdentityAuthority, IdentityQuery, IncomingPayment, IncomingPayments, LivenessResult, Payee,
-    Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue, ReviewTicket, SmsCode, SmsGateway,
-    TransportError, Verdict,
+    IdentityAuthority, IdentityQuery, IncomingPayment, IncomingPayments, LivenessResult,
+    LivenessStart, Payee, Payer, PaymentExpected, Payout, PayoutStatus, ReviewQueue, ReviewTicket,
+    SmsCode, SmsGateway, TransportError, Verdict,
 };
 use realname::{Document, DocumentKind, MobileNumber};
 
@@ -57,7 +58,22 @@ fn the_authority_answers_as_scripted() {
     let timeout = block_on(a.check(&q)).unwrap_err();
     assert!(timeout.retryable());
     assert_eq!(block_on(a.check(&q)), Ok(Verdict::Match));
-    assert_eq!(block_on(a.liveness("s")), Ok(LivenessResult::Passed));
+    assert_eq!(
+        block_on(a.liveness("never opened")),
+        Err(FakeError::Unavailable)
+    );
+    let start = LivenessStart {
+        key: "f/2-0",
+        kind: Liveness::FaceScan,
+        actor: Actor::Applicant,
+    };
+    let session = block_on(a.start_liveness(&start)).unwrap();
+    assert_eq!(
+        block_on(a.start_liveness(&start)).unwrap(),
+        session,
+        "the same key, the same session"
+    );
+    assert_eq!(block_on(a.liveness(&session)), Ok(LivenessResult::Passed));
     assert_eq!(a.calls(), 5);
     // What a query shows in a log.
     let shown = format!("{q:?}");

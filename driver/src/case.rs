@@ -230,8 +230,10 @@ pub trait Cases: Send + Sync {
     fn case(&self, flow: &str) -> impl Future<Output = Result<Option<Case>, Self::Error>> + Send;
 }
 
-/// Cases in memory, for tests and the demo: gone when the process ends
-/// (a flow whose case is gone waits until its deadline ends it).
+/// Cases in memory, for tests and the demo: gone when the process ends.
+/// A flow whose case is gone is ended by its deadline, if it has one; an
+/// action that needs the case is tried again after a pause that grows to
+/// a day, until the case is back.
 ///
 /// ```
 /// # use realname::subject::{Individual, PersonName};

@@ -55,8 +55,17 @@ impl<T: FlowStore + BindingStore + AttemptLedger> DriverStore for T {}
 /// with the same idempotency key (`{flow}/{action}`): the payer pays one
 /// key once, a review ticket is queued once, a bind of the same account
 /// is the same bind. An attempt is counted in the account's ledger, under
-/// a token naming the flow's revision, before the state that counts it is
-/// saved: a retry never counts it twice and a crash never refunds it.
+/// a token naming the flow and the use's number, before the state that
+/// counts it is saved: a retry never counts it twice, a crash never
+/// refunds it, and two flows of one account never pass its limit. The
+/// price is one edge where the ledger counts an attempt no flow made: if
+/// another server ends the flow between the count and the save (the
+/// applicant withdrew), the event no longer applies and its attempt stays
+/// counted (by one at most; the ledger errs toward counting).
+///
+/// Only what an outside party answers later (a payout, a payment, a
+/// review) can be [`answer`](Self::answer)ed by the caller; the driver
+/// makes the binds and the checks of factors itself.
 ///
 /// The applicant's personal data never goes into the saved state: the
 /// driver asks the caller's [`Cases`] for it when an action needs it.
@@ -193,6 +202,7 @@ where
         let flow: Flow<M> = Flow::with_terms(terms, prior, now);
         M::check_terms(flow.terms())?;
         let mut loaded = Loaded {
+            listed: None,
             kind: M::KIND.to_owned(),
             account: account.to_owned(),
             seq: 0,
@@ -240,10 +250,13 @@ where
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
         let (loaded, duplicate) = self.apply::<M>(id, event, request, now).await?;
-        if duplicate {
-            return Ok(loaded.report(id, true));
-        }
-        self.run(id, loaded, now).await
+        // A request repeated (a client's retry after an error) changes
+        // nothing, but what its first delivery left to do is tried again.
+        let report = self.run(id, loaded, now).await?;
+        Ok(Report {
+            duplicate,
+            ..report
+        })
     }
 
     /// Answers action `action` of flow `id` (a payer's callback, a
@@ -261,13 +274,37 @@ where
         answer: Answer,
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
+        // Only what an outside party answers later, and only for an
+        // action performed and waiting: a bind or a check of factors is
+        // the driver's own to make, never a caller's to claim.
+        let outside = matches!(
+            answer,
+            Answer::PayoutSent
+                | Answer::PayoutFailed(_)
+                | Answer::Payment { .. }
+                | Answer::Review(_)
+        );
         let loaded = self.load::<M>(id).await?;
-        let entry = loaded.entry(action).ok_or(DriverError::Flow(
-            realname::flow::FlowError::UnknownAction { id: action },
-        ))?;
-        let event = M::event(&entry.action, answer).ok_or(DriverError::Flow(
-            realname::flow::FlowError::UnknownAction { id: action },
-        ))?;
+        let unknown = DriverError::Flow(realname::flow::FlowError::UnknownAction { id: action });
+        let entry = loaded.entry(action).ok_or(unknown.clone())?;
+        if !outside || entry.state == EntryState::Pending {
+            return Err(unknown);
+        }
+        self.answer_entry::<M>(id, action, answer, now).await
+    }
+
+    /// Delivers `answer` to the entry `action`, whatever it is.
+    async fn answer_entry<M: Drivable>(
+        &self,
+        id: &str,
+        action: ActionId,
+        answer: Answer,
+        now: DateTime<Utc>,
+    ) -> Result<Report, DriverError> {
+        let loaded = self.load::<M>(id).await?;
+        let unknown = || DriverError::Flow(realname::flow::FlowError::UnknownAction { id: action });
+        let entry = loaded.entry(action).ok_or_else(unknown)?;
+        let event = M::event(&entry.action, answer).ok_or_else(unknown)?;
         self.deliver::<M>(id, event, None, now).await
     }
 
@@ -290,7 +327,7 @@ where
         };
         let aid = entry.action.id();
         let confirmed = self.sms_code(id, aid).matches(entered);
-        self.answer::<M>(id, aid, Answer::SmsCode { confirmed }, now)
+        self.answer_entry::<M>(id, aid, Answer::SmsCode { confirmed }, now)
             .await
     }
 
@@ -314,7 +351,12 @@ where
             return Err(unexpected(&loaded, "liveness"));
         };
         let aid = entry.action.id();
-        let session = entry.note.clone().unwrap_or_default();
+        let Some(session) = entry.note.clone() else {
+            return Err(DriverError::Corrupt {
+                id: id.to_owned(),
+                reason: "the liveness check has no session".to_owned(),
+            });
+        };
         let result = self
             .parties
             .authority()
@@ -332,7 +374,7 @@ where
             },
             _ => return Ok(loaded.report(id, false)),
         };
-        self.answer::<M>(id, aid, answer, now).await
+        self.answer_entry::<M>(id, aid, answer, now).await
     }
 
     /// A party's callback under the idempotency key it was given
@@ -425,7 +467,7 @@ where
                 }
                 _ => continue,
             };
-            report = self.answer::<M>(id, action.id(), answer, now).await?;
+            report = self.answer_entry::<M>(id, action.id(), answer, now).await?;
         }
         Ok(report)
     }
@@ -444,20 +486,36 @@ where
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
         let loaded = self.load::<M>(id).await?;
-        self.run(id, loaded, now).await?;
-        self.poll::<M>(id, now).await?;
+        // What failed does not keep the time from ending the flow (a case
+        // gone for good, a party that keeps failing): the deadline is
+        // applied whatever happened before, and the first error told
+        // after.
+        let mut first = self.run(id, loaded, now).await.err();
+        if let Err(e) = self.poll::<M>(id, now).await {
+            first.get_or_insert(e);
+        }
         let loaded = self.load::<M>(id).await?;
-        match loaded.flow.next_deadline() {
+        let report = match loaded.flow.next_deadline() {
             Some(d) if d <= now => {
-                self.deliver::<M>(
-                    id,
-                    <M::Event as realname::flow::FlowEvent>::tick(),
-                    None,
-                    now,
-                )
-                .await
+                let tick = <M::Event as realname::flow::FlowEvent>::tick();
+                match self.deliver::<M>(id, tick, None, now).await {
+                    Ok(r) => return Ok(r),
+                    Err(e) => {
+                        first.get_or_insert(e);
+                        None
+                    }
+                }
             }
-            _ => Ok(loaded.report(id, false)),
+            _ => Some(loaded.report(id, false)),
+        };
+        // Nothing to do until later: move the flow's place in the
+        // sweeper's listing on, so that it is not listed again at once
+        // (and never starves the flows behind it).
+        self.reschedule::<M>(id, now).await?;
+        match (first, report) {
+            (Some(e), _) => Err(e),
+            (None, Some(r)) => Ok(r),
+            (None, None) => self.report::<M>(id).await,
         }
     }
 
@@ -552,13 +610,56 @@ where
             });
         }
         let flow = Flow::<M>::restore(env.flow).map_err(|e| corrupt(id, &e))?;
+        // An action the flow cannot have emitted yet is refused (a store
+        // seals its rows, so this is the last line, not the first).
+        if let Some(e) = env
+            .outbox
+            .iter()
+            .find(|e| e.action.id().revision > flow.revision())
+        {
+            return Err(DriverError::Corrupt {
+                id: id.to_owned(),
+                reason: format!(
+                    "the outbox holds action {} of a revision to come",
+                    e.action.id()
+                ),
+            });
+        }
         Ok(Loaded {
+            listed: record.next_deadline,
             kind: env.kind,
             account: env.account,
             seq: env.seq,
             flow,
             outbox: env.outbox,
             requests: env.requests,
+        })
+    }
+
+    /// Saves the flow again, unchanged but for its place in the sweeper's
+    /// listing, when that place is in the past and the flow has nothing
+    /// to do before a later time.
+    async fn reschedule<M: Drivable>(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), DriverError> {
+        for _ in 0..MAX_TRIES {
+            let mut loaded = self.load::<M>(id).await?;
+            let want = loaded.due(now, chrono::Duration::seconds(POLL_SECONDS));
+            let stale = loaded.listed.is_some_and(|t| t <= now);
+            if !stale || want.is_some_and(|w| w <= now) {
+                return Ok(());
+            }
+            let expected = loaded.seq;
+            loaded.seq += 1;
+            if self.save(id, Some(expected), &loaded, now).await? == Cas::Saved {
+                return Ok(());
+            }
+        }
+        Err(DriverError::Contended {
+            id: id.to_owned(),
+            tries: MAX_TRIES,
         })
     }
 
@@ -587,6 +688,9 @@ where
         request: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(Loaded<M>, bool), DriverError> {
+        if let Some(r) = request {
+            realname::store::check_id("request key", r).map_err(DriverError::Input)?;
+        }
         for _ in 0..MAX_TRIES {
             let mut loaded = self.load::<M>(id).await?;
             if let Some(r) = request
@@ -632,7 +736,11 @@ where
     ) -> Result<(), DriverError> {
         let scope = AttemptScope::new(account, M::method(flow.terms()), Scope::Account, "")
             .map_err(DriverError::Input)?;
-        let token = format!("{id}/{}", flow.revision());
+        // Named after the use's number, not the revision: an event
+        // handled again after a conflict with a writer that counted
+        // nothing reuses its token (counted once); after one that counted,
+        // it counts the next use (the limit still holds).
+        let token = format!("{id}/use-{}", flow.uses());
         let limit = M::limit(flow.terms()).unwrap_or(u32::MAX);
         let consumed = self
             .store
@@ -700,20 +808,38 @@ where
             .cloned()
         {
             let aid = entry.action.id();
-            match self.perform(id, &loaded, &entry).await {
-                Ok(Performed::Answered(answer)) => {
-                    let event = M::event(&entry.action, answer)
-                        .ok_or(DriverError::Unsupported(entry.action.code()))?;
-                    let (next, _) = self.apply::<M>(id, event, None, now).await?;
-                    loaded = next;
+            // Another writer may have performed it, or ended the flow,
+            // since this state was read: read it again before acting (a
+            // payout or a bind made for an ended flow cannot be undone).
+            // A small window stays between this read and the call.
+            if loaded.seq > 0 {
+                loaded = self.load::<M>(id).await?;
+                if loaded
+                    .entry(aid)
+                    .is_none_or(|e| e.state != EntryState::Pending)
+                {
+                    continue;
                 }
-                Ok(Performed::Waiting(note)) => {
-                    loaded = self.mark::<M>(id, aid, Ok(note), now).await?;
-                }
+            }
+            let outcome = match self.perform(id, &loaded, &entry).await {
+                Ok(Performed::Answered(answer)) => match M::event(&entry.action, answer) {
+                    Some(event) => self
+                        .apply::<M>(id, event, None, now)
+                        .await
+                        .map(|(next, _)| next),
+                    None => Err(DriverError::Unsupported(entry.action.code())),
+                },
+                Ok(Performed::Waiting(note)) => self.mark::<M>(id, aid, Ok(note), now).await,
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(next) => loaded = next,
                 Err(e) => {
                     // The entry stays pending, its failure counted, for
-                    // the sweeper to try again after a pause. Counting is
-                    // a hint: if this save fails too, the entry is still
+                    // the sweeper to try again after a pause (so a party
+                    // that keeps failing, or an answer the flow refuses,
+                    // is not called again at every sweep). Counting is a
+                    // hint: if this save fails too, the entry is still
                     // there to perform.
                     let _ = self.mark::<M>(id, aid, Err(&e), now).await;
                     return Err(e);

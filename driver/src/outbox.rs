@@ -108,8 +108,17 @@ pub(crate) fn backoff(tries: u32) -> chrono::Duration {
     chrono::Duration::minutes(minutes.min(24 * 60))
 }
 
+/// `now + d`, or the end of time where that overflows (a `now` near
+/// chrono's limit must not panic).
+fn later(now: DateTime<Utc>, d: chrono::Duration) -> DateTime<Utc> {
+    now.checked_add_signed(d)
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
 /// A driven flow as loaded: the envelope's parts and the restored flow.
 pub(crate) struct Loaded<M: Machine> {
+    /// Where the stored record stands in the sweeper's listing.
+    pub(crate) listed: Option<DateTime<Utc>>,
     pub(crate) kind: String,
     pub(crate) account: String,
     pub(crate) seq: u64,
@@ -183,7 +192,7 @@ impl<M: Machine> Loaded<M> {
             .outbox
             .iter()
             .filter(|e| e.state == EntryState::Pending)
-            .map(|e| now + backoff(e.tries))
+            .map(|e| later(now, backoff(e.tries)))
             .min();
         if let Some(at) = retry {
             return Some(at);
@@ -197,8 +206,8 @@ impl<M: Machine> Loaded<M> {
         });
         let own = self.flow.next_deadline();
         match (polled, own) {
-            (true, Some(d)) => Some(d.min(now + poll)),
-            (true, None) => Some(now + poll),
+            (true, Some(d)) => Some(d.min(later(now, poll))),
+            (true, None) => Some(later(now, poll)),
             (false, d) => d,
         }
     }

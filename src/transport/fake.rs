@@ -390,19 +390,27 @@ macro_rules! fake_common {
 /// The identity authority, faked: [`IdentityAuthority::check`] and
 /// [`IdentityAuthority::liveness`] answer from one script (`Pass`: a
 /// match, a passed check; `Fail`: a mismatch, a failed check; `Pending`:
-/// a liveness check not finished, and a check that matches).
+/// a liveness check not finished, and a check that matches). Opening a
+/// session takes nothing from the script, and the result of a session it
+/// never opened is refused ([`FakeError::Unavailable`]).
 ///
 /// ```
 /// use realname::transport::fake::{Behaviour, FakeAuthority, Script};
 /// use realname::transport::{IdentityAuthority, LivenessResult};
+/// use realname::transport::LivenessStart;
+/// use realname::flow::{Actor, Liveness};
 /// let a = FakeAuthority::new(Script::pass().next(Behaviour::Pending));
-/// assert_eq!(realname::store::block_on(a.liveness("s1"))?, LivenessResult::Pending);
-/// assert_eq!(realname::store::block_on(a.liveness("s1"))?, LivenessResult::Passed);
+/// let start = LivenessStart { key: "f/1-0", kind: Liveness::FaceScan, actor: Actor::Applicant };
+/// let s1 = realname::store::block_on(a.start_liveness(&start))?;
+/// assert_eq!(realname::store::block_on(a.liveness(&s1))?, LivenessResult::Pending);
+/// assert_eq!(realname::store::block_on(a.liveness(&s1))?, LivenessResult::Passed);
+/// assert!(realname::store::block_on(a.liveness("never-opened")).is_err());
 /// # Ok::<(), realname::transport::fake::FakeError>(())
 /// ```
 #[derive(Debug, Default)]
 pub struct FakeAuthority {
     core: Core,
+    sessions: Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl FakeAuthority {
@@ -415,6 +423,7 @@ impl FakeAuthority {
     pub fn new(script: Script) -> FakeAuthority {
         FakeAuthority {
             core: Core::new(script),
+            sessions: Mutex::new(std::collections::BTreeSet::new()),
         }
     }
 }
@@ -443,11 +452,18 @@ impl IdentityAuthority for FakeAuthority {
         // answers the checks), only the tripwire's cuts.
         self.core.step()?;
         let token = format!("liveness:{}", start.key);
+        lock(&self.sessions).insert(token.clone());
         self.core.step()?;
         Ok(token)
     }
 
-    async fn liveness(&self, _session: &str) -> Result<LivenessResult, FakeError> {
+    async fn liveness(&self, session: &str) -> Result<LivenessResult, FakeError> {
+        // A session it never opened is refused: a caller that lost the
+        // token is caught.
+        if !lock(&self.sessions).contains(session) {
+            self.core.step()?;
+            return Err(FakeError::Unavailable);
+        }
         let b = self.core.begin()?;
         let r = match b {
             Behaviour::Fail(r) => LivenessResult::Failed(r),
@@ -706,12 +722,12 @@ impl Payer for FakePayer {
     }
 
     async fn status(&self, key: &str) -> Result<Option<PayoutStatus>, FakeError> {
-        let b = self.core.begin()?;
-        if b == Behaviour::Unavailable {
-            return Err(FakeError::Unavailable);
-        }
+        // Asking takes no behaviour of the script (which answers the
+        // requests), only the tripwire's cuts.
+        self.core.step()?;
         let s = lock(&self.book).payouts.get(key).map(|p| p.status);
-        self.core.end(b, s)
+        self.core.step()?;
+        Ok(s)
     }
 }
 
