@@ -12,7 +12,7 @@
 //! | step | what is saved | after a crash |
 //! |---|---|---|
 //! | an event arrives | the new state, with its actions as *pending* | nothing was done: the caller retries the request (its request key makes it once) |
-//! | an attempt is counted | the ledger, under `{flow}/{revision}`, before the state | counted once, never refunded |
+//! | an attempt is counted | the ledger, under `{flow}/use-{n}`, before the state | counted once, never refunded |
 //! | an action is performed | the action *waiting*, or its answer handled and the action *done*, in one save | [`Driver::recover`] performs it again under the same key `{flow}/{action}` |
 //! | a deadline passes | — | [`Driver::sweep`] applies it |
 //!
