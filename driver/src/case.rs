@@ -230,6 +230,23 @@ pub trait Cases: Send + Sync {
     fn case(&self, flow: &str) -> impl Future<Output = Result<Option<Case>, Self::Error>> + Send;
 }
 
+/// Cases shared between drivers behind an [`Arc`](std::sync::Arc).
+///
+/// ```
+/// use std::sync::Arc;
+/// use realname_driver::{Cases, MemoryCases};
+/// let shared = Arc::new(MemoryCases::default());
+/// assert!(realname::store::block_on(Cases::case(&shared, "f"))?.is_none());
+/// # Ok::<(), realname::store::MemoryError>(())
+/// ```
+impl<C: Cases> Cases for std::sync::Arc<C> {
+    type Error = C::Error;
+
+    fn case(&self, flow: &str) -> impl Future<Output = Result<Option<Case>, C::Error>> + Send {
+        (**self).case(flow)
+    }
+}
+
 /// Cases in memory, for tests and the demo: gone when the process ends.
 /// A flow whose case is gone is ended by its deadline, if it has one; an
 /// action that needs the case is tried again after a pause that grows to

@@ -115,6 +115,35 @@ impl<S, P, C> std::fmt::Debug for Driver<S, P, C> {
     }
 }
 
+/// Runs `$body` with `$m` standing for the machine saved under `$kind`,
+/// one of the crate's four.
+macro_rules! by_kind {
+    ($id:expr, $kind:expr, $m:ident => $body:expr) => {
+        match $kind.as_str() {
+            k if k == Auto::KIND => {
+                type $m = Auto;
+                $body
+            }
+            k if k == Deposit::KIND => {
+                type $m = Deposit;
+                $body
+            }
+            k if k == Review::KIND => {
+                type $m = Review;
+                $body
+            }
+            k if k == Remittance::KIND => {
+                type $m = Remittance;
+                $body
+            }
+            other => Err(DriverError::Corrupt {
+                id: $id.to_owned(),
+                reason: format!("no machine is called {other:?}"),
+            }),
+        }
+    };
+}
+
 fn key_of(id: &str, action: ActionId) -> String {
     format!("{id}/{action}")
 }
@@ -401,16 +430,8 @@ where
         };
         let (id, action) = key.rsplit_once('/').ok_or_else(unknown)?;
         let action: ActionId = action.parse().map_err(|_| unknown())?;
-        match self.kind(id).await?.as_str() {
-            k if k == Auto::KIND => self.answer::<Auto>(id, action, answer, now).await,
-            k if k == Deposit::KIND => self.answer::<Deposit>(id, action, answer, now).await,
-            k if k == Review::KIND => self.answer::<Review>(id, action, answer, now).await,
-            k if k == Remittance::KIND => self.answer::<Remittance>(id, action, answer, now).await,
-            other => Err(DriverError::Corrupt {
-                id: id.to_owned(),
-                reason: format!("no machine is called {other:?}"),
-            }),
-        }
+        let kind = self.kind(id).await?;
+        by_kind!(id, kind, M => self.answer::<M>(id, action, answer, now).await)
     }
 
     /// Asks the payer and the incoming payments about what the flow waits
@@ -552,16 +573,8 @@ where
     /// As [`recover`](Self::recover); [`DriverError::Corrupt`] for a kind
     /// no machine has.
     pub async fn recover_any(&self, id: &str, now: DateTime<Utc>) -> Result<Report, DriverError> {
-        match self.kind(id).await?.as_str() {
-            k if k == Auto::KIND => self.recover::<Auto>(id, now).await,
-            k if k == Deposit::KIND => self.recover::<Deposit>(id, now).await,
-            k if k == Review::KIND => self.recover::<Review>(id, now).await,
-            k if k == Remittance::KIND => self.recover::<Remittance>(id, now).await,
-            other => Err(DriverError::Corrupt {
-                id: id.to_owned(),
-                reason: format!("no machine is called {other:?}"),
-            }),
-        }
+        let kind = self.kind(id).await?;
+        by_kind!(id, kind, M => self.recover::<M>(id, now).await)
     }
 
     /// The machine's name flow `id` is saved under.

@@ -9,44 +9,23 @@
 
 mod support;
 
+use realname::Document;
 use realname::DocumentKey;
 use realname::calendar::ChinaMainland;
-use realname::chrono::{DateTime, Duration, TimeZone, Utc};
+use realname::chrono::{DateTime, Duration, Utc};
 use realname::flow::{
     Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Status, Submission,
 };
-use realname::org::OrganizationType;
 use realname::policy::{MethodKind, Provider, Scope};
 use realname::store::{AttemptLedger, AttemptScope, BindingStore, block_on};
-use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
+use realname::subject::Subject;
 use realname::transport::PayoutStatus;
-use realname::{Document, DocumentKind, Uscc};
 use realname_driver::{Case, Driver, DriverError, PayeeAccount, Report};
-use support::{CrashStore, Shared, SharedCases};
+use std::sync::Arc;
 
-const SECRET: &[u8] = b"the store's secret, 32 bytes long";
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap()
-}
-
-fn person() -> Individual {
-    Individual::new(
-        PersonName::parse("张三").unwrap(),
-        Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap(),
-    )
-    .unwrap()
-}
-
-fn organization() -> Organization {
-    Organization::new(
-        OrganizationName::parse("福建某某科技有限公司").unwrap(),
-        Uscc::parse("91350100M000100Y43").unwrap(),
-        OrganizationType::Enterprise,
-        person(),
-    )
-    .unwrap()
-}
+use realname::transport::fake::FakeParties;
+use realname_driver::MemoryCases;
+use support::{CrashStore, SECRET, organization, person, t0};
 
 /// One step of a run, as the applicant or a party would take it.
 #[derive(Clone, Copy)]
@@ -62,11 +41,11 @@ struct Run {
     crashes: std::cell::Cell<u32>,
     played: std::cell::Cell<u64>,
     store: CrashStore,
-    parties: Shared,
-    cases: SharedCases,
+    parties: Arc<FakeParties>,
+    cases: Arc<MemoryCases>,
 }
 
-type D = Driver<CrashStore, Shared, SharedCases>;
+type D = Driver<CrashStore, Arc<FakeParties>, Arc<MemoryCases>>;
 
 impl Run {
     fn new(case: Case) -> Run {
@@ -74,11 +53,11 @@ impl Run {
             crashes: Default::default(),
             played: Default::default(),
             store: CrashStore::new(SECRET),
-            parties: Shared::default(),
-            cases: SharedCases::default(),
+            parties: Arc::default(),
+            cases: Arc::default(),
         };
-        run.parties.0.set_tripwire(&run.store.tripwire);
-        run.cases.0.insert("flow-1", case);
+        run.parties.set_tripwire(&run.store.tripwire);
+        run.cases.insert("flow-1", case);
         run
     }
 
@@ -236,7 +215,7 @@ fn a_micro_deposit_without_a_crash() {
     let run = Run::new(deposit_case());
     let r = run.play(&deposit_steps());
     assert_eq!(r.status, Status::Verified);
-    let payouts = run.parties.0.payer.payouts();
+    let payouts = run.parties.payer.payouts();
     assert_eq!(payouts.len(), 1);
     assert_eq!(
         (payouts[0].fen, payouts[0].status, payouts[0].requests),
@@ -274,7 +253,7 @@ fn a_micro_deposit_cut_at_every_step() {
         );
         assert_eq!(r.status, clean.status, "cut at step {cut}");
         assert_eq!(r.uses, clean.uses, "cut at step {cut}");
-        let payouts = run.parties.0.payer.payouts();
+        let payouts = run.parties.payer.payouts();
         assert_eq!(
             payouts.len(),
             1,

@@ -8,53 +8,22 @@
 
 mod support;
 
+use support::{SECRET, at, org_case, organization, person};
+
 use realname::calendar::ChinaMainland;
-use realname::chrono::{DateTime, Duration, TimeZone, Utc};
 use realname::flow::{
     ActionId, Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Part, RechargeEvent,
     RechargeTerms, Remittance, Review, ReviewEvent, ReviewOutcome, ReviewTerms, Status, Submission,
     Upload, Uploads,
 };
-use realname::org::OrganizationType;
 use realname::policy::{FailureReason, MethodKind, Provider, Scope};
 use realname::store::{AttemptLedger, AttemptScope, BindingStore, Keyring, MemoryStore, block_on};
-use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
+use realname::subject::{Individual, PersonName, Subject};
 use realname::transport::IncomingPayment;
 use realname::transport::PayoutStatus;
 use realname::transport::fake::{Behaviour, FakeBank, FakeParties, FakePayer, Script};
-use realname::{BankCardNumber, Document, DocumentKind, MobileNumber, Uscc};
-use realname_driver::{Answer, Case, Driver, DriverError, EntryState, MemoryCases, PayeeAccount};
-
-const SECRET: &[u8] = b"the store's secret, 32 bytes long";
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap()
-}
-
-fn person() -> Individual {
-    Individual::new(
-        PersonName::parse("张三").unwrap(),
-        Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap(),
-    )
-    .unwrap()
-}
-
-fn organization() -> Organization {
-    Organization::new(
-        OrganizationName::parse("福建某某科技有限公司").unwrap(),
-        Uscc::parse("91350100M000100Y43").unwrap(),
-        OrganizationType::Enterprise,
-        person(),
-    )
-    .unwrap()
-}
-
-fn org_case(account: &str) -> Case {
-    Case::new(account, Subject::Organization(organization())).with_payee(PayeeAccount {
-        bank: "招商银行福州分行".into(),
-        account: "591902345610201".into(),
-    })
-}
+use realname::{BankCardNumber, Document, DocumentKind, MobileNumber};
+use realname_driver::{Answer, Case, Driver, DriverError, EntryState, MemoryCases};
 
 type D = Driver<MemoryStore, FakeParties, MemoryCases>;
 
@@ -67,10 +36,6 @@ fn driver(parties: FakeParties) -> D {
         ChinaMainland::default(),
         b"sms codes",
     )
-}
-
-fn at(minutes: i64) -> DateTime<Utc> {
-    t0() + Duration::minutes(minutes)
 }
 
 #[test]

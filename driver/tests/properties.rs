@@ -5,18 +5,22 @@
 
 #![allow(missing_docs)]
 
+mod support;
+
+use support::{person, t0};
+
 use proptest::prelude::*;
 use realname::calendar::ChinaMainland;
-use realname::chrono::{DateTime, Duration, TimeZone, Utc};
+use realname::chrono::Duration;
 use realname::flow::{
     ActionId, Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Submission,
 };
 use realname::org::OrganizationType;
 use realname::policy::{FailureReason, MethodKind, Provider, Scope};
 use realname::store::{AttemptLedger, AttemptScope, BindingStore, Keyring, MemoryStore, block_on};
-use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
+use realname::subject::{Organization, OrganizationName, Subject};
 use realname::transport::fake::{Behaviour, FakeAuthority, FakeParties, FakePayer, Script};
-use realname::{Document, DocumentKind, Uscc};
+use realname::{Document, Uscc};
 use realname_driver::{Answer, Case, Driver, EntryState, MemoryCases, PayeeAccount};
 
 fn behaviour() -> impl Strategy<Value = Behaviour> {
@@ -75,18 +79,6 @@ fn answer(a: u8) -> Answer {
         },
         _ => Answer::Bound(realname::flow::BindOutcome::Bound),
     }
-}
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap()
-}
-
-fn person() -> Individual {
-    Individual::new(
-        PersonName::parse("张三").unwrap(),
-        Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap(),
-    )
-    .unwrap()
 }
 
 proptest! {

@@ -5,47 +5,20 @@
 
 #![allow(missing_docs)]
 
+mod support;
+
+use support::{SECRET, at, org_case, person};
+
 use std::sync::{Arc, Mutex};
 
+use realname::DocumentKey;
 use realname::calendar::ChinaMainland;
-use realname::chrono::{DateTime, Duration, TimeZone, Utc};
+use realname::chrono::{DateTime, Duration, Utc};
 use realname::flow::{Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Submission};
-use realname::org::OrganizationType;
 use realname::policy::{MethodKind, Provider, Scope};
 use realname::store::*;
-use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
 use realname::transport::fake::{Behaviour, FakeParties, FakePayer, Script};
-use realname::{Document, DocumentKey, DocumentKind, Uscc};
-use realname_driver::{Case, Driver, MemoryCases, PayeeAccount};
-
-const SECRET: &[u8] = b"the store's secret, 32 bytes long";
-
-fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap()
-}
-fn at(m: i64) -> DateTime<Utc> {
-    t0() + Duration::minutes(m)
-}
-fn person() -> Individual {
-    Individual::new(
-        PersonName::parse("张三").unwrap(),
-        Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap(),
-    )
-    .unwrap()
-}
-fn org_case(account: &str) -> Case {
-    let org = Organization::new(
-        OrganizationName::parse("福建某某科技有限公司").unwrap(),
-        Uscc::parse("91350100M000100Y43").unwrap(),
-        OrganizationType::Enterprise,
-        person(),
-    )
-    .unwrap();
-    Case::new(account, Subject::Organization(org)).with_payee(PayeeAccount {
-        bank: "招商银行".into(),
-        account: "591902345610201".into(),
-    })
-}
+use realname_driver::{Case, Driver, MemoryCases};
 
 type Hook = Box<dyn FnOnce() + Send>;
 #[derive(Clone)]

@@ -39,3 +39,41 @@ pub trait Parties: Send + Sync {
     /// The review queue.
     fn reviews(&self) -> &Self::Reviews;
 }
+
+/// Parties shared between drivers (one per worker, say, or a driver made
+/// anew after a restart in a test) behind an [`Arc`](std::sync::Arc).
+///
+/// ```
+/// use std::sync::Arc;
+/// use realname::transport::Parties;
+/// use realname::transport::fake::FakeParties;
+/// let shared = Arc::new(FakeParties::default());
+/// assert_eq!(Parties::payer(&shared).calls(), 0);
+/// ```
+impl<P: Parties> Parties for std::sync::Arc<P> {
+    type Authority = P::Authority;
+    type Bank = P::Bank;
+    type Sms = P::Sms;
+    type Payer = P::Payer;
+    type Payments = P::Payments;
+    type Reviews = P::Reviews;
+
+    fn authority(&self) -> &P::Authority {
+        (**self).authority()
+    }
+    fn bank(&self) -> &P::Bank {
+        (**self).bank()
+    }
+    fn sms(&self) -> &P::Sms {
+        (**self).sms()
+    }
+    fn payer(&self) -> &P::Payer {
+        (**self).payer()
+    }
+    fn payments(&self) -> &P::Payments {
+        (**self).payments()
+    }
+    fn reviews(&self) -> &P::Reviews {
+        (**self).reviews()
+    }
+}

@@ -1,22 +1,23 @@
-//! What the driver's tests share: a store and parties that survive a
-//! simulated crash (shared behind `Arc`s, so a new driver sees what the
-//! crashed one saved), and a store wrapper that the tripwire can cut.
+//! What the driver's tests share: the applicants, and a store that the
+//! tripwire can cut and that survives a simulated crash (shared behind an
+//! `Arc`, so a new driver sees what the crashed one saved).
 
 #![allow(dead_code, missing_docs, missing_debug_implementations)]
 
 use std::sync::Arc;
 
 use realname::DocumentKey;
+use realname::chrono::TimeZone;
 use realname::chrono::{DateTime, Utc};
+use realname::org::OrganizationType;
 use realname::store::{
     AttemptLedger, AttemptScope, BindOutcome, BindingStore, Cas, Consumed, DueFlow, FlowRecord,
     FlowStore, Keyring, MemoryError, MemoryStore, Rebind, StoreError,
 };
-use realname::transport::Parties;
-use realname::transport::fake::{
-    FakeAuthority, FakeBank, FakeParties, FakePayer, FakePayments, FakeReviews, FakeSms, Tripwire,
-};
-use realname_driver::{Case, Cases, MemoryCases};
+use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
+use realname::transport::fake::Tripwire;
+use realname::{Document, DocumentKind, Uscc};
+use realname_driver::{Case, PayeeAccount};
 
 /// A store failing where the tripwire trips, before or after the real
 /// step (after: the write is done, its answer lost).
@@ -136,44 +137,43 @@ impl AttemptLedger for CrashStore {
     }
 }
 
-/// The fakes, shared by every driver of one run.
-#[derive(Clone, Default)]
-pub struct Shared(pub Arc<FakeParties>);
+/// The stores' secret in every test.
+pub const SECRET: &[u8] = b"the store's secret, 32 bytes long";
 
-impl Parties for Shared {
-    type Authority = FakeAuthority;
-    type Bank = FakeBank;
-    type Sms = FakeSms;
-    type Payer = FakePayer;
-    type Payments = FakePayments;
-    type Reviews = FakeReviews;
-    fn authority(&self) -> &FakeAuthority {
-        &self.0.authority
-    }
-    fn bank(&self) -> &FakeBank {
-        &self.0.bank
-    }
-    fn sms(&self) -> &FakeSms {
-        &self.0.sms
-    }
-    fn payer(&self) -> &FakePayer {
-        &self.0.payer
-    }
-    fn payments(&self) -> &FakePayments {
-        &self.0.payments
-    }
-    fn reviews(&self) -> &FakeReviews {
-        &self.0.reviews
-    }
+/// When every run starts.
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 2, 0, 0).unwrap()
 }
 
-/// The cases, shared likewise.
-#[derive(Clone, Default)]
-pub struct SharedCases(pub Arc<MemoryCases>);
+/// `minutes` after [`t0`].
+pub fn at(minutes: i64) -> DateTime<Utc> {
+    t0() + realname::chrono::Duration::minutes(minutes)
+}
 
-impl Cases for SharedCases {
-    type Error = MemoryError;
-    async fn case(&self, flow: &str) -> Result<Option<Case>, MemoryError> {
-        self.0.case(flow).await
-    }
+/// The applicant (fictional; a valid number).
+pub fn person() -> Individual {
+    Individual::new(
+        PersonName::parse("张三").unwrap(),
+        Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap(),
+    )
+    .unwrap()
+}
+
+/// An enterprise whose legal representative is [`person`].
+pub fn organization() -> Organization {
+    Organization::new(
+        OrganizationName::parse("福建某某科技有限公司").unwrap(),
+        Uscc::parse("91350100M000100Y43").unwrap(),
+        OrganizationType::Enterprise,
+        person(),
+    )
+    .unwrap()
+}
+
+/// The organisation's case, with the account a micro-deposit goes to.
+pub fn org_case(account: &str) -> Case {
+    Case::new(account, Subject::Organization(organization())).with_payee(PayeeAccount {
+        bank: "招商银行福州分行".into(),
+        account: "591902345610201".into(),
+    })
 }
