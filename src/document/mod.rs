@@ -501,12 +501,28 @@ pub(crate) fn read_var<const N: usize>(
         }
     }
     check_input_len(s)?;
+    // Full-width input: read byte by byte when every character reads as
+    // ASCII; the general path below gives the same answer for the rest
+    // and names what does not fit.
     let s = match form {
-        InputForm::Lenient => s.trim(),
+        InputForm::Lenient => trim_lenient(s),
         InputForm::Exact => s,
     };
     if s.is_empty() {
         return Err(Error::Empty);
+    }
+    if form == InputForm::Lenient
+        && !s.is_ascii()
+        && let Some((out, len)) = read_lenient_bytes::<N>(s, &[], false)
+    {
+        return if len <= N && expected.iter().any(|&e| usize::from(e) == len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
     }
     let allowed = |len: usize| len <= N && expected.iter().any(|&e| usize::from(e) == len);
     let mut out = [0u8; N];
@@ -548,6 +564,121 @@ pub(crate) fn read_var<const N: usize>(
     Ok((out, len))
 }
 
+/// Trims what `str::trim` trims, byte by byte for the usual edges: ASCII
+/// whitespace and the ideographic space U+3000 (`E3 80 80`, as Chinese
+/// input methods type it). Any other non-ASCII character at an edge, save
+/// those led by `EF` (the full-width block, none of them whitespace), is
+/// left to `str::trim` itself, so the answer is always the same.
+#[inline]
+pub(crate) fn trim_lenient(s: &str) -> &str {
+    let mut b = s.as_bytes();
+    loop {
+        match b {
+            [b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', rest @ ..]
+            | [0xE3, 0x80, 0x80, rest @ ..] => {
+                b = rest;
+            }
+            [0x00..=0x7F | 0xEF, ..] | [] => break,
+            _ => return s.trim(),
+        }
+    }
+    let start = s.len() - b.len();
+    loop {
+        match b {
+            [rest @ .., b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r']
+            | [rest @ .., 0xE3, 0x80, 0x80] => {
+                b = rest;
+            }
+            // The last character is ASCII, or three bytes led by `EF`
+            // (UTF-8 is valid, so `EF` there can only lead).
+            [.., 0x00..=0x7F] | [.., 0xEF, _, _] | [] => break,
+            _ => return s.trim(),
+        }
+    }
+    // Only whole characters were dropped, so both ends are boundaries.
+    s.get(start..start + b.len()).unwrap_or_else(|| s.trim())
+}
+
+/// The ASCII character the full-width character `[lead, mid, last]` (in
+/// UTF-8) stands for, if it is one of U+FF01–U+FF5E.
+///
+/// U+FF01–U+FF3F are `EF BC 81`–`EF BC BF` and U+FF40–U+FF5E are
+/// `EF BD 80`–`EF BD 9E`: the last byte less 0x60 after `BC`, less 0x20
+/// after `BD`, lands on ASCII 0x21–0x7E exactly for the block.
+#[inline]
+fn full_width_byte(lead: u8, mid: u8, last: u8) -> Option<u8> {
+    let b = last.wrapping_add((mid & 1) << 6).wrapping_sub(0x60);
+    (lead == 0xEF && mid & 0xFE == 0xBC && (0x21..=0x7E).contains(&b)).then_some(b)
+}
+
+/// The lenient reading of trimmed `s` byte by byte, with no `char`
+/// decoding: full-width ASCII (U+FF01–U+FF5E) read as ASCII, the bytes in
+/// `separators` dropped, and letters upper-cased when `upper`. Returns the
+/// bytes kept and their count, or `None` when a character reads as no
+/// ASCII or more than `N` are kept: the general path then gives the same
+/// answer and names the problem.
+#[inline]
+fn read_lenient_bytes<const N: usize>(
+    s: &str,
+    separators: &[u8],
+    upper: bool,
+) -> Option<([u8; N], usize)> {
+    let bytes = s.as_bytes();
+    let mut out = [0u8; N];
+    // Typed all in full-width forms (the usual way): three bytes a
+    // character, each read in one step.
+    let count = bytes.len() / 3;
+    if bytes.len() % 3 == 0 && count <= N {
+        let mut done = 0usize;
+        for (slot, c) in out.iter_mut().zip(bytes.chunks_exact(3)) {
+            let &[lead, mid, last] = c else { break };
+            let Some(mut b) = full_width_byte(lead, mid, last) else {
+                break;
+            };
+            if !b.is_ascii_digit() {
+                if separators.contains(&b) {
+                    break;
+                }
+                if upper {
+                    b.make_ascii_uppercase();
+                }
+            }
+            *slot = b;
+            done += 1;
+        }
+        if done == count {
+            return Some((out, count));
+        }
+    }
+    // Mixed input, or separators to drop: character by character.
+    let mut rest = bytes;
+    for (len, slot) in out.iter_mut().enumerate() {
+        let b = loop {
+            let (mut b, tail) = match rest {
+                [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
+                [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
+                [] => return Some((out, len)),
+                _ => return None,
+            };
+            rest = tail;
+            if b.is_ascii_digit() {
+                break b;
+            }
+            if !separators.contains(&b) {
+                if upper {
+                    b.make_ascii_uppercase();
+                }
+                break b;
+            }
+        };
+        *slot = b;
+    }
+    // `N` kept: right only if nothing is left but separators.
+    rest.iter()
+        .all(|b| separators.contains(b))
+        .then_some((out, N))
+}
+
 /// The ASCII character a full-width one (U+FF01–U+FF5E, as Chinese input
 /// methods type them) stands for; any other character unchanged.
 pub(crate) fn from_full_width(c: char) -> char {
@@ -587,9 +718,25 @@ pub(crate) fn read_compact<const N: usize>(
 ) -> Result<([u8; N], usize), Error> {
     check_input_len(s)?;
     let lenient = form == InputForm::Lenient;
-    let s = if lenient { s.trim() } else { s };
+    let s = if lenient { trim_lenient(s) } else { s };
     if s.is_empty() {
         return Err(Error::Empty);
+    }
+    // Full-width input: read byte by byte when every character reads as
+    // ASCII; the general path below gives the same answer for the rest
+    // and names what does not fit.
+    if lenient
+        && !s.is_ascii()
+        && let Some((out, len)) = read_lenient_bytes::<N>(s, separators, true)
+    {
+        return if len <= N && expected.iter().any(|&e| usize::from(e) == len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
     }
     let mut out = [0u8; N];
     let mut len = 0usize;
