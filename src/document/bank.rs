@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::{Masked, ParseOptions, match_digits, number, read_compact, simple_document};
-use crate::checksum::luhn;
+use crate::checksum::{luhn, luhn_fits};
 use crate::error::{CharClass, Error};
 
 /// The card network a [`BankCardNumber`]'s issuer identification number
@@ -157,15 +157,20 @@ impl BankCardNumber {
             CharClass::Digit
         })?;
         let text = bytes.get(..len).unwrap_or_default();
-        match_digits(text)?;
         let short_network = match len {
             14 => Some(CardNetwork::DinersClub),
             15 => Some(CardNetwork::AmericanExpress),
             _ => None,
         };
-        if let Some(network) = short_network
-            && network_of(number(text.get(..4).unwrap_or_default())) != network
-        {
+        let network_fits = short_network
+            .is_none_or(|network| network_of(number(text.get(..4).unwrap_or_default())) == network);
+        // Fast path: the digits and the Luhn sum in one pass; the checks
+        // below name the problem of any other number.
+        if network_fits && luhn_fits(text) {
+            return Ok(Self::from_canonical(bytes, len));
+        }
+        match_digits(text)?;
+        if !network_fits {
             return Err(Error::Length {
                 expected: CARD_LENGTHS_COMMON,
                 found: len,

@@ -572,6 +572,13 @@ pub(crate) fn read_var<const N: usize>(
 #[inline]
 pub(crate) fn trim_lenient(s: &str) -> &str {
     let mut b = s.as_bytes();
+    // Nothing to trim: the usual case, in two comparisons.
+    if let (Some(&first), Some(&last)) = (b.first(), b.last())
+        && is_plain(first)
+        && is_plain(last)
+    {
+        return s;
+    }
     loop {
         match b {
             [b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', rest @ ..]
@@ -700,6 +707,33 @@ pub(crate) fn first_then_digits(first: CharClass) -> impl Fn(usize) -> CharClass
     }
 }
 
+/// Copies ASCII `bytes` (at most `N`) into `out`, upper-cased when
+/// `lenient`, and tells whether one of `separators` is among them (for the
+/// lenient reading to drop); `None` when there are more than two
+/// separators to look for.
+#[inline]
+fn copy_compact<const N: usize>(
+    out: &mut [u8; N],
+    bytes: &[u8],
+    lenient: bool,
+    separators: &[u8],
+) -> Option<bool> {
+    // Two separators at most, the missing ones standing in as a byte no
+    // ASCII input holds.
+    let (one, two) = match *separators {
+        [] => (0xFF, 0xFF),
+        [one] => (one, 0xFF),
+        [one, two] => (one, two),
+        _ => return None,
+    };
+    let mut seen = false;
+    for (slot, &b) in out.iter_mut().zip(bytes) {
+        *slot = if lenient { b.to_ascii_uppercase() } else { b };
+        seen |= b == one || b == two;
+    }
+    Some(lenient && seen)
+}
+
 /// Reads `s` into at most `N` ASCII bytes for schemes with letters and
 /// separators, returning them and their count.
 ///
@@ -744,16 +778,13 @@ pub(crate) fn read_compact<const N: usize>(
     // full-width mapping (the same result as the loop below).
     if s.is_ascii() {
         let bytes = s.as_bytes();
-        let has_separator = lenient
-            && bytes
-                .iter()
-                .any(|&b| !b.is_ascii_digit() && separators.contains(&b));
-        // Nothing to drop: one copy (and upper-casing when lenient).
-        if !has_separator && let Some(head) = out.get_mut(..bytes.len()) {
-            head.copy_from_slice(bytes);
-            if lenient {
-                head.make_ascii_uppercase();
-            }
+        // Nothing to drop (no separator, or one that is not among the
+        // first two, which every scheme stays within): one pass copies,
+        // upper-cases when lenient, and looks for a separator.
+        if bytes.len() <= N
+            && let Some(seen) = copy_compact(&mut out, bytes, lenient, separators)
+            && !seen
+        {
             len = bytes.len();
             return if expected.iter().any(|&e| usize::from(e) == len) {
                 Ok((out, len))
