@@ -707,31 +707,53 @@ pub(crate) fn first_then_digits(first: CharClass) -> impl Fn(usize) -> CharClass
     }
 }
 
-/// Copies ASCII `bytes` (at most `N`) into `out`, upper-cased when
-/// `lenient`, and tells whether one of `separators` is among them (for the
-/// lenient reading to drop); `None` when there are more than two
-/// separators to look for.
+/// ASCII `bytes` (at most `N`, which is at most 24) with nothing to drop,
+/// in a buffer of `N`: upper-cased when `lenient`. `None` for other input
+/// (non-ASCII, too long, or holding one of at most two `separators` when
+/// `lenient`), which the general path reads.
 #[inline]
-fn copy_compact<const N: usize>(
-    out: &mut [u8; N],
-    bytes: &[u8],
-    lenient: bool,
-    separators: &[u8],
-) -> Option<bool> {
-    // Two separators at most, the missing ones standing in as a byte no
-    // ASCII input holds.
-    let (one, two) = match *separators {
-        [] => (0xFF, 0xFF),
-        [one] => (one, 0xFF),
-        [one, two] => (one, two),
+fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) -> Option<[u8; N]> {
+    /// A byte's worth of ones in each lane of a word.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The bit 7 of each byte of `w` that is zero.
+    let zero_bytes = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    // Two separators at most; a missing one stands in as a byte that no
+    // ASCII holds.
+    let (one, two) = match (lenient, separators) {
+        (false, _) | (true, []) => (0xFF, 0xFF),
+        (true, [one]) => (*one, 0xFF),
+        (true, [one, two]) => (*one, *two),
         _ => return None,
     };
-    let mut seen = false;
-    for (slot, &b) in out.iter_mut().zip(bytes) {
-        *slot = if lenient { b.to_ascii_uppercase() } else { b };
-        seen |= b == one || b == two;
+    // Eight bytes at a time, over a zero-padded copy of the input (padding
+    // is neither a separator nor a letter, and no ASCII is lost).
+    if bytes.len() > N {
+        return None;
     }
-    Some(lenient && seen)
+    let mut buf = [0u8; 24];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let mut odd = 0u64;
+    for chunk in buf.chunks_exact_mut(8).take(N.div_ceil(8)) {
+        let mut w = u64::from_le_bytes(<[u8; 8]>::try_from(&*chunk).ok()?);
+        odd |= w & HIGH;
+        odd |= zero_bytes(w ^ (ONES * u64::from(one))) | zero_bytes(w ^ (ONES * u64::from(two)));
+        if lenient {
+            // Bit 7 of each byte set from `a` on and from past `z` on
+            // (valid for ASCII, which `odd` checks): flip bit 5 between.
+            let low = w & !HIGH;
+            let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+            let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+            w ^= (from_a & !past_z & HIGH) >> 2;
+        }
+        chunk.copy_from_slice(&w.to_le_bytes());
+    }
+    if odd != 0 {
+        return None;
+    }
+    let mut out = [0u8; N];
+    out.copy_from_slice(buf.get(..N)?);
+    Some(out)
 }
 
 /// Reads `s` into at most `N` ASCII bytes for schemes with letters and
@@ -756,14 +778,25 @@ pub(crate) fn read_compact<const N: usize>(
     if s.is_empty() {
         return Err(Error::Empty);
     }
-    // Full-width input: read byte by byte when every character reads as
-    // ASCII; the general path below gives the same answer for the rest
-    // and names what does not fit.
-    if lenient
-        && !s.is_ascii()
-        && let Some((out, len)) = read_lenient_bytes::<N>(s, separators, true)
-    {
-        return if len <= N && expected.iter().any(|&e| usize::from(e) == len) {
+    let length_ok = |len: usize| len <= N && expected.iter().any(|&e| usize::from(e) == len);
+    // Fast path: ASCII with nothing to drop, copied whole and checked in
+    // one pass over the fixed-size buffer.
+    if let Some(out) = copy_compact::<N>(s.as_bytes(), lenient, separators) {
+        let len = s.len();
+        return if length_ok(len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
+    }
+    // Separators or full-width forms: read byte by byte when every
+    // character reads as ASCII; the general path below gives the same
+    // answer for the rest and names what does not fit.
+    if lenient && let Some((out, len)) = read_lenient_bytes::<N>(s, separators, true) {
+        return if length_ok(len) {
             Ok((out, len))
         } else {
             Err(Error::Length {
@@ -778,13 +811,16 @@ pub(crate) fn read_compact<const N: usize>(
     // full-width mapping (the same result as the loop below).
     if s.is_ascii() {
         let bytes = s.as_bytes();
-        // Nothing to drop (no separator, or one that is not among the
-        // first two, which every scheme stays within): one pass copies,
-        // upper-cases when lenient, and looks for a separator.
-        if bytes.len() <= N
-            && let Some(seen) = copy_compact(&mut out, bytes, lenient, separators)
-            && !seen
-        {
+        let has_separator = lenient
+            && bytes
+                .iter()
+                .any(|&b| !b.is_ascii_digit() && separators.contains(&b));
+        // Nothing to drop: one copy (and upper-casing when lenient).
+        if !has_separator && let Some(head) = out.get_mut(..bytes.len()) {
+            head.copy_from_slice(bytes);
+            if lenient {
+                head.make_ascii_uppercase();
+            }
             len = bytes.len();
             return if expected.iter().any(|&e| usize::from(e) == len) {
                 Ok((out, len))
