@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use super::{
     Country, InputForm, Masked, ParseOptions, ascii_str, check_input_len, from_full_width,
+    trim_lenient,
 };
 use crate::error::{CharClass, Error, NationalityCode};
 
@@ -29,9 +30,12 @@ impl Issued {
     fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
         check_input_len(s)?;
         let lenient = options.input() == InputForm::Lenient;
-        let s = if lenient { s.trim() } else { s };
+        let s = if lenient { trim_lenient(s) } else { s };
         if s.is_empty() {
             return Err(Error::Empty);
+        }
+        if let Some(issued) = Issued::parse_ascii(s.as_bytes(), lenient) {
+            return Ok(issued);
         }
         let mut chars = s
             .chars()
@@ -53,6 +57,39 @@ impl Issued {
             code: NationalityCode::Alpha3(alpha3),
         })?;
         Issued::with_number(country, chars, lenient, true)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): trimmed ASCII
+    /// input that is valid, read byte by byte. `None` for anything else,
+    /// which the general path reads and names the problem of.
+    fn parse_ascii(s: &[u8], lenient: bool) -> Option<Issued> {
+        let upper = |b: u8| if lenient { b.to_ascii_uppercase() } else { b };
+        let (&[a, b, c], rest) = s.split_first_chunk::<3>()?;
+        let alpha3 = [upper(a), upper(b), upper(c)];
+        if !alpha3.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let country = Country::from_alpha3_bytes(alpha3)?;
+        let mut bytes = [0u8; 24];
+        bytes[..3].copy_from_slice(&alpha3);
+        bytes[3] = b':';
+        let mut len = 0usize;
+        for (i, &b) in rest.iter().enumerate() {
+            let b = upper(b);
+            match b {
+                b':' if i == 0 => continue,
+                b' ' | b'-' if lenient => continue,
+                b'0'..=b'9' | b'A'..=b'Z' => {}
+                _ => return None,
+            }
+            *bytes.get_mut(4 + len)? = b;
+            len += 1;
+        }
+        (5..=20).contains(&len).then_some(Issued {
+            country,
+            bytes,
+            len: (4 + len) as u8,
+        })
     }
 
     /// Reads the number part after `country`: 5 to 20 letters and digits.
