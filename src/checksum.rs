@@ -362,11 +362,12 @@ pub fn iso7064_mod11_10(body: &[u8]) -> Option<u8> {
     Some(b'0' + ((11 - p) % 10) as u8)
 }
 
-/// Whether an 18-character unified social credit code has characters of
-/// the alphabet, digits in its region code (characters 3–8) and the right
-/// check character: the parser's checks and [`gb32100`] in one pass.
+/// The check character ([`gb32100`]) of an 18-character unified social
+/// credit code whose characters fit: all of the alphabet, digits in the
+/// region code (characters 3–8). `None` if one does not. The parser's
+/// checks in one pass.
 #[inline]
-pub(crate) fn gb32100_fits(code: &[u8; 18]) -> bool {
+pub(crate) fn gb32100_fits(code: &[u8; 18]) -> Option<u8> {
     /// 3^(i-1) mod 31, for the 17 characters before the check.
     const WEIGHTS: [u32; 17] = [
         1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
@@ -387,10 +388,13 @@ pub(crate) fn gb32100_fits(code: &[u8; 18]) -> bool {
         bad |= v > limit;
         sum += u32::from(v) * w;
     }
-    let expected = (31 - sum % 31) % 31;
-    !bad && check
-        .first()
-        .is_some_and(|&c| u32::from(value(c)) == expected)
+    bad |= check.first().is_none_or(|&c| value(c) > 30);
+    if bad {
+        return None;
+    }
+    GB32100_ALPHABET
+        .get(((31 - sum % 31) % 31) as usize)
+        .copied()
 }
 
 /// Whether `number` (ASCII digits, body then check digit, at least two)

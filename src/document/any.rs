@@ -321,6 +321,34 @@ documents! {
         "Foreign Driving Licence", Individual, 8..=24;
 }
 
+impl DocumentKind {
+    /// Whether a number of this kind can begin with `first` (ASCII, upper
+    /// case; 0 for a character that is not): the first character each
+    /// parser's pattern allows, for [`detect`] to skip parsers that cannot
+    /// succeed. Kinds whose first character varies more say yes.
+    fn can_begin_with(&self, first: u8) -> bool {
+        match self {
+            DocumentKind::ResidentId
+            | DocumentKind::LegacyResidentId
+            | DocumentKind::BusinessRegistrationNumber
+            | DocumentKind::BankCardNumber
+            | DocumentKind::TaiwanTravelPermit => first.is_ascii_digit(),
+            // `+86`, or the national number, `0086` or `86`.
+            DocumentKind::MobileNumber => first.is_ascii_digit() || first == b'+',
+            DocumentKind::MacaoId => matches!(first, b'1' | b'5' | b'7'),
+            // A letter, or the three letters of a country code.
+            DocumentKind::HongKongId
+            | DocumentKind::TaiwanId
+            | DocumentKind::ForeignPassport
+            | DocumentKind::ForeignDrivingLicence => first.is_ascii_uppercase(),
+            DocumentKind::HkMacaoTravelPermit => matches!(first, b'H' | b'M'),
+            DocumentKind::ChinesePassport => matches!(first, b'E' | b'G'),
+            DocumentKind::ExitEntryPermit => first == b'C',
+            _ => true,
+        }
+    }
+}
+
 /// The error of [`DocumentKind::from_str`]: not a stable identifier of any
 /// kind.
 ///
@@ -511,25 +539,36 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     // schemes drop), counted up to a bound: no number is longer.
     // A Latin letter (ASCII or full-width) rules out the kinds written in
     // digits only, whose parsers would refuse it: skip them unparsed.
-    let (n, has_letter) = if s.is_ascii() {
+    // The first of those characters, read as ASCII and upper-cased (0 if
+    // it is no ASCII): every parser keeps it as the number's first
+    // character, so it rules out the kinds that cannot begin with it.
+    let (n, has_letter, first) = if s.is_ascii() {
         // The same counts byte by byte (ASCII whitespace as
         // `char::is_whitespace` has it, vertical tab included).
         let kept = |b: &&u8| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
         (
             s.as_bytes().iter().filter(kept).take(32).count(),
             s.as_bytes().iter().any(u8::is_ascii_alphabetic),
+            s.as_bytes()
+                .iter()
+                .find(kept)
+                .map_or(0, u8::to_ascii_uppercase),
         )
     } else {
+        let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '\u{FF0D}';
         (
-            s.chars()
-                .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
-                .take(32)
-                .count(),
+            s.chars().filter(kept).take(32).count(),
             s.chars().any(|c| {
                 c.is_ascii_alphabetic()
                     || ('\u{FF21}'..='\u{FF3A}').contains(&c)
                     || ('\u{FF41}'..='\u{FF5A}').contains(&c)
             }),
+            s.chars()
+                .find(kept)
+                .map(super::from_full_width)
+                .and_then(|c| u8::try_from(c).ok())
+                .filter(u8::is_ascii)
+                .map_or(0, |b| b.to_ascii_uppercase()),
         )
     };
     let digits_only = |kind: DocumentKind| {
@@ -545,6 +584,7 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     let mut count = 0;
     for (slot, &kind) in found.iter_mut().zip(kinds) {
         if kind.plausible(n)
+            && kind.can_begin_with(first)
             && !(has_letter && digits_only(kind))
             && Document::parse_as(kind, s).is_ok()
         {

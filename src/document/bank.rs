@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use super::{Masked, ParseOptions, match_digits, number, read_compact, simple_document};
+use super::{
+    Masked, ParseOptions, match_digits, number, read_compact, simple_document, trim_lenient,
+};
 use crate::checksum::{luhn, luhn_fits};
 use crate::error::{CharClass, Error};
 
@@ -455,7 +457,8 @@ fn mangled_prefix(s: &str, len: usize, lenient: bool) -> Option<Error> {
         if lenient && (c == ' ' || c == '-') {
             continue;
         }
-        let wanted = prefix.chars().nth(position);
+        // The prefix is ASCII: its n-th character is its n-th byte.
+        let wanted = prefix.as_bytes().get(position).copied().map(char::from);
         position += 1;
         if Some(c) != wanted && !c.is_ascii_digit() {
             let expected = wanted.map_or(CharClass::Digit, CharClass::Exactly);
@@ -499,9 +502,17 @@ impl MobileNumber {
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        // Fast path: the national number as typed, eleven digits with the
+        // leading 1 (so no prefix to strip, and nothing to trim or drop).
+        if let Ok(digits) = <[u8; 11]>::try_from(s.as_bytes())
+            && digits[0] == b'1'
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            return Self::from_digits(digits);
+        }
         super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;
-        let trimmed = if lenient { s.trim() } else { s };
+        let trimmed = if lenient { trim_lenient(s) } else { s };
         let national = trimmed
             .strip_prefix("+86")
             .or_else(|| trimmed.strip_prefix("＋８６"))
@@ -526,6 +537,12 @@ impl MobileNumber {
             e => e,
         })?;
         match_digits(digits.get(..len).unwrap_or_default())?;
+        Self::from_digits(digits)
+    }
+
+    /// Checks the eleven digits of a national number: the leading 1 and an
+    /// allocated prefix.
+    fn from_digits(digits: [u8; 11]) -> Result<Self, Error> {
         if digits[0] != b'1' {
             return Err(Error::Character {
                 position: 1,

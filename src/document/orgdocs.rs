@@ -87,9 +87,15 @@ impl Uscc {
             }
         })?;
         // Fast path: the alphabet, the digits of the region code and the
-        // check character in one pass; the checks below name the problem of
-        // any other code.
-        if gb32100_fits(&bytes) {
+        // check character in one pass; the pattern below names the
+        // character of any other code that does not fit.
+        if let Some(expected) = gb32100_fits(&bytes) {
+            if expected != bytes[17] {
+                return Err(Error::Checksum {
+                    expected: char::from(expected),
+                    found: char::from(bytes[17]),
+                });
+            }
             check_authority_code(number(&bytes[2..8]), options.region_check())?;
             return Self::check_category(bytes, len, options);
         }
