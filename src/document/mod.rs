@@ -621,9 +621,9 @@ fn full_width_byte(lead: u8, mid: u8, last: u8) -> Option<u8> {
 /// The lenient reading of trimmed `s` byte by byte, with no `char`
 /// decoding: full-width ASCII (U+FF01–U+FF5E) read as ASCII, the bytes in
 /// `separators` dropped, and letters upper-cased when `upper`. Returns the
-/// bytes kept and their count, or `None` when a character reads as no
-/// ASCII or more than `N` are kept: the general path then gives the same
-/// answer and names the problem.
+/// bytes kept (the first `N`) and their count, or `None` when a character
+/// reads as no ASCII: the general path then gives the same answer and
+/// names it.
 #[inline]
 fn read_lenient_bytes<const N: usize>(
     s: &str,
@@ -680,10 +680,20 @@ fn read_lenient_bytes<const N: usize>(
         };
         *slot = b;
     }
-    // `N` kept: right only if nothing is left but separators.
-    rest.iter()
-        .all(|b| separators.contains(b))
-        .then_some((out, N))
+    // `N` kept: count the rest, for the length error.
+    let mut len = N;
+    loop {
+        let (b, tail) = match rest {
+            [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
+            [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
+            [] => return Some((out, len)),
+            _ => return None,
+        };
+        rest = tail;
+        if b.is_ascii_digit() || !separators.contains(&b) {
+            len += 1;
+        }
+    }
 }
 
 /// The ASCII character a full-width one (U+FF01–U+FF5E, as Chinese input
