@@ -153,12 +153,16 @@ macro_rules! documents {
         }
 
         impl DocumentKind {
+            /// Every kind, in the order [`detect`] ranks them, for the
+            /// tables it builds at compile time.
+            const ALL: &'static [DocumentKind] = &[$(DocumentKind::$kind),+];
+
             /// Whether a string with `n` characters other than whitespace and
             /// hyphens could be a number of this kind: a filter that lets
             /// [`detect`] skip parsers that cannot succeed.
-            fn plausible(&self, n: usize) -> bool {
+            const fn plausible(self, n: usize) -> bool {
                 match self {
-                    $(DocumentKind::$kind => ($min..=$max).contains(&n),)+
+                    $(DocumentKind::$kind => $min <= n && n <= $max,)+
                 }
             }
         }
@@ -326,15 +330,16 @@ impl DocumentKind {
     /// case; 0 for a character that is not): the first character each
     /// parser's pattern allows, for [`detect`] to skip parsers that cannot
     /// succeed. Kinds whose first character varies more say yes.
-    fn can_begin_with(&self, first: u8) -> bool {
+    const fn can_begin_with(self, first: u8) -> bool {
         match self {
             DocumentKind::ResidentId
             | DocumentKind::LegacyResidentId
             | DocumentKind::BusinessRegistrationNumber
             | DocumentKind::BankCardNumber
             | DocumentKind::TaiwanTravelPermit => first.is_ascii_digit(),
-            // `+86`, or the national number, `0086` or `86`.
-            DocumentKind::MobileNumber => first.is_ascii_digit() || first == b'+',
+            // The national number, `86`, `+86` or `0086` (see
+            // `mobile_fits` for the counts that go with them).
+            DocumentKind::MobileNumber => matches!(first, b'1' | b'8' | b'+' | b'0'),
             DocumentKind::MacaoId => matches!(first, b'1' | b'5' | b'7'),
             // A letter, or the three letters of a country code.
             DocumentKind::HongKongId
@@ -543,21 +548,22 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     // it is no ASCII): every parser keeps it as the number's first
     // character, so it rules out the kinds that cannot begin with it.
     let (n, has_letter, first) = if s.is_ascii() {
-        // The same counts byte by byte (ASCII whitespace as
+        // The same in one pass byte by byte (ASCII whitespace as
         // `char::is_whitespace` has it, vertical tab included).
-        let kept = |b: &&u8| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
-        (
-            s.as_bytes().iter().filter(kept).take(32).count(),
-            s.as_bytes().iter().any(u8::is_ascii_alphabetic),
-            s.as_bytes()
-                .iter()
-                .find(kept)
-                .map_or(0, u8::to_ascii_uppercase),
-        )
+        let (mut n, mut letter, mut first) = (0usize, false, 0u8);
+        for &b in s.as_bytes() {
+            let kept = !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
+            if kept && n == 0 {
+                first = b.to_ascii_uppercase();
+            }
+            n += usize::from(kept);
+            letter |= b.is_ascii_alphabetic();
+        }
+        (n, letter, first)
     } else {
         let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '\u{FF0D}';
         (
-            s.chars().filter(kept).take(32).count(),
+            s.chars().filter(kept).count(),
             s.chars().any(|c| {
                 c.is_ascii_alphabetic()
                     || ('\u{FF21}'..='\u{FF3A}').contains(&c)
@@ -571,36 +577,105 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
                 .map_or(0, |b| b.to_ascii_uppercase()),
         )
     };
-    let digits_only = |kind: DocumentKind| {
-        matches!(
-            kind,
-            DocumentKind::MobileNumber
-                | DocumentKind::BankCardNumber
-                | DocumentKind::BusinessRegistrationNumber
-        )
-    };
+    let n = n.min(32);
+    // The kinds that fit, one bit each in the order of `DocumentKind::all`.
+    let mut candidates = BY_COUNT.get(n).copied().unwrap_or(0)
+        & BY_FIRST.get(usize::from(first)).copied().unwrap_or(0);
+    if has_letter {
+        candidates &= !DIGITS_ONLY;
+    }
+    // A mobile number's count goes with its first character: 11 for the
+    // national number (`1…`), 13 after `86`, 14 after `+86`, 15 after
+    // `0086`.
+    if !matches!(
+        (n, first),
+        (11, b'1') | (13, b'8') | (14, b'+') | (15, b'0')
+    ) {
+        candidates &= !bit(DocumentKind::MobileNumber);
+    }
     let kinds = DocumentKind::all();
-    let mut found = [false; 32];
-    let mut count = 0;
-    for (slot, &kind) in found.iter_mut().zip(kinds) {
-        if kind.plausible(n)
-            && kind.can_begin_with(first)
-            && !(has_letter && digits_only(kind))
+    let mut found = 0u32;
+    let mut rest = candidates;
+    while rest != 0 {
+        let i = rest.trailing_zeros();
+        rest &= rest - 1;
+        if let Some(&kind) = kinds.get(i as usize)
             && Document::parse_as(kind, s).is_ok()
         {
-            *slot = true;
-            count += 1;
+            found |= 1 << i;
         }
     }
-    let mut out = Vec::with_capacity(count);
+    let mut out = Vec::with_capacity(found.count_ones() as usize);
     out.extend(
         kinds
             .iter()
-            .zip(found)
-            .filter_map(|(&kind, hit)| hit.then_some(kind)),
+            .enumerate()
+            .filter(|&(i, _)| found >> i & 1 == 1)
+            .map(|(_, &kind)| kind),
     );
     out
 }
+
+/// The bit of `kind` in [`detect`]'s sets of kinds.
+const fn bit(kind: DocumentKind) -> u32 {
+    let mut i = 0;
+    while i < DocumentKind::ALL.len() {
+        if DocumentKind::ALL[i] as u32 == kind as u32 {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    0
+}
+
+/// The kinds written in digits only, which a Latin letter rules out.
+const DIGITS_ONLY: u32 = bit(DocumentKind::MobileNumber)
+    | bit(DocumentKind::BankCardNumber)
+    | bit(DocumentKind::BusinessRegistrationNumber);
+
+// One bit a kind.
+const _: () = assert!(DocumentKind::ALL.len() <= 32);
+
+/// For each count of characters other than whitespace and hyphens (up to
+/// 32), the kinds [`DocumentKind::plausible`] at that count.
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const BY_COUNT: [u32; 33] = {
+    let mut table = [0u32; 33];
+    let mut n = 0;
+    while n < table.len() {
+        let mut i = 0;
+        while i < DocumentKind::ALL.len() {
+            if DocumentKind::ALL[i].plausible(n) {
+                table[n] |= 1 << i;
+            }
+            i += 1;
+        }
+        n += 1;
+    }
+    table
+};
+
+/// For each first character (ASCII upper case, or 0), the kinds that
+/// [`DocumentKind::can_begin_with`] it.
+// Built at compile time, as `BY_COUNT`.
+#[allow(clippy::indexing_slicing)]
+const BY_FIRST: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut b = 0;
+    while b < table.len() {
+        let mut i = 0;
+        while i < DocumentKind::ALL.len() {
+            if DocumentKind::ALL[i].can_begin_with(b as u8) {
+                table[b] |= 1 << i;
+            }
+            i += 1;
+        }
+        b += 1;
+    }
+    table
+};
 
 #[cfg(feature = "serde")]
 mod serde_impl {
