@@ -548,18 +548,22 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     // it is no ASCII): every parser keeps it as the number's first
     // character, so it rules out the kinds that cannot begin with it.
     let (n, has_letter, first) = if s.is_ascii() {
-        // The same in one pass byte by byte (ASCII whitespace as
-        // `char::is_whitespace` has it, vertical tab included).
-        let (mut n, mut letter, mut first) = (0usize, false, 0u8);
-        for &b in s.as_bytes() {
-            let kept = !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
-            if kept && n == 0 {
-                first = b.to_ascii_uppercase();
-            }
-            n += usize::from(kept);
-            letter |= b.is_ascii_alphabetic();
+        // The same in one pass byte by byte, each byte's class from a
+        // table (ASCII whitespace as `char::is_whitespace` has it,
+        // vertical tab included).
+        let bytes = s.as_bytes();
+        let class = |b: u8| ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
+        let (mut n, mut classes) = (0usize, 0u8);
+        for &b in bytes {
+            let c = class(b);
+            n += usize::from(c & KEPT);
+            classes |= c;
         }
-        (n, letter, first)
+        let first = bytes
+            .iter()
+            .find(|&&b| class(b) & KEPT != 0)
+            .map_or(0, u8::to_ascii_uppercase);
+        (n, classes & LETTER != 0, first)
     } else {
         let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '\u{FF0D}';
         (
@@ -593,6 +597,11 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     ) {
         candidates &= !bit(DocumentKind::MobileNumber);
     }
+    // The short card numbers are Diners Club (14) and American Express
+    // (15) cards only, whose numbers begin with 3.
+    if matches!(n, 14 | 15) && first != b'3' {
+        candidates &= !bit(DocumentKind::BankCardNumber);
+    }
     let kinds = DocumentKind::all();
     let mut found = 0u32;
     let mut rest = candidates;
@@ -606,15 +615,38 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
         }
     }
     let mut out = Vec::with_capacity(found.count_ones() as usize);
-    out.extend(
-        kinds
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| found >> i & 1 == 1)
-            .map(|(_, &kind)| kind),
-    );
+    while found != 0 {
+        out.extend(kinds.get(found.trailing_zeros() as usize));
+        found &= found - 1;
+    }
     out
 }
+
+/// [`ASCII_CLASS`]: a character other than whitespace and hyphens.
+const KEPT: u8 = 1;
+/// [`ASCII_CLASS`]: a Latin letter.
+const LETTER: u8 = 2;
+
+/// The class of each ASCII byte for [`detect`]'s count: [`KEPT`] unless
+/// whitespace (as `char::is_whitespace` has it) or `-`, and [`LETTER`].
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < table.len() {
+        let byte = b as u8;
+        if !matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-') {
+            table[b] |= KEPT;
+        }
+        if byte.is_ascii_alphabetic() {
+            table[b] |= LETTER;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The bit of `kind` in [`detect`]'s sets of kinds.
 const fn bit(kind: DocumentKind) -> u32 {
