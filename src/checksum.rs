@@ -403,25 +403,26 @@ pub(crate) fn gb32100_fits(code: &[u8; 18]) -> Option<u8> {
 #[inline]
 pub(crate) fn luhn_fits(number: &[u8]) -> bool {
     /// Twice a digit, less 9 above 9.
-    const TWICE: [u32; 10] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+    const TWICE: [u8; 10] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
     let mut sum = 0u32;
-    let mut bad = number.len() < 2;
-    // From the right: the check digit, then a doubled one, and so on.
-    for pair in number.rchunks(2) {
-        let (twice, plain) = match *pair {
-            [twice, plain] => (twice, plain),
-            [plain] => (b'0', plain),
-            _ => (b'0', b'0'),
-        };
-        let plain = plain.wrapping_sub(b'0');
-        bad |= plain > 9;
-        sum += u32::from(plain);
-        match TWICE.get(usize::from(twice.wrapping_sub(b'0'))) {
-            Some(&t) => sum += t,
-            None => bad = true,
-        }
+    // The largest digit value seen, for one check at the end.
+    let mut max = 0u8;
+    // From the right: a doubled digit, then the one after it (the check
+    // digit first of all).
+    let mut pairs = number.rchunks_exact(2);
+    for pair in &mut pairs {
+        let &[twice, plain] = pair else { continue };
+        let (twice, plain) = (twice.wrapping_sub(b'0'), plain.wrapping_sub(b'0'));
+        max = max.max(twice).max(plain);
+        let doubled = TWICE.get(usize::from(twice)).copied().unwrap_or(0);
+        sum += u32::from(doubled) + u32::from(plain);
     }
-    !bad && sum.is_multiple_of(10)
+    if let [plain] = *pairs.remainder() {
+        let plain = plain.wrapping_sub(b'0');
+        max = max.max(plain);
+        sum += u32::from(plain);
+    }
+    number.len() >= 2 && max <= 9 && sum.is_multiple_of(10)
 }
 
 /// The states of [`iso7064_mod11_10`]: `NEXT_MOD11_10[p * 10 + d]` is the
