@@ -256,12 +256,13 @@ pub fn taiwan_id(body: &[u8]) -> Option<u8> {
 /// the upper-case letters without I, O, Z, S and V.
 pub const GB32100_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/// The value of each ASCII byte in the GB 32100 alphabet, or `u8::MAX`.
+/// The value of each byte in the GB 32100 alphabet, or `u8::MAX` (all 256,
+/// so that a byte's lookup needs no bounds check).
 // Built at compile time: an index out of bounds would fail the build, never
 // a caller.
 #[allow(clippy::indexing_slicing)]
-const GB32100_VALUES: [u8; 128] = {
-    let mut table = [u8::MAX; 128];
+const GB32100_VALUES: [u8; 256] = {
+    let mut table = [u8::MAX; 256];
     let mut i = 0;
     while i < GB32100_ALPHABET.len() {
         table[GB32100_ALPHABET[i] as usize] = i as u8;
