@@ -472,6 +472,25 @@ fn mangled_prefix(s: &str, len: usize, lenient: bool) -> Option<Error> {
     None
 }
 
+/// The eleven digits of `s` when it holds them, the first a 1, with only
+/// ASCII spaces and hyphens besides (which the lenient reading trims or
+/// drops); `None` for anything else.
+fn spaced_digits(s: &[u8]) -> Option<[u8; 11]> {
+    let mut digits = [0u8; 11];
+    let mut len = 0;
+    for &b in s {
+        match b {
+            b'0'..=b'9' => {
+                *digits.get_mut(len)? = b;
+                len += 1;
+            }
+            b' ' | b'-' => {}
+            _ => return None,
+        }
+    }
+    (len == 11 && digits[0] == b'1').then_some(digits)
+}
+
 impl MobileNumber {
     /// Parses a number with the default [`ParseOptions`].
     ///
@@ -512,6 +531,12 @@ impl MobileNumber {
         }
         super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;
+        // Lenient fast path: ASCII digits with spaces and hyphens, eleven
+        // digits from a leading 1 (so no prefix to strip: each begins with
+        // something else), read in one pass.
+        if lenient && let Some(digits) = spaced_digits(s.as_bytes()) {
+            return Self::from_digits(digits);
+        }
         let trimmed = if lenient { trim_lenient(s) } else { s };
         let national = trimmed
             .strip_prefix("+86")
