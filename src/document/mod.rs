@@ -734,7 +734,9 @@ fn read_lenient_bytes<const N: usize>(
             };
             // Separators are dropped, so left to the loop below; a third
             // one is looked for there too.
-            if has_byte(w, one) || has_byte(w, two) || separators.len() > 2 {
+            if !separators.is_empty()
+                && (has_byte(w, one) || has_byte(w, two) || separators.len() > 2)
+            {
                 break;
             }
             if upper {
