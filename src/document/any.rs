@@ -648,16 +648,10 @@ const ASCII_CLASS: [u8; 128] = {
     table
 };
 
-/// The bit of `kind` in [`detect`]'s sets of kinds.
+/// The bit of `kind` in [`detect`]'s sets of kinds: its place in
+/// [`DocumentKind::all`], which is the order the enum declares.
 const fn bit(kind: DocumentKind) -> u32 {
-    let mut i = 0;
-    while i < DocumentKind::ALL.len() {
-        if DocumentKind::ALL[i] as u32 == kind as u32 {
-            return 1 << i;
-        }
-        i += 1;
-    }
-    0
+    1 << kind as u32
 }
 
 /// The kinds written in digits only, which a Latin letter rules out.
@@ -811,6 +805,56 @@ mod serde_impl {
         /// [`Document::parse_as`]; unknown fields are refused.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             text::structure(deserializer, "Document", FIELDS, DocumentVisitor)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detect_bits_follow_the_order_of_all() {
+        for (i, &kind) in DocumentKind::all().iter().enumerate() {
+            assert_eq!(bit(kind), 1 << i, "{kind}");
+        }
+    }
+
+    #[test]
+    fn detect_filters_keep_every_kind_of_a_valid_number() {
+        // A number of each kind, typed plainly and leniently: the shape
+        // filters must let its kind through.
+        for s in [
+            "11010519491231002X",
+            "932682198501010017",
+            "KAZ110090123105",
+            "91350100M000100Y43",
+            "13812345678",
+            "+86 138 1234 5678",
+            "008613812345678",
+            "86-138-1234-5678",
+            "110101900307001",
+            "110108012345670",
+            "6217000012345678907",
+            "375556917985515",
+            "A123456(3)",
+            "A123456789",
+            "H12345678",
+            "E12345678",
+            "C12345678",
+            "12345678",
+            "1234567(8)",
+            "D2143569-X",
+            "USA:123456789",
+        ] {
+            for typed in [s.to_owned(), format!(" {s} "), s.to_lowercase()] {
+                let parsed: Vec<DocumentKind> = DocumentKind::all()
+                    .iter()
+                    .copied()
+                    .filter(|&k| Document::parse_as(k, &typed).is_ok())
+                    .collect();
+                assert_eq!(detect(&typed), parsed, "{typed:?}");
+            }
         }
     }
 }

@@ -721,7 +721,7 @@ fn read_lenient_bytes<const N: usize>(
     // Typed all in full-width forms (the usual way): three bytes a
     // character, eight characters at a time, then one at a time.
     let count = bytes.len() / 3;
-    if bytes.len() % 3 == 0 && count <= N {
+    if bytes.len().is_multiple_of(3) && count <= N {
         let (one, two) = match *separators {
             [] => (0xFF, 0xFF),
             [one] => (one, 0xFF),
