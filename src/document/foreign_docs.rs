@@ -74,16 +74,21 @@ impl Issued {
         bytes[..3].copy_from_slice(&alpha3);
         bytes[3] = b':';
         let mut len = 0usize;
+        let (_, number) = bytes.split_at_mut(4);
         for (i, &b) in rest.iter().enumerate() {
             let b = upper(b);
+            // Letters and digits first: the usual case, and never a
+            // separator.
+            if b.is_ascii_digit() || b.is_ascii_uppercase() {
+                *number.get_mut(len)? = b;
+                len += 1;
+                continue;
+            }
             match b {
-                b':' if i == 0 => continue,
-                b' ' | b'-' if lenient => continue,
-                b'0'..=b'9' | b'A'..=b'Z' => {}
+                b':' if i == 0 => {}
+                b' ' | b'-' if lenient => {}
                 _ => return None,
             }
-            *bytes.get_mut(4 + len)? = b;
-            len += 1;
         }
         (5..=20).contains(&len).then_some(Issued {
             country,
