@@ -34,8 +34,8 @@ impl Issued {
         if s.is_empty() {
             return Err(Error::Empty);
         }
-        if let Some(issued) = Issued::parse_ascii(s.as_bytes(), lenient) {
-            return Ok(issued);
+        if let Some(result) = Issued::parse_ascii(s.as_bytes(), lenient) {
+            return result;
         }
         let mut chars = s
             .chars()
@@ -60,16 +60,29 @@ impl Issued {
     }
 
     /// The fast path of [`parse_with`](Self::parse_with): trimmed ASCII
-    /// input that is valid, read byte by byte. `None` for anything else,
-    /// which the general path reads and names the problem of.
-    fn parse_ascii(s: &[u8], lenient: bool) -> Option<Issued> {
+    /// input that is valid, read byte by byte, or an unknown country (the
+    /// general path's first error then). `None` for anything else, which
+    /// the general path reads and names the problem of.
+    fn parse_ascii(s: &[u8], lenient: bool) -> Option<Result<Issued, Error>> {
         let upper = |b: u8| if lenient { b.to_ascii_uppercase() } else { b };
         let (&[a, b, c], rest) = s.split_first_chunk::<3>()?;
         let alpha3 = [upper(a), upper(b), upper(c)];
-        if !alpha3.iter().all(u8::is_ascii_uppercase) {
-            return None;
+        // The general path's error for the first ASCII character that is
+        // no letter (it reads the others itself).
+        for (i, (&x, original)) in alpha3.iter().zip([a, b, c]).enumerate() {
+            if !x.is_ascii_uppercase() {
+                return original.is_ascii().then_some(Err(Error::Character {
+                    position: i + 1,
+                    found: char::from(x),
+                    expected: CharClass::Letter,
+                }));
+            }
         }
-        let country = Country::from_alpha3_bytes(alpha3)?;
+        let Some(country) = Country::from_alpha3_bytes(alpha3) else {
+            return Some(Err(Error::Nationality {
+                code: NationalityCode::Alpha3(alpha3),
+            }));
+        };
         let mut bytes = [0u8; 24];
         bytes[..3].copy_from_slice(&alpha3);
         bytes[3] = b':';
@@ -90,11 +103,11 @@ impl Issued {
                 _ => return None,
             }
         }
-        (5..=20).contains(&len).then_some(Issued {
+        (5..=20).contains(&len).then_some(Ok(Issued {
             country,
             bytes,
             len: (4 + len) as u8,
-        })
+        }))
     }
 
     /// Reads the number part after `country`: 5 to 20 letters and digits.
