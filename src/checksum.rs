@@ -189,30 +189,22 @@ pub fn luhn_is_valid(number: &[u8]) -> bool {
 /// assert_eq!(hkid(b"123456"), None);
 /// ```
 pub fn hkid(body: &[u8]) -> Option<u8> {
-    let (letters, digits) = match body.len() {
-        7 => body.split_at(1),
-        8 => body.split_at(2),
+    // A letter's value, 10 for `A` on.
+    let letter = |b: u8| b.is_ascii_uppercase().then(|| u32::from(b - b'A') + 10);
+    // The weights run 9 down to 2; a single letter stands after a space
+    // worth 36.
+    let (mut sum, digits) = match body {
+        [a, digits @ ..] if digits.len() == 6 => (36 * 9 + letter(*a)? * 8, digits),
+        [a, b, digits @ ..] if digits.len() == 6 => (letter(*a)? * 9 + letter(*b)? * 8, digits),
         _ => return None,
     };
-    if !letters.iter().all(u8::is_ascii_uppercase) || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
+    for (&b, w) in digits.iter().zip([7, 6, 5, 4, 3, 2]) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        sum += u32::from(d) * w;
     }
-    let pad = if letters.len() == 1 { 36 * 9 } else { 0 };
-    let sum: u32 = pad
-        + letters
-            .iter()
-            .chain(digits)
-            .rev()
-            .zip(2u32..)
-            .map(|(&b, w)| {
-                let v = if b.is_ascii_digit() {
-                    b - b'0'
-                } else {
-                    b - b'A' + 10
-                };
-                u32::from(v) * w
-            })
-            .sum::<u32>();
     Some(match (11 - sum % 11) % 11 {
         10 => b'A',
         c => b'0' + c as u8,
@@ -264,12 +256,13 @@ pub fn taiwan_id(body: &[u8]) -> Option<u8> {
 /// the upper-case letters without I, O, Z, S and V.
 pub const GB32100_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
-/// The value of each ASCII byte in the GB 32100 alphabet, or `u8::MAX`.
+/// The value of each byte in the GB 32100 alphabet, or `u8::MAX` (all 256,
+/// so that a byte's lookup needs no bounds check).
 // Built at compile time: an index out of bounds would fail the build, never
 // a caller.
 #[allow(clippy::indexing_slicing)]
-const GB32100_VALUES: [u8; 128] = {
-    let mut table = [u8::MAX; 128];
+const GB32100_VALUES: [u8; 256] = {
+    let mut table = [u8::MAX; 256];
     let mut i = 0;
     while i < GB32100_ALPHABET.len() {
         table[GB32100_ALPHABET[i] as usize] = i as u8;
@@ -368,6 +361,114 @@ pub fn iso7064_mod11_10(body: &[u8]) -> Option<u8> {
         p = (if s == 0 { 10 } else { s }) * 2 % 11;
     }
     Some(b'0' + ((11 - p) % 10) as u8)
+}
+
+/// The check character ([`gb32100`]) of an 18-character unified social
+/// credit code whose characters fit: all of the alphabet, digits in the
+/// region code (characters 3–8). `None` if one does not. The parser's
+/// checks in one pass.
+#[inline]
+pub(crate) fn gb32100_fits(code: &[u8; 18]) -> Option<u8> {
+    /// 3^(i-1) mod 31, for the 17 characters before the check.
+    const WEIGHTS: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
+    let value = |b: u8| {
+        GB32100_VALUES
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(u8::MAX)
+    };
+    let (body, check) = code.split_at(17);
+    let mut sum = 0u32;
+    let mut bad = false;
+    for (i, (&b, w)) in body.iter().zip(WEIGHTS).enumerate() {
+        let v = value(b);
+        // A digit's value is itself; letters are worth 10 and more.
+        let limit = if (2..8).contains(&i) { 9 } else { 30 };
+        bad |= v > limit;
+        sum += u32::from(v) * w;
+    }
+    bad |= check.first().is_none_or(|&c| value(c) > 30);
+    if bad {
+        return None;
+    }
+    GB32100_ALPHABET
+        .get(((31 - sum % 31) % 31) as usize)
+        .copied()
+}
+
+/// The Luhn check digit (ASCII) that `number` (ASCII digits, body then
+/// check digit, at least two) should end with: [`luhn`] of the body, in one
+/// pass over pairs from the right with the doubled digit read from a table.
+/// `None` if a character is not a digit or there is no body. The parsers'
+/// fast path.
+#[inline]
+pub(crate) fn luhn_expected(number: &[u8]) -> Option<u8> {
+    /// Twice a digit, less 9 above 9.
+    const TWICE: [u8; 10] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9];
+    let mut sum = 0u32;
+    // The largest digit value seen, for one check at the end.
+    let mut max = 0u8;
+    // From the right: a doubled digit, then the one after it (the check
+    // digit first of all).
+    let mut pairs = number.rchunks_exact(2);
+    for pair in &mut pairs {
+        let &[twice, plain] = pair else { continue };
+        let (twice, plain) = (twice.wrapping_sub(b'0'), plain.wrapping_sub(b'0'));
+        max = max.max(twice).max(plain);
+        let doubled = TWICE.get(usize::from(twice)).copied().unwrap_or(0);
+        sum += u32::from(doubled) + u32::from(plain);
+    }
+    if let [plain] = *pairs.remainder() {
+        let plain = plain.wrapping_sub(b'0');
+        max = max.max(plain);
+        sum += u32::from(plain);
+    }
+    let check = u32::from(number.last()?.wrapping_sub(b'0'));
+    (number.len() >= 2 && max <= 9).then(|| b'0' + ((20 - (sum - check) % 10) % 10) as u8)
+}
+
+/// The states of [`iso7064_mod11_10`]: `NEXT_MOD11_10[p * 10 + d]` is the
+/// product after digit `d` from product `p` (1–10).
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const NEXT_MOD11_10: [u8; 110] = {
+    let mut table = [0u8; 110];
+    let mut p = 1;
+    while p <= 10 {
+        let mut d = 0;
+        while d < 10 {
+            let s = (p + d) % 10;
+            table[p * 10 + d] = ((if s == 0 { 10 } else { s }) * 2 % 11) as u8;
+            d += 1;
+        }
+        p += 1;
+    }
+    table
+};
+
+/// Whether `number` (ASCII digits, body then check digit) passes ISO 7064
+/// MOD 11,10: [`iso7064_mod11_10`] stepping through a table, one lookup a
+/// digit. The parsers' fast path.
+#[inline]
+pub(crate) fn mod11_10_fits(number: &[u8]) -> bool {
+    let Some((&check, body)) = number.split_last() else {
+        return false;
+    };
+    let mut p = 10u8;
+    for &b in body {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return false;
+        }
+        p = NEXT_MOD11_10
+            .get(usize::from(p) * 10 + usize::from(d))
+            .copied()
+            .unwrap_or(0);
+    }
+    check == b'0' + (11 - p) % 10
 }
 
 #[cfg(test)]
@@ -527,5 +628,29 @@ mod tests {
         assert_eq!(icao9303(b"USA31008507151"), Some(b'7'));
         assert_eq!(icao9303(b"JPN44000002290"), Some(b'2'));
         assert_eq!(icao9303(b""), Some(b'0'));
+    }
+
+    #[test]
+    fn fused_checks_agree_with_the_plain_ones() {
+        let mut n = *b"6217000012345678907";
+        for len in 0..=n.len() {
+            for i in 0..len {
+                for d in (b'0'..=b'9').chain([b'a', b'/', b':', 0xFF]) {
+                    let old = n[i];
+                    n[i] = d;
+                    let text = &n[..len];
+                    let expected = text
+                        .split_last()
+                        .filter(|(_, body)| body.iter().all(u8::is_ascii_digit))
+                        .and_then(|(c, body)| c.is_ascii_digit().then(|| luhn(body)).flatten());
+                    assert_eq!(luhn_expected(text), expected, "{text:?}");
+                    let plain = text
+                        .split_last()
+                        .is_some_and(|(&c, body)| iso7064_mod11_10(body) == Some(c));
+                    assert_eq!(mod11_10_fits(text), plain, "{text:?}");
+                    n[i] = old;
+                }
+            }
+        }
     }
 }

@@ -153,12 +153,16 @@ macro_rules! documents {
         }
 
         impl DocumentKind {
+            /// Every kind, in the order [`detect`] ranks them, for the
+            /// tables it builds at compile time.
+            const ALL: &'static [DocumentKind] = &[$(DocumentKind::$kind),+];
+
             /// Whether a string with `n` characters other than whitespace and
             /// hyphens could be a number of this kind: a filter that lets
             /// [`detect`] skip parsers that cannot succeed.
-            fn plausible(&self, n: usize) -> bool {
+            const fn plausible(self, n: usize) -> bool {
                 match self {
-                    $(DocumentKind::$kind => ($min..=$max).contains(&n),)+
+                    $(DocumentKind::$kind => $min <= n && n <= $max,)+
                 }
             }
         }
@@ -319,6 +323,35 @@ documents! {
     /// 外国驾驶证.
     ForeignDrivingLicence(ForeignDrivingLicence), "foreign_driving_licence", "外国驾驶证",
         "Foreign Driving Licence", Individual, 8..=24;
+}
+
+impl DocumentKind {
+    /// Whether a number of this kind can begin with `first` (ASCII, upper
+    /// case; 0 for a character that is not): the first character each
+    /// parser's pattern allows, for [`detect`] to skip parsers that cannot
+    /// succeed. Kinds whose first character varies more say yes.
+    const fn can_begin_with(self, first: u8) -> bool {
+        match self {
+            DocumentKind::ResidentId
+            | DocumentKind::LegacyResidentId
+            | DocumentKind::BusinessRegistrationNumber
+            | DocumentKind::BankCardNumber
+            | DocumentKind::TaiwanTravelPermit => first.is_ascii_digit(),
+            // The national number, `86`, `+86` or `0086` (see
+            // `mobile_fits` for the counts that go with them).
+            DocumentKind::MobileNumber => matches!(first, b'1' | b'8' | b'+' | b'0'),
+            DocumentKind::MacaoId => matches!(first, b'1' | b'5' | b'7'),
+            // A letter, or the three letters of a country code.
+            DocumentKind::HongKongId
+            | DocumentKind::TaiwanId
+            | DocumentKind::ForeignPassport
+            | DocumentKind::ForeignDrivingLicence => first.is_ascii_uppercase(),
+            DocumentKind::HkMacaoTravelPermit => matches!(first, b'H' | b'M'),
+            DocumentKind::ChinesePassport => matches!(first, b'E' | b'G'),
+            DocumentKind::ExitEntryPermit => first == b'C',
+            _ => true,
+        }
+    }
 }
 
 /// The error of [`DocumentKind::from_str`]: not a stable identifier of any
@@ -511,56 +544,164 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     // schemes drop), counted up to a bound: no number is longer.
     // A Latin letter (ASCII or full-width) rules out the kinds written in
     // digits only, whose parsers would refuse it: skip them unparsed.
-    let (n, has_letter) = if s.is_ascii() {
-        // The same counts byte by byte (ASCII whitespace as
-        // `char::is_whitespace` has it, vertical tab included).
-        let kept = |b: &&u8| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-');
-        (
-            s.as_bytes().iter().filter(kept).take(32).count(),
-            s.as_bytes().iter().any(u8::is_ascii_alphabetic),
-        )
+    // The first of those characters, read as ASCII and upper-cased (0 if
+    // it is no ASCII): every parser keeps it as the number's first
+    // character, so it rules out the kinds that cannot begin with it.
+    let (n, has_letter, first) = if s.is_ascii() {
+        // The same in one pass byte by byte, each byte's class from a
+        // table (ASCII whitespace as `char::is_whitespace` has it,
+        // vertical tab included).
+        let bytes = s.as_bytes();
+        let class = |b: u8| ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
+        let (mut n, mut classes) = (0usize, 0u8);
+        for &b in bytes {
+            let c = class(b);
+            n += usize::from(c & KEPT);
+            classes |= c;
+        }
+        let first = bytes
+            .iter()
+            .find(|&&b| class(b) & KEPT != 0)
+            .map_or(0, u8::to_ascii_uppercase);
+        (n, classes & LETTER != 0, first)
     } else {
+        let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '\u{FF0D}';
         (
-            s.chars()
-                .filter(|&c| !c.is_whitespace() && c != '-' && c != '\u{FF0D}')
-                .take(32)
-                .count(),
+            s.chars().filter(kept).count(),
             s.chars().any(|c| {
                 c.is_ascii_alphabetic()
                     || ('\u{FF21}'..='\u{FF3A}').contains(&c)
                     || ('\u{FF41}'..='\u{FF5A}').contains(&c)
             }),
+            s.chars()
+                .find(kept)
+                .map(super::from_full_width)
+                .and_then(|c| u8::try_from(c).ok())
+                .filter(u8::is_ascii)
+                .map_or(0, |b| b.to_ascii_uppercase()),
         )
     };
-    let digits_only = |kind: DocumentKind| {
-        matches!(
-            kind,
-            DocumentKind::MobileNumber
-                | DocumentKind::BankCardNumber
-                | DocumentKind::BusinessRegistrationNumber
-        )
-    };
+    let n = n.min(32);
+    // The kinds that fit, one bit each in the order of `DocumentKind::all`.
+    let mut candidates = BY_COUNT.get(n).copied().unwrap_or(0)
+        & BY_FIRST.get(usize::from(first)).copied().unwrap_or(0);
+    if has_letter {
+        candidates &= !DIGITS_ONLY;
+    }
+    // A mobile number's count goes with its first character: 11 for the
+    // national number (`1…`), 13 after `86`, 14 after `+86`, 15 after
+    // `0086`.
+    if !matches!(
+        (n, first),
+        (11, b'1') | (13, b'8') | (14, b'+') | (15, b'0')
+    ) {
+        candidates &= !bit(DocumentKind::MobileNumber);
+    }
+    // The short card numbers are Diners Club (14) and American Express
+    // (15) cards only, whose numbers begin with 3.
+    if matches!(n, 14 | 15) && first != b'3' {
+        candidates &= !bit(DocumentKind::BankCardNumber);
+    }
     let kinds = DocumentKind::all();
-    let mut found = [false; 32];
-    let mut count = 0;
-    for (slot, &kind) in found.iter_mut().zip(kinds) {
-        if kind.plausible(n)
-            && !(has_letter && digits_only(kind))
+    let mut found = 0u32;
+    let mut rest = candidates;
+    while rest != 0 {
+        let i = rest.trailing_zeros();
+        rest &= rest - 1;
+        if let Some(&kind) = kinds.get(i as usize)
             && Document::parse_as(kind, s).is_ok()
         {
-            *slot = true;
-            count += 1;
+            found |= 1 << i;
         }
     }
-    let mut out = Vec::with_capacity(count);
-    out.extend(
-        kinds
-            .iter()
-            .zip(found)
-            .filter_map(|(&kind, hit)| hit.then_some(kind)),
-    );
+    let mut out = Vec::with_capacity(found.count_ones() as usize);
+    while found != 0 {
+        out.extend(kinds.get(found.trailing_zeros() as usize));
+        found &= found - 1;
+    }
     out
 }
+
+/// [`ASCII_CLASS`]: a character other than whitespace and hyphens.
+const KEPT: u8 = 1;
+/// [`ASCII_CLASS`]: a Latin letter.
+const LETTER: u8 = 2;
+
+/// The class of each ASCII byte for [`detect`]'s count: [`KEPT`] unless
+/// whitespace (as `char::is_whitespace` has it) or `-`, and [`LETTER`].
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < table.len() {
+        let byte = b as u8;
+        if !matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-') {
+            table[b] |= KEPT;
+        }
+        if byte.is_ascii_alphabetic() {
+            table[b] |= LETTER;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The bit of `kind` in [`detect`]'s sets of kinds: its place in
+/// [`DocumentKind::all`], which is the order the enum declares.
+const fn bit(kind: DocumentKind) -> u32 {
+    1 << kind as u32
+}
+
+/// The kinds written in digits only, which a Latin letter rules out.
+const DIGITS_ONLY: u32 = bit(DocumentKind::MobileNumber)
+    | bit(DocumentKind::BankCardNumber)
+    | bit(DocumentKind::BusinessRegistrationNumber);
+
+// One bit a kind.
+const _: () = assert!(DocumentKind::ALL.len() <= 32);
+
+/// For each count of characters other than whitespace and hyphens (up to
+/// 32), the kinds [`DocumentKind::plausible`] at that count.
+// Built at compile time: an index out of bounds would fail the build, never
+// a caller.
+#[allow(clippy::indexing_slicing)]
+const BY_COUNT: [u32; 33] = {
+    let mut table = [0u32; 33];
+    let mut n = 0;
+    while n < table.len() {
+        let mut i = 0;
+        while i < DocumentKind::ALL.len() {
+            if DocumentKind::ALL[i].plausible(n) {
+                table[n] |= 1 << i;
+            }
+            i += 1;
+        }
+        n += 1;
+    }
+    table
+};
+
+/// For each first character (ASCII upper case, or 0), the kinds that
+/// [`DocumentKind::can_begin_with`] it.
+// Built at compile time, as `BY_COUNT`.
+#[allow(clippy::indexing_slicing)]
+const BY_FIRST: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut b = 0;
+    while b < table.len() {
+        let mut i = 0;
+        while i < DocumentKind::ALL.len() {
+            if DocumentKind::ALL[i].can_begin_with(b as u8) {
+                table[b] |= 1 << i;
+            }
+            i += 1;
+        }
+        b += 1;
+    }
+    table
+};
 
 #[cfg(feature = "serde")]
 mod serde_impl {
@@ -664,6 +805,56 @@ mod serde_impl {
         /// [`Document::parse_as`]; unknown fields are refused.
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             text::structure(deserializer, "Document", FIELDS, DocumentVisitor)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detect_bits_follow_the_order_of_all() {
+        for (i, &kind) in DocumentKind::all().iter().enumerate() {
+            assert_eq!(bit(kind), 1 << i, "{kind}");
+        }
+    }
+
+    #[test]
+    fn detect_filters_keep_every_kind_of_a_valid_number() {
+        // A number of each kind, typed plainly and leniently: the shape
+        // filters must let its kind through.
+        for s in [
+            "11010519491231002X",
+            "932682198501010017",
+            "KAZ110090123105",
+            "91350100M000100Y43",
+            "13812345678",
+            "+86 138 1234 5678",
+            "008613812345678",
+            "86-138-1234-5678",
+            "110101900307001",
+            "110108012345670",
+            "6217000012345678907",
+            "375556917985515",
+            "A123456(3)",
+            "A123456789",
+            "H12345678",
+            "E12345678",
+            "C12345678",
+            "12345678",
+            "1234567(8)",
+            "D2143569-X",
+            "USA:123456789",
+        ] {
+            for typed in [s.to_owned(), format!(" {s} "), s.to_lowercase()] {
+                let parsed: Vec<DocumentKind> = DocumentKind::all()
+                    .iter()
+                    .copied()
+                    .filter(|&k| Document::parse_as(k, &typed).is_ok())
+                    .collect();
+                assert_eq!(detect(&typed), parsed, "{typed:?}");
+            }
         }
     }
 }

@@ -2,8 +2,10 @@
 
 use std::fmt;
 
-use super::{Masked, ParseOptions, match_digits, number, read_compact, simple_document};
-use crate::checksum::luhn;
+use super::{
+    Masked, ParseOptions, match_digits, number, read_compact, simple_document, trim_lenient,
+};
+use crate::checksum::{luhn, luhn_expected};
 use crate::error::{CharClass, Error};
 
 /// The card network a [`BankCardNumber`]'s issuer identification number
@@ -157,22 +159,29 @@ impl BankCardNumber {
             CharClass::Digit
         })?;
         let text = bytes.get(..len).unwrap_or_default();
-        match_digits(text)?;
         let short_network = match len {
             14 => Some(CardNetwork::DinersClub),
             15 => Some(CardNetwork::AmericanExpress),
             _ => None,
         };
-        if let Some(network) = short_network
-            && network_of(number(text.get(..4).unwrap_or_default())) != network
-        {
+        let network_fits = short_network
+            .is_none_or(|network| network_of(number(text.get(..4).unwrap_or_default())) == network);
+        // Fast path: the digits and the Luhn sum in one pass; the checks
+        // below name the problem of any other number.
+        let expected = luhn_expected(text);
+        if network_fits && expected.is_some() && expected == text.last().copied() {
+            return Ok(Self::from_canonical(bytes, len));
+        }
+        match_digits(text)?;
+        if !network_fits {
             return Err(Error::Length {
                 expected: CARD_LENGTHS_COMMON,
                 found: len,
             });
         }
         if let Some((&check, body)) = text.split_last() {
-            let expected = luhn(body).unwrap_or(b'?');
+            // All digits by now: the fused pass's check digit is `luhn`'s.
+            let expected = expected.or_else(|| luhn(body)).unwrap_or(b'?');
             if expected != check {
                 return Err(Error::Checksum {
                     expected: char::from(expected),
@@ -450,7 +459,8 @@ fn mangled_prefix(s: &str, len: usize, lenient: bool) -> Option<Error> {
         if lenient && (c == ' ' || c == '-') {
             continue;
         }
-        let wanted = prefix.chars().nth(position);
+        // The prefix is ASCII: its n-th character is its n-th byte.
+        let wanted = prefix.as_bytes().get(position).copied().map(char::from);
         position += 1;
         if Some(c) != wanted && !c.is_ascii_digit() {
             let expected = wanted.map_or(CharClass::Digit, CharClass::Exactly);
@@ -462,6 +472,25 @@ fn mangled_prefix(s: &str, len: usize, lenient: bool) -> Option<Error> {
         }
     }
     None
+}
+
+/// The eleven digits of `s` when it holds them, the first a 1, with only
+/// ASCII spaces and hyphens besides (which the lenient reading trims or
+/// drops); `None` for anything else.
+fn spaced_digits(s: &[u8]) -> Option<[u8; 11]> {
+    let mut digits = [0u8; 11];
+    let mut len = 0;
+    for &b in s {
+        match b {
+            b'0'..=b'9' => {
+                *digits.get_mut(len)? = b;
+                len += 1;
+            }
+            b' ' | b'-' => {}
+            _ => return None,
+        }
+    }
+    (len == 11 && digits[0] == b'1').then_some(digits)
 }
 
 impl MobileNumber {
@@ -494,9 +523,23 @@ impl MobileNumber {
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        // Fast path: the national number as typed, eleven digits with the
+        // leading 1 (so no prefix to strip, and nothing to trim or drop).
+        if let Ok(digits) = <[u8; 11]>::try_from(s.as_bytes())
+            && digits[0] == b'1'
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            return Self::from_digits(digits);
+        }
         super::check_input_len(s)?;
         let lenient = options.input() == crate::InputForm::Lenient;
-        let trimmed = if lenient { s.trim() } else { s };
+        // Lenient fast path: ASCII digits with spaces and hyphens, eleven
+        // digits from a leading 1 (so no prefix to strip: each begins with
+        // something else), read in one pass.
+        if lenient && let Some(digits) = spaced_digits(s.as_bytes()) {
+            return Self::from_digits(digits);
+        }
+        let trimmed = if lenient { trim_lenient(s) } else { s };
         let national = trimmed
             .strip_prefix("+86")
             .or_else(|| trimmed.strip_prefix("＋８６"))
@@ -521,6 +564,12 @@ impl MobileNumber {
             e => e,
         })?;
         match_digits(digits.get(..len).unwrap_or_default())?;
+        Self::from_digits(digits)
+    }
+
+    /// Checks the eleven digits of a national number: the leading 1 and an
+    /// allocated prefix.
+    fn from_digits(digits: [u8; 11]) -> Result<Self, Error> {
         if digits[0] != b'1' {
             return Err(Error::Character {
                 position: 1,

@@ -42,7 +42,11 @@ impl Country {
     /// assert!(realname::Country::from_alpha3("usa").is_none());
     /// ```
     pub fn from_alpha3(code: &str) -> Option<Country> {
-        let code: [u8; 3] = code.as_bytes().try_into().ok()?;
+        Country::from_alpha3_bytes(code.as_bytes().try_into().ok()?)
+    }
+
+    /// [`from_alpha3`](Self::from_alpha3) of the code's three bytes.
+    pub(crate) fn from_alpha3_bytes(code: [u8; 3]) -> Option<Country> {
         // The three bytes as one big-endian number: the same order as the
         // table's, compared in one instruction.
         let key = |a: [u8; 3]| u32::from(a[0]) << 16 | u32::from(a[1]) << 8 | u32::from(a[2]);

@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 
 use super::{
     Country, InputForm, Masked, ParseOptions, ascii_str, check_input_len, from_full_width,
+    trim_lenient,
 };
 use crate::error::{CharClass, Error, NationalityCode};
 
@@ -29,9 +30,12 @@ impl Issued {
     fn parse_with(s: &str, options: ParseOptions) -> Result<Issued, Error> {
         check_input_len(s)?;
         let lenient = options.input() == InputForm::Lenient;
-        let s = if lenient { s.trim() } else { s };
+        let s = if lenient { trim_lenient(s) } else { s };
         if s.is_empty() {
             return Err(Error::Empty);
+        }
+        if let Some(result) = Issued::parse_ascii(s.as_bytes(), lenient) {
+            return result;
         }
         let mut chars = s
             .chars()
@@ -53,6 +57,57 @@ impl Issued {
             code: NationalityCode::Alpha3(alpha3),
         })?;
         Issued::with_number(country, chars, lenient, true)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): trimmed ASCII
+    /// input that is valid, read byte by byte, or an unknown country (the
+    /// general path's first error then). `None` for anything else, which
+    /// the general path reads and names the problem of.
+    fn parse_ascii(s: &[u8], lenient: bool) -> Option<Result<Issued, Error>> {
+        let upper = |b: u8| if lenient { b.to_ascii_uppercase() } else { b };
+        let (&[a, b, c], rest) = s.split_first_chunk::<3>()?;
+        let alpha3 = [upper(a), upper(b), upper(c)];
+        // The general path's error for the first ASCII character that is
+        // no letter (it reads the others itself).
+        for (i, (&x, original)) in alpha3.iter().zip([a, b, c]).enumerate() {
+            if !x.is_ascii_uppercase() {
+                return original.is_ascii().then_some(Err(Error::Character {
+                    position: i + 1,
+                    found: char::from(x),
+                    expected: CharClass::Letter,
+                }));
+            }
+        }
+        let Some(country) = Country::from_alpha3_bytes(alpha3) else {
+            return Some(Err(Error::Nationality {
+                code: NationalityCode::Alpha3(alpha3),
+            }));
+        };
+        let mut bytes = [0u8; 24];
+        bytes[..3].copy_from_slice(&alpha3);
+        bytes[3] = b':';
+        let mut len = 0usize;
+        let (_, number) = bytes.split_at_mut(4);
+        for (i, &b) in rest.iter().enumerate() {
+            let b = upper(b);
+            // Letters and digits first: the usual case, and never a
+            // separator.
+            if b.is_ascii_digit() || b.is_ascii_uppercase() {
+                *number.get_mut(len)? = b;
+                len += 1;
+                continue;
+            }
+            match b {
+                b':' if i == 0 => {}
+                b' ' | b'-' if lenient => {}
+                _ => return None,
+            }
+        }
+        (5..=20).contains(&len).then_some(Ok(Issued {
+            country,
+            bytes,
+            len: (4 + len) as u8,
+        }))
     }
 
     /// Reads the number part after `country`: 5 to 20 letters and digits.

@@ -76,6 +76,17 @@ impl HongKongId {
             first_then_digits(Letter),
         )?;
         let text = read.get(..len).unwrap_or_default();
+        // Fast path: a body of the right shape (which `hkid` checks) with
+        // its check, bare or in brackets; the checks below name the problem
+        // of any other number.
+        let (body, check) = match text {
+            [body @ .., b'(', check, b')'] => (body, *check),
+            [body @ .., check] => (body, *check),
+            [] => (text, 0),
+        };
+        if hkid(body) == Some(check) {
+            return Ok(Self::canonical(body, check));
+        }
         let (body, check) = split_check(text, b'(', b')')?;
         let letters = text.iter().take_while(|b| b.is_ascii_uppercase()).count();
         let pattern: &[CharClass] = match letters {
@@ -124,6 +135,12 @@ impl HongKongId {
                 found: char::from(check),
             });
         }
+        Ok(Self::canonical(body, check))
+    }
+
+    /// The canonical form of a validated body and check: the check in
+    /// brackets.
+    fn canonical(body: &[u8], check: u8) -> Self {
         let mut bytes = [0u8; 11];
         let n = body.len();
         if let Some(head) = bytes.get_mut(..n) {
@@ -132,7 +149,7 @@ impl HongKongId {
         if let Some(tail) = bytes.get_mut(n..n + 3) {
             tail.copy_from_slice(&[b'(', check, b')']);
         }
-        Ok(Self::from_canonical(bytes, n + 3))
+        Self::from_canonical(bytes, n + 3)
     }
 
     /// The one or two letters that begin the number.
@@ -352,17 +369,25 @@ impl TaiwanId {
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) =
             read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;
-        let mut pattern = [Digit; 10];
-        pattern[0] = Letter;
-        pattern[1] = OneOf("1289ABCD");
-        match_pattern(&bytes, &pattern)?;
         // The format before 2021: the second letter counts its value's units.
         let mut body = [0u8; 9];
         body.copy_from_slice(&bytes[..9]);
         if let Some(units) = legacy_letter_units(bytes[1]) {
             body[1] = b'0' + units;
         }
-        let expected = taiwan_id(&body).unwrap_or(b'?');
+        // Fast path: `taiwan_id` checks the letter and the digits as it
+        // sums them; the pattern below names the problem of any other
+        // number.
+        let expected = taiwan_id(&body);
+        if matches!(bytes[1], b'1' | b'2' | b'8' | b'9' | b'A'..=b'D') && expected == Some(bytes[9])
+        {
+            return Ok(Self::from_canonical(bytes, len));
+        }
+        let mut pattern = [Digit; 10];
+        pattern[0] = Letter;
+        pattern[1] = OneOf("1289ABCD");
+        match_pattern(&bytes, &pattern)?;
+        let expected = expected.unwrap_or(b'?');
         if expected != bytes[9] {
             return Err(Error::Checksum {
                 expected: char::from(expected),

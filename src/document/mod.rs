@@ -501,12 +501,28 @@ pub(crate) fn read_var<const N: usize>(
         }
     }
     check_input_len(s)?;
+    // Full-width input: read byte by byte when every character reads as
+    // ASCII; the general path below gives the same answer for the rest
+    // and names what does not fit.
     let s = match form {
-        InputForm::Lenient => s.trim(),
+        InputForm::Lenient => trim_lenient(s),
         InputForm::Exact => s,
     };
     if s.is_empty() {
         return Err(Error::Empty);
+    }
+    if form == InputForm::Lenient
+        && !s.is_ascii()
+        && let Some((out, len)) = read_lenient_bytes::<N>(s, &[], false)
+    {
+        return if len <= N && expected.iter().any(|&e| usize::from(e) == len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
     }
     let allowed = |len: usize| len <= N && expected.iter().any(|&e| usize::from(e) == len);
     let mut out = [0u8; N];
@@ -548,6 +564,250 @@ pub(crate) fn read_var<const N: usize>(
     Ok((out, len))
 }
 
+/// Trims what `str::trim` trims, byte by byte for the usual edges: ASCII
+/// whitespace and the ideographic space U+3000 (`E3 80 80`, as Chinese
+/// input methods type it). Any other non-ASCII character at an edge, save
+/// those led by `EF` (the full-width block, none of them whitespace), is
+/// left to `str::trim` itself, so the answer is always the same.
+#[inline]
+pub(crate) fn trim_lenient(s: &str) -> &str {
+    let mut b = s.as_bytes();
+    // Nothing to trim: the usual case, in two comparisons.
+    if let (Some(&first), Some(&last)) = (b.first(), b.last())
+        && is_plain(first)
+        && is_plain(last)
+    {
+        return s;
+    }
+    loop {
+        match b {
+            [b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r', rest @ ..]
+            | [0xE3, 0x80, 0x80, rest @ ..] => {
+                b = rest;
+            }
+            [0x00..=0x7F | 0xEF, ..] | [] => break,
+            _ => return s.trim(),
+        }
+    }
+    let start = s.len() - b.len();
+    loop {
+        match b {
+            [rest @ .., b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r']
+            | [rest @ .., 0xE3, 0x80, 0x80] => {
+                b = rest;
+            }
+            // The last character is ASCII, or three bytes led by `EF`
+            // (UTF-8 is valid, so `EF` there can only lead).
+            [.., 0x00..=0x7F] | [.., 0xEF, _, _] | [] => break,
+            _ => return s.trim(),
+        }
+    }
+    // Only whole characters were dropped, so both ends are boundaries.
+    s.get(start..start + b.len()).unwrap_or_else(|| s.trim())
+}
+
+/// The ASCII character the full-width character `[lead, mid, last]` (in
+/// UTF-8) stands for, if it is one of U+FF01–U+FF5E.
+///
+/// U+FF01–U+FF3F are `EF BC 81`–`EF BC BF` and U+FF40–U+FF5E are
+/// `EF BD 80`–`EF BD 9E`: the last byte less 0x60 after `BC`, less 0x20
+/// after `BD`, lands on ASCII 0x21–0x7E exactly for the block.
+#[inline]
+fn full_width_byte(lead: u8, mid: u8, last: u8) -> Option<u8> {
+    let b = last.wrapping_add((mid & 1) << 6).wrapping_sub(0x60);
+    (lead == 0xEF && mid & 0xFE == 0xBC && (0x21..=0x7E).contains(&b)).then_some(b)
+}
+
+/// A byte's worth of ones in each lane of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of each lane of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any lane of `w` holds `b`.
+#[inline]
+fn has_byte(w: u64, b: u8) -> bool {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGH != 0
+}
+
+/// `w` with the ASCII lower-case letters of its lanes upper-cased (every
+/// lane ASCII): bit 7 is set from `a` on and from past `z` on, and bit 5
+/// flipped between.
+#[inline]
+fn ascii_upper(w: u64) -> u64 {
+    let from_a = w.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+    let past_z = w.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+    w ^ ((from_a & !past_z & HIGH) >> 2)
+}
+
+/// The eight ASCII characters (little-endian lanes of a word) that eight
+/// full-width ones in UTF-8 (24 bytes) stand for, or `None` if one is not
+/// full-width ASCII: [`full_width_byte`] for all eight at once.
+#[inline]
+fn full_width_block(c: &[u8; 24]) -> Option<u64> {
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c.get(8 * i..8 * i + 8).unwrap_or(&[0; 8]));
+        u64::from_le_bytes(w)
+    };
+    let words = [word(0), word(1), word(2)];
+    // Each character is `EF`, then `BC` or `BD`, then the byte that
+    // varies: lead and middle bytes checked for all eight in three steps
+    // (`FF` keeps a lead byte, `FE` a middle one without its last bit).
+    const MASK: [u64; 3] = [
+        0xFEFF_00FE_FF00_FEFF,
+        0xFF00_FEFF_00FE_FF00,
+        0x00FE_FF00_FEFF_00FE,
+    ];
+    const LEADS: [u64; 3] = [
+        0xBCEF_00BC_EF00_BCEF,
+        0xEF00_BCEF_00BC_EF00,
+        0x00BC_EF00_BCEF_00BC,
+    ];
+    let mut odd = 0u64;
+    for ((w, mask), leads) in words.iter().zip(MASK).zip(LEADS) {
+        odd |= (w & mask) ^ leads;
+    }
+    if odd != 0 {
+        return None;
+    }
+    let [w0, w1, w2] = words;
+    // Add 0x40 to each last byte after a `BD` (its middle byte's bit 0
+    // moved up to bit 6 of the next lane; the middle byte in the top lane
+    // of the first word goes to the bottom lane of the second), staying
+    // within the lane (the last byte is 0x80–0xBF).
+    const MIDS: [u64; 3] = [
+        0x0100_0001_0000_0100,
+        0x0000_0100_0001_0000,
+        0x0001_0000_0100_0001,
+    ];
+    let a0 = w0 + ((w0 & MIDS[0]) << 14);
+    let a1 = w1 + ((w1 & MIDS[1]) << 14) + (((w0 >> 56) & 1) << 6);
+    let a2 = w2 + ((w2 & MIDS[2]) << 14);
+    // Gather the last bytes: lanes 2 and 5 of the first word, 0, 3 and 6
+    // of the second, 1, 4 and 7 of the third, in order.
+    let lane = |i: u32| 0xFFu64 << (8 * i);
+    let packed = ((a0 >> 16) & lane(0))
+        | ((a0 >> 32) & lane(1))
+        | ((a1 << 16) & lane(2))
+        | (a1 & lane(3))
+        | ((a1 >> 16) & lane(4))
+        | ((a2 << 32) & lane(5))
+        | ((a2 << 16) & lane(6))
+        | (a2 & lane(7));
+    // Less 0x60 in each lane (each at least 0x80, so nothing borrows).
+    let out = packed - ONES * 0x60;
+    // Every lane from 0x21 (adding 0x5F sets its bit 7) to 0x7E (adding 1
+    // does not).
+    let low_ok = out.wrapping_add(ONES * 0x5F) & HIGH == HIGH;
+    let high_ok = out.wrapping_add(ONES) & HIGH == 0;
+    (low_ok && high_ok).then_some(out)
+}
+
+/// The lenient reading of trimmed `s` byte by byte, with no `char`
+/// decoding: full-width ASCII (U+FF01–U+FF5E) read as ASCII, the bytes in
+/// `separators` dropped, and letters upper-cased when `upper`. Returns the
+/// bytes kept (the first `N`) and their count, or `None` when a character
+/// reads as no ASCII: the general path then gives the same answer and
+/// names it.
+#[inline]
+fn read_lenient_bytes<const N: usize>(
+    s: &str,
+    separators: &[u8],
+    upper: bool,
+) -> Option<([u8; N], usize)> {
+    let bytes = s.as_bytes();
+    let mut out = [0u8; N];
+    // Typed all in full-width forms (the usual way): three bytes a
+    // character, eight characters at a time, then one at a time.
+    let count = bytes.len() / 3;
+    if bytes.len().is_multiple_of(3) && count <= N {
+        let (one, two) = match *separators {
+            [] => (0xFF, 0xFF),
+            [one] => (one, 0xFF),
+            [one, two, ..] => (one, two),
+        };
+        let mut done = 0usize;
+        for (block, slots) in bytes.chunks_exact(24).zip(out.chunks_exact_mut(8)) {
+            let Some(mut w) = <&[u8; 24]>::try_from(block).ok().and_then(full_width_block) else {
+                break;
+            };
+            // Separators are dropped, so left to the loop below; a third
+            // one is looked for there too.
+            if !separators.is_empty()
+                && (has_byte(w, one) || has_byte(w, two) || separators.len() > 2)
+            {
+                break;
+            }
+            if upper {
+                w = ascii_upper(w);
+            }
+            slots.copy_from_slice(&w.to_le_bytes());
+            done += 8;
+        }
+        let rest = out.get_mut(done..).unwrap_or_default();
+        for (slot, c) in rest
+            .iter_mut()
+            .zip(bytes.get(3 * done..).unwrap_or_default().chunks_exact(3))
+        {
+            let &[lead, mid, last] = c else { break };
+            let Some(mut b) = full_width_byte(lead, mid, last) else {
+                break;
+            };
+            if !b.is_ascii_digit() {
+                if separators.contains(&b) {
+                    break;
+                }
+                if upper {
+                    b.make_ascii_uppercase();
+                }
+            }
+            *slot = b;
+            done += 1;
+        }
+        if done == count {
+            return Some((out, count));
+        }
+    }
+    // Mixed input, or separators to drop: character by character.
+    let mut rest = bytes;
+    for (len, slot) in out.iter_mut().enumerate() {
+        let b = loop {
+            let (mut b, tail) = match rest {
+                [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
+                [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
+                [] => return Some((out, len)),
+                _ => return None,
+            };
+            rest = tail;
+            if b.is_ascii_digit() {
+                break b;
+            }
+            if !separators.contains(&b) {
+                if upper {
+                    b.make_ascii_uppercase();
+                }
+                break b;
+            }
+        };
+        *slot = b;
+    }
+    // `N` kept: count the rest, for the length error.
+    let mut len = N;
+    loop {
+        let (b, tail) = match rest {
+            [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
+            [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
+            [] => return Some((out, len)),
+            _ => return None,
+        };
+        rest = tail;
+        if b.is_ascii_digit() || !separators.contains(&b) {
+            len += 1;
+        }
+    }
+}
+
 /// The ASCII character a full-width one (U+FF01–U+FF5E, as Chinese input
 /// methods type them) stands for; any other character unchanged.
 pub(crate) fn from_full_width(c: char) -> char {
@@ -569,6 +829,52 @@ pub(crate) fn first_then_digits(first: CharClass) -> impl Fn(usize) -> CharClass
     }
 }
 
+/// ASCII `bytes` (at most `N`, which is at most 24) with nothing to drop,
+/// in a buffer of `N`: upper-cased when `lenient`. `None` for other input
+/// (non-ASCII, too long, or holding one of at most two `separators` when
+/// `lenient`), which the general path reads.
+#[inline]
+fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) -> Option<[u8; N]> {
+    // The bit 7 of each byte of `w` that is zero.
+    let zero_bytes = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    // Two separators at most; a missing one stands in as a byte that no
+    // ASCII holds.
+    let (one, two) = match (lenient, separators) {
+        (false, _) | (true, []) => (0xFF, 0xFF),
+        (true, [one]) => (*one, 0xFF),
+        (true, [one, two]) => (*one, *two),
+        _ => return None,
+    };
+    // Eight bytes at a time, over a zero-padded copy of the input (padding
+    // is neither a separator nor a letter, and no ASCII is lost).
+    if bytes.len() > N {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    let mut odd = 0u64;
+    for chunk in buf.chunks_exact_mut(8).take(N.div_ceil(8)) {
+        let mut w = u64::from_le_bytes(<[u8; 8]>::try_from(&*chunk).ok()?);
+        odd |= w & HIGH;
+        odd |= zero_bytes(w ^ (ONES * u64::from(one))) | zero_bytes(w ^ (ONES * u64::from(two)));
+        if lenient {
+            // Bit 7 of each byte set from `a` on and from past `z` on
+            // (valid for ASCII, which `odd` checks): flip bit 5 between.
+            let low = w & !HIGH;
+            let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+            let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+            w ^= (from_a & !past_z & HIGH) >> 2;
+        }
+        chunk.copy_from_slice(&w.to_le_bytes());
+    }
+    if odd != 0 {
+        return None;
+    }
+    let mut out = [0u8; N];
+    out.copy_from_slice(buf.get(..N)?);
+    Some(out)
+}
+
 /// Reads `s` into at most `N` ASCII bytes for schemes with letters and
 /// separators, returning them and their count.
 ///
@@ -587,9 +893,36 @@ pub(crate) fn read_compact<const N: usize>(
 ) -> Result<([u8; N], usize), Error> {
     check_input_len(s)?;
     let lenient = form == InputForm::Lenient;
-    let s = if lenient { s.trim() } else { s };
+    let s = if lenient { trim_lenient(s) } else { s };
     if s.is_empty() {
         return Err(Error::Empty);
+    }
+    let length_ok = |len: usize| len <= N && expected.iter().any(|&e| usize::from(e) == len);
+    // Fast path: ASCII with nothing to drop, copied whole and checked in
+    // one pass over the fixed-size buffer.
+    if let Some(out) = copy_compact::<N>(s.as_bytes(), lenient, separators) {
+        let len = s.len();
+        return if length_ok(len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
+    }
+    // Separators or full-width forms: read byte by byte when every
+    // character reads as ASCII; the general path below gives the same
+    // answer for the rest and names what does not fit.
+    if lenient && let Some((out, len)) = read_lenient_bytes::<N>(s, separators, true) {
+        return if length_ok(len) {
+            Ok((out, len))
+        } else {
+            Err(Error::Length {
+                expected,
+                found: len,
+            })
+        };
     }
     let mut out = [0u8; N];
     let mut len = 0usize;
@@ -979,6 +1312,37 @@ mod tests {
             let bytes: [u8; 8] = text.as_bytes().try_into().unwrap();
             assert_eq!(eight_digits(bytes), v);
             assert_eq!(number(&bytes), v);
+        }
+    }
+
+    #[test]
+    fn full_width_block_reads_as_full_width_byte_does() {
+        // Every character of U+FF00–U+FF7F (and a few others) at every
+        // place of a block of full-width digits.
+        let others = ('\u{FF00}'..='\u{FF7F}').chain(['\u{3000}', '\u{FEFF}', '\u{EFBF}']);
+        for c in others {
+            let mut utf8 = [0u8; 4];
+            let c = c.encode_utf8(&mut utf8).as_bytes();
+            let Ok(&[lead, mid, last]) = <&[u8; 3]>::try_from(c) else {
+                continue;
+            };
+            for i in 0..8 {
+                let mut block = [0u8; 24];
+                for (j, ch) in block.chunks_exact_mut(3).enumerate() {
+                    let bytes = if j == i {
+                        [lead, mid, last]
+                    } else {
+                        [0xEF, 0xBC, 0x91 + j as u8]
+                    };
+                    ch.copy_from_slice(&bytes);
+                }
+                let one_by_one: Option<Vec<u8>> = block
+                    .chunks_exact(3)
+                    .map(|ch| full_width_byte(ch[0], ch[1], ch[2]))
+                    .collect();
+                let expected = one_by_one.map(|v| u64::from_le_bytes(v.try_into().unwrap()));
+                assert_eq!(full_width_block(&block), expected, "{c:?} at {i}");
+            }
         }
     }
 

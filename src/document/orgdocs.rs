@@ -7,7 +7,9 @@ use super::{
     ParseOptions, UsccCheck, ascii_str, first_then_digits, match_digits, match_pattern, number,
     read_compact, simple_document,
 };
-use crate::checksum::{gb11714, gb32100, gb32100_value, iso7064_mod11_10};
+use crate::checksum::{
+    gb11714, gb32100, gb32100_fits, gb32100_value, iso7064_mod11_10, mod11_10_fits,
+};
 use crate::error::{CharClass, Error};
 use crate::org::{Category, Certificate, OrganizationType, RegistrationAuthority};
 use crate::region::{self, Region, RegionCheck};
@@ -84,6 +86,19 @@ impl Uscc {
                 CharClass::CreditCodeChar
             }
         })?;
+        // Fast path: the alphabet, the digits of the region code and the
+        // check character in one pass; the pattern below names the
+        // character of any other code that does not fit.
+        if let Some(expected) = gb32100_fits(&bytes) {
+            if expected != bytes[17] {
+                return Err(Error::Checksum {
+                    expected: char::from(expected),
+                    found: char::from(bytes[17]),
+                });
+            }
+            check_authority_code(number(&bytes[2..8]), options.region_check())?;
+            return Self::check_category(bytes, len, options);
+        }
         // A tight check first; the pattern only to name a misfit.
         let fits = bytes.iter().enumerate().all(|(i, &b)| {
             if (2..8).contains(&i) {
@@ -107,6 +122,12 @@ impl Uscc {
             });
         }
         check_authority_code(number(&bytes[2..8]), options.region_check())?;
+        Self::check_category(bytes, len, options)
+    }
+
+    /// The checks after the region code's: the category and the embedded
+    /// organisation code, as `options` ask.
+    fn check_category(bytes: [u8; 18], len: usize, options: ParseOptions) -> Result<Self, Error> {
         let code = Self::from_canonical(bytes, len);
         if options.uscc_check() != UsccCheck::Standard && code.category().is_none() {
             return Err(Error::Category {
@@ -296,6 +317,11 @@ impl OrganizationCode {
                 });
             }
         };
+        // Fast path: `gb11714` checks the body's characters as it sums
+        // them; the checks below name the problem of any other code.
+        if gb11714(body) == Some(check) {
+            return Ok(Self::canonical(body, check));
+        }
         match_pattern(body, &[CharClass::LetterOrDigit; 8])?;
         if !CharClass::DigitOrX.matches(check) {
             return Err(Error::Character {
@@ -311,11 +337,16 @@ impl OrganizationCode {
                 found: char::from(check),
             });
         }
+        Ok(Self::canonical(body, check))
+    }
+
+    /// The canonical form of a validated body and check: `XXXXXXXX-C`.
+    fn canonical(body: &[u8], check: u8) -> Self {
         let mut bytes = [0u8; 10];
         for (slot, &b) in bytes.iter_mut().zip(body.iter().chain(&[b'-', check])) {
             *slot = b;
         }
-        Ok(Self::from_canonical(bytes, 10))
+        Self::from_canonical(bytes, 10)
     }
 }
 
@@ -401,6 +432,13 @@ impl BusinessRegistrationNumber {
             &[15],
             first_then_digits(CharClass::Digit),
         )?;
+        // Fast path: the digits and the check digit in one pass, then the
+        // region; the checks below name the problem of any other number.
+        if mod11_10_fits(&bytes)
+            && check_authority_code(number(&bytes[..6]), options.region_check()).is_ok()
+        {
+            return Ok(Self::from_canonical(bytes, len));
+        }
         match_digits(&bytes)?;
         check_authority_code(number(&bytes[..6]), options.region_check())?;
         let expected = iso7064_mod11_10(&bytes[..14]).unwrap_or(b'?');
