@@ -1201,7 +1201,6 @@ impl<S: DriverStore + 'static> Service<S> {
                     .await?
             }
         };
-        self.driver.parties().reviews.remove(&format!("{id}/{aid}"));
         Ok(self.view(id, &report))
     }
 

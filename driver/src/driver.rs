@@ -319,7 +319,14 @@ where
         if !outside || entry.state == EntryState::Pending {
             return Err(unknown);
         }
-        self.answer_entry::<M>(id, action, answer, now).await
+        let report = self.answer_entry::<M>(id, action, answer, now).await?;
+        if let Answer::Review(_) = answer {
+            // The decision is saved: the ticket can leave the queue. A
+            // failure here leaves a decided ticket, which the queue must
+            // cope with anyway (a crash just before).
+            let _ = self.parties.reviews().close(&key_of(id, action)).await;
+        }
+        Ok(report)
     }
 
     /// Delivers `answer` to the entry `action`, whatever it is.

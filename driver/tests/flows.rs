@@ -273,6 +273,10 @@ fn a_document_review_queued_and_approved() {
     ))
     .unwrap();
     assert_eq!(r.status, Status::Verified);
+    assert!(
+        d.parties().reviews.tickets().is_empty(),
+        "the decided ticket left the queue"
+    );
     // An answer for an action the flow never emitted.
     let bogus = ActionId {
         revision: 99,

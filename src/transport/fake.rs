@@ -899,6 +899,13 @@ impl ReviewQueue for FakeReviews {
             });
         self.core.end(b, ())
     }
+
+    async fn close(&self, key: &str) -> Result<(), FakeError> {
+        self.core.step()?;
+        lock(&self.tickets).remove(key);
+        self.core.step()?;
+        Ok(())
+    }
 }
 
 /// Every party, faked; all pass by default. Replace a field to script

@@ -46,6 +46,8 @@ pub struct ReviewTicket<'a> {
 /// realname::store::block_on(reviews.enqueue(&t))?;
 /// realname::store::block_on(reviews.enqueue(&t))?; // a retry: the same ticket
 /// assert_eq!(reviews.tickets().len(), 1);
+/// realname::store::block_on(reviews.close("f/3-0"))?; // decided
+/// assert!(reviews.tickets().is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait ReviewQueue: Send + Sync {
@@ -58,4 +60,14 @@ pub trait ReviewQueue: Send + Sync {
         &self,
         ticket: &ReviewTicket<'_>,
     ) -> impl Future<Output = Result<(), Self::Error>> + Send;
+
+    /// Takes the ticket `key` off the queue once its decision is saved
+    /// (a ticket already closed, or never queued, is no error). Best
+    /// effort: a queue must cope with a decided ticket left on it (a crash
+    /// between the decision and the close), as its reviewer would. By
+    /// default it does nothing.
+    fn close(&self, key: &str) -> impl Future<Output = Result<(), Self::Error>> + Send {
+        let _ = key;
+        async { Ok(()) }
+    }
 }
