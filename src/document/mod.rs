@@ -878,9 +878,12 @@ fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) 
             .enumerate()
             .fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i))
     };
-    let mut buf = [0u8; 24];
+    // Each word is stored straight into the answer (the last one cut to
+    // the answer's length), not into a buffer copied after: a copy would
+    // read across the word stores, which the processor cannot forward.
+    let mut out = [0u8; N];
     let mut odd = 0u64;
-    for (k, chunk) in buf.chunks_exact_mut(8).take(N.div_ceil(8)).enumerate() {
+    for (k, chunk) in out.chunks_mut(8).enumerate() {
         let mut w = word(8 * k);
         odd |= w & HIGH;
         odd |= zero_bytes(w ^ (ONES * u64::from(one))) | zero_bytes(w ^ (ONES * u64::from(two)));
@@ -892,13 +895,12 @@ fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) 
             let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
             w ^= (from_a & !past_z & HIGH) >> 2;
         }
-        chunk.copy_from_slice(&w.to_le_bytes());
+        let bytes = w.to_le_bytes();
+        chunk.copy_from_slice(bytes.get(..chunk.len())?);
     }
     if odd != 0 {
         return None;
     }
-    let mut out = [0u8; N];
-    out.copy_from_slice(buf.get(..N)?);
     Some(out)
 }
 
