@@ -358,9 +358,7 @@ where
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
         let loaded = self.load::<M>(id).await?;
-        let Some(entry) = loaded.latest("send_sms_code", &EntryState::Waiting) else {
-            return Err(unexpected(&loaded, "sms_code"));
-        };
+        let entry = waiting(&loaded, "send_sms_code", "sms_code")?;
         let aid = entry.action.id();
         let confirmed = self.sms_code(id, aid).matches(entered);
         self.answer_entry::<M>(id, aid, Answer::SmsCode { confirmed }, now)
@@ -383,9 +381,7 @@ where
         now: DateTime<Utc>,
     ) -> Result<Report, DriverError> {
         let loaded = self.load::<M>(id).await?;
-        let Some(entry) = loaded.latest("start_liveness", &EntryState::Waiting) else {
-            return Err(unexpected(&loaded, "liveness"));
-        };
+        let entry = waiting(&loaded, "start_liveness", "liveness")?;
         let aid = entry.action.id();
         let Some(session) = entry.note.clone() else {
             return Err(DriverError::Corrupt {
@@ -1035,6 +1031,18 @@ fn corrupt(id: &str, e: &dyn std::fmt::Display) -> DriverError {
         id: id.to_owned(),
         reason: e.to_string(),
     }
+}
+
+/// The latest entry performed and waiting whose action has the code
+/// `action`; else the flow's refusal of `event`, which nothing awaits.
+fn waiting<'a, M: Drivable>(
+    loaded: &'a Loaded<M>,
+    action: &str,
+    event: &'static str,
+) -> Result<&'a Entry, DriverError> {
+    loaded
+        .latest(action, &EntryState::Waiting)
+        .ok_or_else(|| unexpected(loaded, event))
 }
 
 fn unexpected<M: Drivable>(loaded: &Loaded<M>, event: &'static str) -> DriverError {

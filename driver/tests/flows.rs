@@ -8,7 +8,7 @@
 
 mod support;
 
-use support::{SECRET, at, org_case, organization, person};
+use support::{SECRET, at, memory_driver, org_case, organization, person};
 
 use realname::calendar::ChinaMainland;
 use realname::flow::{
@@ -17,7 +17,7 @@ use realname::flow::{
     Upload, Uploads,
 };
 use realname::policy::{FailureReason, MethodKind, Provider, Scope};
-use realname::store::{AttemptLedger, AttemptScope, BindingStore, Keyring, MemoryStore, block_on};
+use realname::store::{AttemptLedger, AttemptScope, BindingStore, Keyring, block_on};
 use realname::subject::{Individual, PersonName, Subject};
 use realname::transport::IncomingPayment;
 use realname::transport::PayoutStatus;
@@ -25,24 +25,11 @@ use realname::transport::fake::{Behaviour, FakeBank, FakeParties, FakePayer, Scr
 use realname::{BankCardNumber, Document, DocumentKind, MobileNumber};
 use realname_driver::{Answer, Case, Driver, DriverError, EntryState, MemoryCases};
 
-type D = Driver<MemoryStore, FakeParties, MemoryCases>;
-
-fn driver(parties: FakeParties) -> D {
-    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
-    Driver::new(
-        store,
-        parties,
-        MemoryCases::default(),
-        ChinaMainland::default(),
-        b"sms codes",
-    )
-}
-
 #[test]
 fn a_bank_card_with_a_wrong_code_and_a_mismatch() {
     let bank =
         FakeBank::new(Script::pass().next(Behaviour::Fail(Some(FailureReason::NameNotCardHolder))));
-    let d = driver(FakeParties {
+    let d = memory_driver(FakeParties {
         bank,
         ..FakeParties::default()
     });
@@ -101,7 +88,7 @@ fn a_bank_card_with_a_wrong_code_and_a_mismatch() {
 #[test]
 fn a_payout_answered_later_and_twice() {
     let payer = FakePayer::new(Script::always(Behaviour::Twice));
-    let d = driver(FakeParties {
+    let d = memory_driver(FakeParties {
         payer,
         ..FakeParties::default()
     });
@@ -147,7 +134,7 @@ fn a_payout_answered_later_and_twice() {
 #[test]
 fn a_payout_whose_callback_is_lost_is_found_by_the_sweeper() {
     let payer = FakePayer::new(Script::always(Behaviour::Pending));
-    let d = driver(FakeParties {
+    let d = memory_driver(FakeParties {
         payer,
         ..FakeParties::default()
     });
@@ -172,7 +159,7 @@ fn a_payout_whose_callback_is_lost_is_found_by_the_sweeper() {
 
 #[test]
 fn a_recharge_found_by_polling() {
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let case = Case::new("acct-1", Subject::Organization(organization()))
         .with_mobile(MobileNumber::parse("13812345678").unwrap());
     d.cases().insert("f", case);
@@ -228,7 +215,7 @@ fn a_recharge_found_by_polling() {
 
 #[test]
 fn a_document_review_queued_and_approved() {
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let doc = Document::parse_as(DocumentKind::ResidentId, "11010519491231002X").unwrap();
     d.cases().insert(
         "f",
@@ -296,7 +283,7 @@ fn a_document_review_queued_and_approved() {
 #[test]
 fn the_cap_holds_across_accounts() {
     // Kingsoft: one account per ID card.
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let terms =
         AutoTerms::from_profile(Provider::Kingsoft.profile(), MethodKind::IdCardVideo).unwrap();
     for (i, account) in ["acct-1", "acct-2"].iter().enumerate() {
@@ -329,7 +316,7 @@ fn two_flows_of_one_account_share_the_ledger() {
     // Kingsoft's corporate transfer: one use per account. Two flows
     // started side by side both see none used; the second submission is
     // refused by the ledger, not by its own flow.
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let terms = DepositTerms::from_profile(Provider::Kingsoft.profile()).unwrap();
     for id in ["f1", "f2"] {
         d.cases().insert(id, org_case("acct-1"));
@@ -348,7 +335,7 @@ fn two_flows_of_one_account_share_the_ledger() {
 
 #[test]
 fn a_missing_case_leaves_the_action_to_do() {
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face).unwrap();
     block_on(d.start::<Auto>("f", "acct-1", terms, at(0))).unwrap();
     block_on(d.deliver::<Auto>(
@@ -382,7 +369,7 @@ fn a_missing_case_leaves_the_action_to_do() {
 
 #[test]
 fn the_wrong_kind_a_repeated_start_and_unreadable_states() {
-    let d = driver(FakeParties::default());
+    let d = memory_driver(FakeParties::default());
     let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
     block_on(d.start::<Deposit>("f", "acct-1", terms, at(0))).unwrap();
     let e = block_on(d.report::<Auto>("f")).unwrap_err();

@@ -7,21 +7,20 @@
 
 mod support;
 
-use support::{person, t0};
+use support::{memory_driver, person, t0};
 
 use proptest::prelude::*;
-use realname::calendar::ChinaMainland;
 use realname::chrono::Duration;
 use realname::flow::{
     ActionId, Auto, AutoEvent, AutoTerms, Deposit, DepositEvent, DepositTerms, Submission,
 };
 use realname::org::OrganizationType;
 use realname::policy::{FailureReason, MethodKind, Provider, Scope};
-use realname::store::{AttemptLedger, AttemptScope, BindingStore, Keyring, MemoryStore, block_on};
+use realname::store::{AttemptLedger, AttemptScope, BindingStore, block_on};
 use realname::subject::{Organization, OrganizationName, Subject};
 use realname::transport::fake::{Behaviour, FakeAuthority, FakeParties, FakePayer, Script};
 use realname::{Document, Uscc};
-use realname_driver::{Answer, Case, Driver, EntryState, MemoryCases, PayeeAccount};
+use realname_driver::{Answer, Case, EntryState, PayeeAccount};
 
 fn behaviour() -> impl Strategy<Value = Behaviour> {
     prop_oneof![
@@ -100,8 +99,7 @@ proptest! {
             authority: FakeAuthority::new(authority_script),
             ..FakeParties::default()
         };
-        let store = MemoryStore::new(Keyring::new(b"the store's secret, 32 bytes long").unwrap());
-        let d = Driver::new(store, parties, MemoryCases::default(), ChinaMainland::default(), b"sms");
+        let d = memory_driver(parties);
         let org = Organization::new(
             OrganizationName::parse("福建某某科技有限公司").unwrap(),
             Uscc::parse("91350100M000100Y43").unwrap(),
@@ -166,8 +164,7 @@ proptest! {
         let mut script = Script::pass();
         for b in authority { script = script.next(b); }
         let parties = FakeParties { authority: FakeAuthority::new(script), ..FakeParties::default() };
-        let store = MemoryStore::new(Keyring::new(b"the store's secret, 32 bytes long").unwrap());
-        let d = Driver::new(store, parties, MemoryCases::default(), ChinaMainland::default(), b"sms");
+        let d = memory_driver(parties);
         d.cases().insert("f", Case::new("acct", person().into()));
         let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face).unwrap();
         block_on(d.start::<Auto>("f", "acct", terms, t0())).unwrap();
@@ -201,8 +198,7 @@ proptest! {
     #[test]
     fn edited_states_never_panic(at in 0usize..4_000, byte in any::<u8>(), junk in proptest::collection::vec(any::<u8>(), 0..64)) {
         use realname::store::{FlowRecord, FlowStore};
-        let store = MemoryStore::new(Keyring::new(b"the store's secret, 32 bytes long").unwrap());
-        let d = Driver::new(store, FakeParties::default(), MemoryCases::default(), ChinaMainland::default(), b"sms");
+        let d = memory_driver(FakeParties::default());
         let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
         block_on(d.start::<Deposit>("f", "acct", terms, t0())).unwrap();
         let _ = block_on(d.deliver::<Deposit>("f", DepositEvent::Submit { fen: 37 }, None, t0()));

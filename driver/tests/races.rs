@@ -7,7 +7,7 @@
 
 mod support;
 
-use support::{SECRET, at, org_case, person};
+use support::{SECRET, at, memory_driver, org_case, person};
 
 use std::sync::{Arc, Mutex};
 
@@ -127,14 +127,7 @@ fn an_attempt_raced_by_a_withdrawal_stays_counted_once() {
 /// a day, never at every sweep, and binds once the case is back.
 #[test]
 fn a_flow_whose_case_is_gone_is_retried_with_a_pause() {
-    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
-    let d = Driver::new(
-        store,
-        FakeParties::default(),
-        MemoryCases::default(),
-        ChinaMainland::default(),
-        b"s",
-    );
+    let d = memory_driver(FakeParties::default());
     let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face).unwrap();
     block_on(d.start::<Auto>("f", "acct-1", terms, at(0))).unwrap();
     block_on(d.deliver::<Auto>(
@@ -170,17 +163,10 @@ fn a_flow_whose_case_is_gone_is_retried_with_a_pause() {
 #[test]
 fn a_waiting_payout_does_not_starve_the_sweeper() {
     let payer = FakePayer::new(Script::always(Behaviour::Pending));
-    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
-    let d = Driver::new(
-        store,
-        FakeParties {
-            payer,
-            ..FakeParties::default()
-        },
-        MemoryCases::default(),
-        ChinaMainland::default(),
-        b"s",
-    );
+    let d = memory_driver(FakeParties {
+        payer,
+        ..FakeParties::default()
+    });
     let terms = DepositTerms::from_profile(Provider::Baidu.profile()).unwrap();
     d.cases().insert("a", org_case("acct-1"));
     block_on(d.start::<Deposit>("a", "acct-1", terms, at(0))).unwrap();
@@ -214,14 +200,7 @@ fn a_recharge_whose_case_is_gone_expires() {
     use realname::MobileNumber;
     use realname::flow::{RechargeEvent, RechargeTerms, Remittance};
     use realname::transport::IncomingPayment;
-    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
-    let d = Driver::new(
-        store,
-        FakeParties::default(),
-        MemoryCases::default(),
-        ChinaMainland::default(),
-        b"s",
-    );
+    let d = memory_driver(FakeParties::default());
     let case = org_case("acct-1").with_mobile(MobileNumber::parse("13812345678").unwrap());
     d.cases().insert("f", case);
     let terms = RechargeTerms::from_profile(Provider::Baidu.profile()).unwrap();
@@ -270,14 +249,7 @@ fn a_recharge_whose_case_is_gone_expires() {
 fn callers_cannot_answer_for_the_store_or_the_authority() {
     use realname::flow::{ActionId, BindOutcome};
     use realname_driver::Answer;
-    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
-    let d = Driver::new(
-        store,
-        FakeParties::default(),
-        MemoryCases::default(),
-        ChinaMainland::default(),
-        b"s",
-    );
+    let d = memory_driver(FakeParties::default());
     let terms = AutoTerms::from_profile(Provider::Baidu.profile(), MethodKind::Face).unwrap();
     block_on(d.start::<Auto>("f", "acct-1", terms, at(0))).unwrap();
     block_on(d.deliver::<Auto>(

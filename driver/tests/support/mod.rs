@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use realname::DocumentKey;
+use realname::calendar::ChinaMainland;
 use realname::chrono::TimeZone;
 use realname::chrono::{DateTime, Utc};
 use realname::org::OrganizationType;
@@ -15,9 +16,9 @@ use realname::store::{
     FlowStore, Keyring, MemoryError, MemoryStore, Rebind, StoreError,
 };
 use realname::subject::{Individual, Organization, OrganizationName, PersonName, Subject};
-use realname::transport::fake::Tripwire;
+use realname::transport::fake::{FakeParties, Tripwire};
 use realname::{Document, DocumentKind, Uscc};
-use realname_driver::{Case, PayeeAccount};
+use realname_driver::{Case, Driver, MemoryCases, PayeeAccount};
 
 /// A store failing where the tripwire trips, before or after the real
 /// step (after: the write is done, its answer lost).
@@ -176,4 +177,19 @@ pub fn org_case(account: &str) -> Case {
         bank: "招商银行福州分行".into(),
         account: "591902345610201".into(),
     })
+}
+
+/// A driver on an in-memory store, the given fakes and in-memory cases.
+pub type MemoryDriver = Driver<MemoryStore, FakeParties, MemoryCases>;
+
+/// [`MemoryDriver`] over `parties`.
+pub fn memory_driver(parties: FakeParties) -> MemoryDriver {
+    let store = MemoryStore::new(Keyring::new(SECRET).unwrap());
+    Driver::new(
+        store,
+        parties,
+        MemoryCases::default(),
+        ChinaMainland::default(),
+        b"sms codes",
+    )
 }
