@@ -188,6 +188,7 @@ pub fn luhn_is_valid(number: &[u8]) -> bool {
 /// assert_eq!(hkid(b"XA000000"), Some(b'8'));
 /// assert_eq!(hkid(b"123456"), None);
 /// ```
+#[inline]
 pub fn hkid(body: &[u8]) -> Option<u8> {
     // A letter's value, 10 for `A` on.
     let letter = |b: u8| b.is_ascii_uppercase().then(|| u32::from(b - b'A') + 10);
@@ -236,6 +237,7 @@ pub(crate) fn taiwan_letter_value(letter: u8) -> Option<u32> {
 /// assert_eq!(taiwan_id(b"H87654321"), Some(b'2'));
 /// assert_eq!(taiwan_id(b"a12345678"), None);
 /// ```
+#[inline]
 pub fn taiwan_id(body: &[u8]) -> Option<u8> {
     let (&letter, digits) = body.split_first()?;
     if digits.len() != 8 || !digits.iter().all(u8::is_ascii_digit) {

@@ -267,6 +267,7 @@ impl CharClass {
     /// assert!(!CharClass::DigitOrLetterNotIO.matches(b'O'));
     /// assert!(CharClass::OneOf("HM").matches(b'M'));
     /// ```
+    #[inline]
     pub fn matches(&self, b: u8) -> bool {
         match self {
             CharClass::Digit => b.is_ascii_digit(),

@@ -30,12 +30,6 @@ for c in rows:
     )
 out.append("];")
 out.append("")
-by_num = sorted(range(len(rows)), key=lambda i: int(rows[i].numeric))
-out.append("/// Indices into [`BY_ALPHA3`], sorted by the numeric code.")
-out.append("pub(super) static BY_NUMERIC: &[u16] = &[")
-out.append("    " + ", ".join(str(i) for i in by_num) + ",")
-out.append("];")
-out.append("")
 path = pathlib.Path(__file__).resolve().parent.parent / "src/document/country_table.rs"
 path.write_text("\n".join(out))
 print(f"wrote {len(rows)} countries to {path}")

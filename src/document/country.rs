@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::country_table::{BY_ALPHA3, BY_NUMERIC};
+use super::country_table::BY_ALPHA3;
 
 /// One row of the built-in ISO 3166-1 table.
 #[derive(Debug)]
@@ -47,13 +47,13 @@ impl Country {
 
     /// [`from_alpha3`](Self::from_alpha3) of the code's three bytes.
     pub(crate) fn from_alpha3_bytes(code: [u8; 3]) -> Option<Country> {
-        // The three bytes as one big-endian number: the same order as the
-        // table's, compared in one instruction.
-        let key = |a: [u8; 3]| u32::from(a[0]) << 16 | u32::from(a[1]) << 8 | u32::from(a[2]);
-        let i = BY_ALPHA3
-            .binary_search_by_key(&key(code), |e| key(e.alpha3))
-            .ok()?;
-        BY_ALPHA3.get(i).map(|entry| Country { entry })
+        let index = |b: u8| usize::from(b.wrapping_sub(b'A')).min(26);
+        let [a, b, c] = code.map(index);
+        if a == 26 || b == 26 || c == 26 {
+            return None;
+        }
+        let i = *BY_LETTERS.get((a * 26 + b) * 26 + c)?;
+        BY_ALPHA3.get(usize::from(i)).map(|entry| Country { entry })
     }
 
     /// The country with this numeric code.
@@ -63,15 +63,8 @@ impl Country {
     /// assert!(realname::Country::from_numeric(999).is_none());
     /// ```
     pub fn from_numeric(code: u16) -> Option<Country> {
-        let i = BY_NUMERIC
-            .binary_search_by_key(&code, |&i| {
-                BY_ALPHA3
-                    .get(usize::from(i))
-                    .map_or(u16::MAX, |e| e.numeric)
-            })
-            .ok()?;
-        let entry = BY_ALPHA3.get(usize::from(*BY_NUMERIC.get(i)?))?;
-        Some(Country { entry })
+        let i = *BY_CODE.get(usize::from(code))?;
+        BY_ALPHA3.get(usize::from(i)).map(|entry| Country { entry })
     }
 
     /// The alpha-3 code, e.g. `JPN`.
@@ -177,6 +170,43 @@ impl fmt::Debug for Country {
     }
 }
 
+/// The place in [`BY_ALPHA3`] of every alpha-3 code, indexed by its
+/// letters read as a number in base 26 (`AAA` = 0); [`NONE`] for a code
+/// no country has. One load, where a binary search over the table walks
+/// eight rows of it.
+// Built at compile time: an index out of bounds fails the build, never a
+// caller.
+#[allow(clippy::indexing_slicing)]
+static BY_LETTERS: [u8; 26 * 26 * 26] = {
+    assert!(BY_ALPHA3.len() < NONE as usize);
+    let mut table = [NONE; 26 * 26 * 26];
+    let mut i = 0;
+    while i < BY_ALPHA3.len() {
+        let [a, b, c] = BY_ALPHA3[i].alpha3;
+        let at = ((a - b'A') as usize * 26 + (b - b'A') as usize) * 26 + (c - b'A') as usize;
+        table[at] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// The place in [`BY_ALPHA3`] of every numeric code from 0 to 999;
+/// [`NONE`] for a code no country has.
+// Built at compile time, as `BY_LETTERS`.
+#[allow(clippy::indexing_slicing)]
+static BY_CODE: [u8; 1000] = {
+    let mut table = [NONE; 1000];
+    let mut i = 0;
+    while i < BY_ALPHA3.len() {
+        table[BY_ALPHA3[i].numeric as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// No country, in [`BY_LETTERS`] and [`BY_CODE`]: past the table's end.
+const NONE: u8 = u8::MAX;
+
 impl fmt::Display for Country {
     /// The alpha-3 code.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -190,12 +220,28 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_consistent() {
-        assert_eq!(BY_ALPHA3.len(), BY_NUMERIC.len());
         for w in BY_ALPHA3.windows(2) {
             assert!(w[0].alpha3 < w[1].alpha3);
         }
-        for w in BY_NUMERIC.windows(2) {
-            assert!(BY_ALPHA3[w[0] as usize].numeric < BY_ALPHA3[w[1] as usize].numeric);
+        // No two countries share a numeric code, and every code no country
+        // has, and every string that is no code, finds none.
+        let mut codes: Vec<u16> = BY_ALPHA3.iter().map(|e| e.numeric).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), BY_ALPHA3.len());
+        for code in 0..=u16::MAX {
+            assert_eq!(
+                Country::from_numeric(code).is_some(),
+                codes.binary_search(&code).is_ok(),
+                "{code}"
+            );
+        }
+        for a in 0..=255u8 {
+            for b in [b'A', b'Z', b'@', b'[', b'a', 0, 255] {
+                let found = Country::from_alpha3_bytes([a, b'S', b]);
+                let listed = BY_ALPHA3.iter().any(|e| e.alpha3 == [a, b'S', b]);
+                assert_eq!(found.is_some(), listed, "{a} {b}");
+            }
         }
         for c in Country::all() {
             assert!(c.alpha3().bytes().all(|b| b.is_ascii_uppercase()));

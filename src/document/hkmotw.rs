@@ -1,7 +1,8 @@
 //! Identity cards of Hong Kong, Macao and Taiwan.
 
 use super::{
-    Gender, ParseOptions, first_then_digits, match_pattern, read_compact, simple_document,
+    Gender, ParseOptions, all_digits, first_then_digits, match_pattern, padded, read_compact,
+    simple_document,
 };
 use crate::checksum::{hkid, taiwan_id};
 use crate::error::{CharClass, Error};
@@ -67,7 +68,18 @@ impl HongKongId {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        match Self::from_canonical_input(s.as_bytes()) {
+            Some(id) => Ok(id),
+            None => Self::parse_general(s, options),
+        }
+    }
+
+    /// Every input [`parse_with`](Self::parse_with)'s fast path does not
+    /// take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<11>(
             s,
             options.input(),
@@ -140,6 +152,24 @@ impl HongKongId {
 
     /// The canonical form of a validated body and check: the check in
     /// brackets.
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let mut bytes = [0u8; 11];
+        let len = match s {
+            [body @ .., b'(', check, b')'] if hkid(body) == Some(*check) => s.len(),
+            _ => return None,
+        };
+        // `hkid` took seven or eight characters: ten or eleven in all.
+        match <&[u8; 10]>::try_from(s) {
+            Ok(ten) => bytes[..10].copy_from_slice(ten),
+            Err(_) => bytes.copy_from_slice(<&[u8; 11]>::try_from(s).ok()?),
+        }
+        Some(Self::from_canonical(bytes, len))
+    }
+
     fn canonical(body: &[u8], check: u8) -> Self {
         let mut bytes = [0u8; 11];
         let n = body.len();
@@ -201,7 +231,29 @@ impl MacaoId {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let bytes = padded::<10, 10>(s)?;
+        let ok = matches!(bytes[0], b'1' | b'5' | b'7')
+            && all_digits(&bytes[1..7])
+            && bytes[7] == b'('
+            && bytes[8].is_ascii_digit()
+            && bytes[9] == b')';
+        ok.then(|| Self::from_canonical(bytes, 10))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<10>(
             s,
             options.input(),
@@ -366,23 +418,30 @@ impl TaiwanId {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let bytes = padded::<10, 10>(s)?;
+        Self::check_fast(bytes)
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) =
             read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;
-        // The format before 2021: the second letter counts its value's units.
-        let mut body = [0u8; 9];
-        body.copy_from_slice(&bytes[..9]);
-        if let Some(units) = legacy_letter_units(bytes[1]) {
-            body[1] = b'0' + units;
+        if let Some(id) = Self::check_fast(bytes) {
+            return Ok(id);
         }
-        // Fast path: `taiwan_id` checks the letter and the digits as it
-        // sums them; the pattern below names the problem of any other
-        // number.
-        let expected = taiwan_id(&body);
-        if matches!(bytes[1], b'1' | b'2' | b'8' | b'9' | b'A'..=b'D') && expected == Some(bytes[9])
-        {
-            return Ok(Self::from_canonical(bytes, len));
-        }
+        let expected = taiwan_id(&Self::body(bytes));
         let mut pattern = [Digit; 10];
         pattern[0] = Letter;
         pattern[1] = OneOf("1289ABCD");
@@ -395,6 +454,24 @@ impl TaiwanId {
             });
         }
         Ok(Self::from_canonical(bytes, len))
+    }
+
+    /// The nine characters the check digit is computed from: the format
+    /// before 2021 counts its second letter's units.
+    #[inline]
+    fn body(bytes: [u8; 10]) -> [u8; 9] {
+        let [a, b, c, d, e, f, g, h, i, _] = bytes;
+        let b = legacy_letter_units(b).map_or(b, |units| b'0' + units);
+        [a, b, c, d, e, f, g, h, i]
+    }
+
+    /// A valid number in canonical ASCII: `taiwan_id` checks the letter
+    /// and the digits as it sums them. `None` for anything else.
+    #[inline]
+    fn check_fast(bytes: [u8; 10]) -> Option<Self> {
+        let ok = matches!(bytes[1], b'1' | b'2' | b'8' | b'9' | b'A'..=b'D')
+            && taiwan_id(&Self::body(bytes)) == Some(bytes[9]);
+        ok.then(|| Self::from_canonical(bytes, 10))
     }
 
     /// The gender: `1` and `8` male, `2` and `9` female; in the numbers

@@ -1031,6 +1031,29 @@ pub(crate) fn read_compact<const N: usize>(
     Ok((out, len))
 }
 
+/// Whether `bytes` fits `pattern` character by character: the test of
+/// [`match_pattern`] with no error to build, for the fast paths, which
+/// check a pattern known at compile time in line.
+#[inline(always)]
+pub(crate) fn fits(bytes: &[u8], pattern: &[CharClass]) -> bool {
+    bytes.len() == pattern.len() && bytes.iter().zip(pattern).all(|(&b, c)| c.matches(b))
+}
+
+/// Whether every byte of `bytes` is an ASCII digit.
+#[inline(always)]
+pub(crate) fn all_digits(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_digit)
+}
+
+/// `s` zero-padded to `N` bytes, when it has exactly `M` (at most `N`).
+#[inline(always)]
+pub(crate) fn padded<const M: usize, const N: usize>(s: &[u8]) -> Option<[u8; N]> {
+    let head = <&[u8; M]>::try_from(s).ok()?;
+    let mut out = [0u8; N];
+    out.get_mut(..M)?.copy_from_slice(head);
+    Some(out)
+}
+
 /// Checks `bytes` position by position against `pattern`, reporting the
 /// first character that does not fit.
 pub(crate) fn match_pattern(bytes: &[u8], pattern: &[CharClass]) -> Result<(), Error> {

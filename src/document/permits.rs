@@ -3,7 +3,10 @@
 
 use std::fmt;
 
-use super::{ParseOptions, first_then_digits, match_pattern, read_compact, simple_document};
+use super::{
+    ParseOptions, all_digits, first_then_digits, fits, match_pattern, padded, read_compact,
+    simple_document,
+};
 use crate::error::{CharClass, Error};
 
 use CharClass::{Digit, DigitOrLetterNotIO, Exactly, OneOf};
@@ -104,7 +107,38 @@ impl HkMacaoTravelPermit {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let ok = match *s {
+            [first, second, ref rest @ ..] if rest.len() == 7 => {
+                matches!(first, b'H' | b'M')
+                    && (second == b'A' || second.is_ascii_digit())
+                    && all_digits(rest)
+            }
+            [first, ref rest @ ..] if rest.len() == 10 => {
+                matches!(first, b'H' | b'M') && all_digits(rest)
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        let bytes = padded::<9, 11>(s).or_else(|| padded::<11, 11>(s))?;
+        Some(Self::from_canonical(bytes, s.len()))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<11>(
             s,
             options.input(),
@@ -232,7 +266,33 @@ impl TaiwanTravelPermit {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        match *s {
+            [ref digits @ .., b'(', tag, b')'] if digits.len() == 10 => (all_digits(digits)
+                && CharClass::LetterOrDigit.matches(tag))
+            .then(|| padded::<13, 13>(s))
+            .flatten()
+            .map(|bytes| Self::from_canonical(bytes, 13)),
+            _ if all_digits(s) => padded::<8, 13>(s)
+                .or_else(|| padded::<10, 13>(s))
+                .map(|bytes| Self::from_canonical(bytes, s.len())),
+            _ => None,
+        }
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<13>(s, options.input(), b"", &[8, 10, 13], |_| Digit)?;
         let text = bytes.get(..len).unwrap_or_default();
         if len == 13 && (bytes[10] != b'(' || bytes[12] != b')') {
@@ -321,7 +381,35 @@ impl ExitEntryPermit {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let bytes = padded::<9, 9>(s)?;
+        let pattern = [
+            Exactly('C'),
+            DigitOrLetterNotIO,
+            Digit,
+            Digit,
+            Digit,
+            Digit,
+            Digit,
+            Digit,
+            Digit,
+        ];
+        fits(&bytes, &pattern).then(|| Self::from_canonical(bytes, 9))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
             options.input(),
@@ -435,7 +523,29 @@ impl ChinesePassport {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let bytes = padded::<9, 9>(s)?;
+        let second_ok = match bytes[0] {
+            b'E' => DigitOrLetterNotIO.matches(bytes[1]),
+            b'G' => bytes[1].is_ascii_digit(),
+            _ => false,
+        };
+        (second_ok && all_digits(&bytes[2..])).then(|| Self::from_canonical(bytes, 9))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<9>(
             s,
             options.input(),
