@@ -46,6 +46,7 @@ impl Country {
     }
 
     /// [`from_alpha3`](Self::from_alpha3) of the code's three bytes.
+    #[inline]
     pub(crate) fn from_alpha3_bytes(code: [u8; 3]) -> Option<Country> {
         let index = |b: u8| usize::from(b.wrapping_sub(b'A')).min(26);
         let [a, b, c] = code.map(index);
@@ -62,6 +63,7 @@ impl Country {
     /// assert_eq!(realname::Country::from_numeric(682).unwrap().alpha3(), "SAU");
     /// assert!(realname::Country::from_numeric(999).is_none());
     /// ```
+    #[inline]
     pub fn from_numeric(code: u16) -> Option<Country> {
         let i = *BY_CODE.get(usize::from(code))?;
         BY_ALPHA3.get(usize::from(i)).map(|entry| Country { entry })

@@ -1,7 +1,7 @@
 //! Identity cards of Hong Kong, Macao and Taiwan.
 
 use super::{
-    Gender, ParseOptions, all_digits, first_then_digits, match_pattern, padded, read_compact,
+    Gender, ParseOptions, all_digits, first_then_digits, match_pattern, read_compact,
     simple_document,
 };
 use crate::checksum::{hkid, taiwan_id};
@@ -241,13 +241,13 @@ impl MacaoId {
     /// else, which the general path reads.
     #[inline]
     fn from_canonical_input(s: &[u8]) -> Option<Self> {
-        let bytes = padded::<10, 10>(s)?;
+        let bytes = <&[u8; 10]>::try_from(s).ok()?;
         let ok = matches!(bytes[0], b'1' | b'5' | b'7')
             && all_digits(&bytes[1..7])
             && bytes[7] == b'('
             && bytes[8].is_ascii_digit()
             && bytes[9] == b')';
-        ok.then(|| Self::from_canonical(bytes, 10))
+        ok.then(|| Self::from_canonical(*bytes, 10))
     }
 
     /// Every input the fast path of [`parse_with`](Self::parse_with) does
@@ -428,8 +428,7 @@ impl TaiwanId {
     /// else, which the general path reads.
     #[inline]
     fn from_canonical_input(s: &[u8]) -> Option<Self> {
-        let bytes = padded::<10, 10>(s)?;
-        Self::check_fast(bytes)
+        Self::check_fast(<&[u8; 10]>::try_from(s).ok()?)
     }
 
     /// Every input the fast path of [`parse_with`](Self::parse_with) does
@@ -438,7 +437,7 @@ impl TaiwanId {
     fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) =
             read_compact::<10>(s, options.input(), b" ", &[10], first_then_digits(Letter))?;
-        if let Some(id) = Self::check_fast(bytes) {
+        if let Some(id) = Self::check_fast(&bytes) {
             return Ok(id);
         }
         let expected = taiwan_id(&Self::body(bytes));
@@ -468,10 +467,10 @@ impl TaiwanId {
     /// A valid number in canonical ASCII: `taiwan_id` checks the letter
     /// and the digits as it sums them. `None` for anything else.
     #[inline]
-    fn check_fast(bytes: [u8; 10]) -> Option<Self> {
+    fn check_fast(bytes: &[u8; 10]) -> Option<Self> {
         let ok = matches!(bytes[1], b'1' | b'2' | b'8' | b'9' | b'A'..=b'D')
-            && taiwan_id(&Self::body(bytes)) == Some(bytes[9]);
-        ok.then(|| Self::from_canonical(bytes, 10))
+            && taiwan_id(&Self::body(*bytes)) == Some(bytes[9]);
+        ok.then(|| Self::from_canonical(*bytes, 10))
     }
 
     /// The gender: `1` and `8` male, `2` and `9` female; in the numbers
@@ -570,4 +569,61 @@ impl TaiwanId {
 /// number issued before 2021: A10 → 0, B11 → 1, C12 → 2, D13 → 3.
 fn legacy_letter_units(b: u8) -> Option<u8> {
     matches!(b, b'A'..=b'D').then(|| b - b'A')
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::document::fast_path_check::{options, variants};
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn hong_kong_id_fast_path_agrees() {
+        for s in variants(&["A123456(3)", "XA000000(8)", "Z683365(A)", "G123456(A)"]) {
+            for o in options() {
+                assert_eq!(
+                    HongKongId::parse_with(&s, o),
+                    HongKongId::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn macao_id_fast_path_agrees() {
+        for s in variants(&["1234567(8)", "5123456(8)", "7654321(0)"]) {
+            for o in options() {
+                assert_eq!(
+                    MacaoId::parse_with(&s, o),
+                    MacaoId::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn taiwan_id_fast_path_agrees() {
+        for s in variants(&[
+            "A123456789",
+            "H876543212",
+            "AB12345677",
+            "HD02717288",
+            "B912345674",
+        ]) {
+            for o in options() {
+                assert_eq!(
+                    TaiwanId::parse_with(&s, o),
+                    TaiwanId::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
 }

@@ -904,6 +904,14 @@ fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) 
     Some(out)
 }
 
+/// `bytes` (at most `N`, which is at most 24) zero-padded to `N`, copied a
+/// word at a time: no call to `memcpy` for a length known only at run
+/// time. `None` when `bytes` is longer or not ASCII.
+#[inline]
+pub(crate) fn copy_padded<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
+    copy_compact::<N>(bytes, false, b"")
+}
+
 /// Reads `s` into at most `N` ASCII bytes for schemes with letters and
 /// separators, returning them and their count.
 ///
@@ -1031,6 +1039,66 @@ pub(crate) fn read_compact<const N: usize>(
     Ok((out, len))
 }
 
+/// What the tests of every parser's fast path share: near-canonical inputs
+/// and every combination of options, to check that the fast path answers
+/// as the general path does.
+#[cfg(test)]
+pub(crate) mod fast_path_check {
+    use super::{InputForm, ParseOptions, UsccCheck};
+    use crate::region::RegionCheck;
+
+    /// Every combination of the options.
+    pub(crate) fn options() -> Vec<ParseOptions> {
+        let mut all = Vec::new();
+        for region in [RegionCheck::Province, RegionCheck::Historical] {
+            for input in [InputForm::Lenient, InputForm::Exact] {
+                for uscc in [
+                    UsccCheck::Standard,
+                    UsccCheck::KnownCategory,
+                    UsccCheck::Strict,
+                ] {
+                    all.push(
+                        ParseOptions::new()
+                            .with_region_check(region)
+                            .with_input(input)
+                            .with_uscc_check(uscc),
+                    );
+                }
+            }
+        }
+        all
+    }
+
+    /// The samples, and each with one character replaced, dropped or
+    /// inserted, in lower case, and with spaces around.
+    pub(crate) fn variants(samples: &[&str]) -> Vec<String> {
+        const OTHERS: &[&str] = &[
+            "0", "1", "5", "9", "A", "X", "Z", "I", "a", "x", "(", ")", "-", ":", " ", "１", "/",
+        ];
+        let mut out = Vec::new();
+        for sample in samples {
+            out.push((*sample).to_owned());
+            out.push(sample.to_lowercase());
+            out.push(format!(" {sample} "));
+            let chars: Vec<char> = sample.chars().collect();
+            for i in 0..=chars.len() {
+                let (head, tail) = chars.split_at(i);
+                let head: String = head.iter().collect();
+                for other in OTHERS {
+                    out.push(format!("{head}{other}{}", tail.iter().collect::<String>()));
+                    if let Some((_, rest)) = tail.split_first() {
+                        out.push(format!("{head}{other}{}", rest.iter().collect::<String>()));
+                    }
+                }
+                if let Some((_, rest)) = tail.split_first() {
+                    out.push(format!("{head}{}", rest.iter().collect::<String>()));
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Whether `bytes` fits `pattern` character by character: the test of
 /// [`match_pattern`] with no error to build, for the fast paths, which
 /// check a pattern known at compile time in line.
@@ -1039,15 +1107,48 @@ pub(crate) fn fits(bytes: &[u8], pattern: &[CharClass]) -> bool {
     bytes.len() == pattern.len() && bytes.iter().zip(pattern).all(|(&b, c)| c.matches(b))
 }
 
-/// Whether every byte of `bytes` is an ASCII digit.
+/// Whether every byte of `bytes` is an ASCII digit: eight at a time in
+/// words loaded from `bytes` (the last one overlapping the one before),
+/// so that the caller's copy of the same bytes reads them from memory
+/// rather than from fifteen registers stored back one by one.
 #[inline(always)]
 pub(crate) fn all_digits(bytes: &[u8]) -> bool {
-    bytes.iter().all(u8::is_ascii_digit)
+    // Bit 7 of each lane set when the lane is an ASCII digit: at least
+    // 0x30 (adding 0x50 to its low seven bits carries into bit 7), below
+    // 0x3A (adding 0x46 does not) and below 0x80. No lane carries into the
+    // next: the low seven bits plus 0x50 stay below 0x100.
+    let digits = |w: u64| {
+        let low = w & !HIGH;
+        low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !w & HIGH == HIGH
+    };
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes)
+    };
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().all(u8::is_ascii_digit);
+    }
+    let mut at = 0;
+    while at + 8 < len {
+        if !word(at).is_some_and(digits) {
+            return false;
+        }
+        at += 8;
+    }
+    word(len - 8).is_some_and(digits)
 }
 
 /// `s` zero-padded to `N` bytes, when it has exactly `M` (at most `N`).
 #[inline(always)]
 pub(crate) fn padded<const M: usize, const N: usize>(s: &[u8]) -> Option<[u8; N]> {
+    if M == N {
+        // Straight from the input: a copy through a local buffer would be
+        // read back across the stores that built it.
+        return <[u8; N]>::try_from(s).ok();
+    }
     let head = <&[u8; M]>::try_from(s).ok()?;
     let mut out = [0u8; N];
     out.get_mut(..M)?.copy_from_slice(head);
@@ -1427,6 +1528,22 @@ mod tests {
             read_fixed::<3>(" ", InputForm::Lenient, &[3], |_, _| CharClass::Digit),
             Err(Error::Empty)
         );
+    }
+
+    /// `all_digits` answers as a byte-by-byte test, whatever byte stands
+    /// at whichever place.
+    #[test]
+    fn all_digits_reads_every_byte_at_every_place() {
+        for len in 0..=24usize {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'7'; len];
+                    bytes[at] = b;
+                    assert_eq!(all_digits(&bytes), b.is_ascii_digit(), "{len} {at} {b}");
+                }
+            }
+            assert!(all_digits(&vec![b'0'; len]) && all_digits(&vec![b'9'; len]));
+        }
     }
 
     /// The words loaded straight from the input (the tail shifted down

@@ -27,6 +27,13 @@ fn check_authority_code(code: u32, check: RegionCheck) -> Result<(), Error> {
     region::check_code(code, check, false).map_err(|problem| Error::Region { code, problem })
 }
 
+/// Whether [`check_authority_code`] passes: the fast paths' test, with no
+/// error to build.
+#[inline]
+fn authority_code_fits(code: u32, check: RegionCheck) -> bool {
+    code == NATIONAL || region::check_code(code, check, false).is_ok()
+}
+
 simple_document! {
     /// A unified social credit code (统一社会信用代码) of GB 32100-2015: the
     /// number every organisation's certificate carries since 2015.
@@ -78,7 +85,37 @@ impl Uscc {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes(), options)
+            .map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+        let bytes = <&[u8; 18]>::try_from(s).ok()?;
+        if gb32100_fits(bytes)? != bytes[17] {
+            return None;
+        }
+        let code = Self::from_canonical(*bytes, 18);
+        let ok = authority_code_fits(number(&bytes[2..8]), options.region_check())
+            && match options.uscc_check() {
+                UsccCheck::Standard => true,
+                UsccCheck::KnownCategory => code.category().is_some(),
+                UsccCheck::Strict => {
+                    code.category().is_some() && gb11714(&bytes[8..16]) == Some(bytes[16])
+                }
+            };
+        ok.then_some(code)
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<18>(s, options.input(), b"", &[18], |p| {
             if (3..=8).contains(&p) {
                 CharClass::Digit
@@ -297,7 +334,28 @@ impl OrganizationCode {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes()).map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+        let bytes = <&[u8; 10]>::try_from(s).ok()?;
+        let (body, check) = bytes.split_at(8);
+        let &[b'-', check] = check else {
+            return None;
+        };
+        (gb11714(body) == Some(check)).then(|| Self::from_canonical(*bytes, 10))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (read, len) = read_compact::<10>(s, options.input(), b"", &[9, 10], |p| {
             if p <= 8 {
                 CharClass::LetterOrDigit
@@ -424,7 +482,27 @@ impl BusinessRegistrationNumber {
     /// # Errors
     ///
     /// An [`Error`](crate::Error) naming the first problem found with the number; [`Error::TooLong`](crate::Error::TooLong) at once for input longer than [`MAX_INPUT_BYTES`](crate::document::MAX_INPUT_BYTES).
+    #[inline]
     pub fn parse_with(s: &str, options: ParseOptions) -> Result<Self, Error> {
+        Self::from_canonical_input(s.as_bytes(), options)
+            .map_or_else(|| Self::parse_general(s, options), Ok)
+    }
+
+    /// The fast path of [`parse_with`](Self::parse_with): input already in
+    /// the canonical form and valid, read in place. `None` for anything
+    /// else, which the general path reads.
+    #[inline]
+    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+        let bytes = <&[u8; 15]>::try_from(s).ok()?;
+        let ok = mod11_10_fits(bytes)
+            && authority_code_fits(number(&bytes[..6]), options.region_check());
+        ok.then(|| Self::from_canonical(*bytes, 15))
+    }
+
+    /// Every input the fast path of [`parse_with`](Self::parse_with) does
+    /// not take.
+    #[inline(never)]
+    fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (bytes, len) = read_compact::<15>(
             s,
             options.input(),
@@ -485,6 +563,62 @@ impl BusinessRegistrationNumber {
             b'0'..=b'3' => RegisteredEntity::DomesticEnterprise,
             b'4' | b'5' => RegisteredEntity::ForeignInvested,
             _ => RegisteredEntity::IndividualBusiness,
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::document::fast_path_check::{options, variants};
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn uscc_fast_path_agrees() {
+        for s in variants(&[
+            "91350100M000100Y43",
+            "91110000600037341L",
+            "12100000400006241T",
+            "9A350100M000100Y47",
+        ]) {
+            for o in options() {
+                assert_eq!(
+                    Uscc::parse_with(&s, o),
+                    Uscc::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn organization_code_fast_path_agrees() {
+        for s in variants(&["D2143569-X", "40000624-1"]) {
+            for o in options() {
+                assert_eq!(
+                    OrganizationCode::parse_with(&s, o),
+                    OrganizationCode::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn business_registration_number_fast_path_agrees() {
+        for s in variants(&["110108012345670", "100000000000014", "320502600000121"]) {
+            for o in options() {
+                assert_eq!(
+                    BusinessRegistrationNumber::parse_with(&s, o),
+                    BusinessRegistrationNumber::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
         }
     }
 }

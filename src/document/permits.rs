@@ -391,7 +391,7 @@ impl ExitEntryPermit {
     /// else, which the general path reads.
     #[inline]
     fn from_canonical_input(s: &[u8]) -> Option<Self> {
-        let bytes = padded::<9, 9>(s)?;
+        let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let pattern = [
             Exactly('C'),
             DigitOrLetterNotIO,
@@ -403,7 +403,7 @@ impl ExitEntryPermit {
             Digit,
             Digit,
         ];
-        fits(&bytes, &pattern).then(|| Self::from_canonical(bytes, 9))
+        fits(bytes, &pattern).then(|| Self::from_canonical(*bytes, 9))
     }
 
     /// Every input the fast path of [`parse_with`](Self::parse_with) does
@@ -533,13 +533,13 @@ impl ChinesePassport {
     /// else, which the general path reads.
     #[inline]
     fn from_canonical_input(s: &[u8]) -> Option<Self> {
-        let bytes = padded::<9, 9>(s)?;
+        let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let second_ok = match bytes[0] {
             b'E' => DigitOrLetterNotIO.matches(bytes[1]),
             b'G' => bytes[1].is_ascii_digit(),
             _ => false,
         };
-        (second_ok && all_digits(&bytes[2..])).then(|| Self::from_canonical(bytes, 9))
+        (second_ok && all_digits(&bytes[2..])).then(|| Self::from_canonical(*bytes, 9))
     }
 
     /// Every input the fast path of [`parse_with`](Self::parse_with) does
@@ -585,6 +585,72 @@ impl ChinesePassport {
             PassportSeries::Booklet
         } else {
             PassportSeries::Electronic
+        }
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+    use crate::document::fast_path_check::{options, variants};
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn hk_macao_travel_permit_fast_path_agrees() {
+        for s in variants(&["H12345678", "HA1234567", "M1234567890"]) {
+            for o in options() {
+                assert_eq!(
+                    HkMacaoTravelPermit::parse_with(&s, o),
+                    HkMacaoTravelPermit::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn chinese_passport_fast_path_agrees() {
+        for s in variants(&["E12345678", "EA1234567", "G12345678"]) {
+            for o in options() {
+                assert_eq!(
+                    ChinesePassport::parse_with(&s, o),
+                    ChinesePassport::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn exit_entry_permit_fast_path_agrees() {
+        for s in variants(&["C12345678", "CA1234567"]) {
+            for o in options() {
+                assert_eq!(
+                    ExitEntryPermit::parse_with(&s, o),
+                    ExitEntryPermit::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
+        }
+    }
+
+    /// The fast path answers as the general path for every input near a
+    /// valid one, under every option.
+    #[test]
+    fn taiwan_travel_permit_fast_path_agrees() {
+        for s in variants(&["12345678", "1234567890", "1234567890(B)"]) {
+            for o in options() {
+                assert_eq!(
+                    TaiwanTravelPermit::parse_with(&s, o),
+                    TaiwanTravelPermit::parse_general(&s, o),
+                    "{s:?} {o:?}"
+                );
+            }
         }
     }
 }
