@@ -35,11 +35,12 @@ pub use age::AgeRule;
 pub use document::MAX_INPUT_BYTES;
 pub use document::{
     BankCardNumber, BusinessRegistrationNumber, CardNetwork, Carrier, ChinesePassport, Country,
-    Document, DocumentKey, DocumentKind, ExitEntryPermit, ForeignDrivingLicence, ForeignPassport,
-    ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit, Holder, HongKongId,
-    InputForm, KeyScheme, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode,
-    ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion, SubjectKind,
-    TaiwanId, TaiwanIdFormat, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck, detect,
+    DetectedKinds, Document, DocumentKey, DocumentKind, ExitEntryPermit, ForeignDrivingLicence,
+    ForeignPassport, ForeignPermanentResidentId, FprGeneration, Gender, HkMacaoTravelPermit,
+    Holder, HongKongId, InputForm, KeyScheme, LegacyResidentId, MacaoId, Masked, MobileNumber,
+    OrganizationCode, ParseOptions, PassportSeries, RegisteredEntity, ResidentId, SpecialRegion,
+    SubjectKind, TaiwanId, TaiwanIdFormat, TaiwanTravelPermit, UnknownKind, Uscc, UsccCheck,
+    detect,
 };
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::{
-    BankCardNumber, BusinessRegistrationNumber, ChinesePassport, ExitEntryPermit,
+    BankCardNumber, BusinessRegistrationNumber, ChinesePassport, DetectedKinds, ExitEntryPermit,
     ForeignDrivingLicence, ForeignPassport, ForeignPermanentResidentId, HkMacaoTravelPermit,
     HongKongId, LegacyResidentId, MacaoId, Masked, MobileNumber, OrganizationCode, ParseOptions,
     ResidentId, TaiwanId, TaiwanTravelPermit, Uscc,
@@ -155,7 +155,7 @@ macro_rules! documents {
         impl DocumentKind {
             /// Every kind, in the order [`detect`] ranks them, for the
             /// tables it builds at compile time.
-            const ALL: &'static [DocumentKind] = &[$(DocumentKind::$kind),+];
+            pub(crate) const ALL: &'static [DocumentKind] = &[$(DocumentKind::$kind),+];
 
             /// Whether a string with `n` characters other than whitespace and
             /// hyphens could be a number of this kind: a filter that lets
@@ -332,11 +332,19 @@ impl DocumentKind {
     /// succeed. Kinds whose first character varies more say yes.
     const fn can_begin_with(self, first: u8) -> bool {
         match self {
-            DocumentKind::ResidentId
-            | DocumentKind::LegacyResidentId
-            | DocumentKind::BusinessRegistrationNumber
-            | DocumentKind::BankCardNumber
-            | DocumentKind::TaiwanTravelPermit => first.is_ascii_digit(),
+            // A mainland province (11–65) or a residence permit's code
+            // (81–83).
+            DocumentKind::ResidentId => matches!(first, b'1'..=b'6' | b'8'),
+            // A mainland province; for registration numbers also the
+            // national administration's 100000.
+            DocumentKind::LegacyResidentId | DocumentKind::BusinessRegistrationNumber => {
+                matches!(first, b'1'..=b'6')
+            }
+            DocumentKind::BankCardNumber | DocumentKind::TaiwanTravelPermit => {
+                first.is_ascii_digit()
+            }
+            // The 2023 card's `9`, or the 2004 card's country code.
+            DocumentKind::ForeignPermanentResidentId => first == b'9' || first.is_ascii_uppercase(),
             // The national number, `86`, `+86` or `0086` (see
             // `mobile_fits` for the counts that go with them).
             DocumentKind::MobileNumber => matches!(first, b'1' | b'8' | b'+' | b'0'),
@@ -536,9 +544,9 @@ impl fmt::Debug for Document {
 /// assert_eq!(detect("51234568"), [DocumentKind::TaiwanTravelPermit, DocumentKind::MacaoId]);
 /// assert!(detect("not a number").is_empty());
 /// ```
-pub fn detect(s: &str) -> Vec<DocumentKind> {
+pub fn detect(s: &str) -> DetectedKinds {
     if super::check_input_len(s).is_err() {
-        return Vec::new();
+        return DetectedKinds::new();
     }
     // Characters other than whitespace and hyphens (the separators some
     // schemes drop), counted up to a bound: no number is longer.
@@ -547,15 +555,20 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     // The first of those characters, read as ASCII and upper-cased (0 if
     // it is no ASCII): every parser keeps it as the number's first
     // character, so it rules out the kinds that cannot begin with it.
-    let (n, has_letter, first) = if s.is_ascii() {
+    let (n, has_letter, first, lead) = if s.is_ascii() {
         // The same in one pass byte by byte, each byte's class from a
         // table (ASCII whitespace as `char::is_whitespace` has it,
         // vertical tab included).
         let bytes = s.as_bytes();
         let class = |b: u8| ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0);
         let (mut n, mut classes) = (0usize, 0u8);
+        // How many of the kept characters lead with letters (counted to 3).
+        let mut lead = 0usize;
         for &b in bytes {
             let c = class(b);
+            if c & KEPT != 0 && lead == n && lead < 3 && c & LETTER != 0 {
+                lead += 1;
+            }
             n += usize::from(c & KEPT);
             classes |= c;
         }
@@ -563,22 +576,25 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
             .iter()
             .find(|&&b| class(b) & KEPT != 0)
             .map_or(0, u8::to_ascii_uppercase);
-        (n, classes & LETTER != 0, first)
+        (n, classes & LETTER != 0, first, lead)
     } else {
         let kept = |c: &char| !c.is_whitespace() && *c != '-' && *c != '\u{FF0D}';
+        let letter =
+            |c: char| c.is_ascii_alphabetic() || super::from_full_width(c).is_ascii_alphabetic();
         (
             s.chars().filter(kept).count(),
-            s.chars().any(|c| {
-                c.is_ascii_alphabetic()
-                    || ('\u{FF21}'..='\u{FF3A}').contains(&c)
-                    || ('\u{FF41}'..='\u{FF5A}').contains(&c)
-            }),
+            s.chars().any(letter),
             s.chars()
                 .find(kept)
                 .map(super::from_full_width)
                 .and_then(|c| u8::try_from(c).ok())
                 .filter(u8::is_ascii)
                 .map_or(0, |b| b.to_ascii_uppercase()),
+            s.chars()
+                .filter(kept)
+                .take(3)
+                .take_while(|&c| letter(c))
+                .count(),
         )
     };
     let n = n.min(32);
@@ -587,6 +603,15 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
         & BY_FIRST.get(usize::from(first)).copied().unwrap_or(0);
     if has_letter {
         candidates &= !DIGITS_ONLY;
+    }
+    // A country code leads the foreign documents, and the 2004 foreign
+    // permanent resident ID (the 2023 card begins with `9`).
+    if lead < 3 {
+        candidates &=
+            !(bit(DocumentKind::ForeignPassport) | bit(DocumentKind::ForeignDrivingLicence));
+        if first != b'9' {
+            candidates &= !bit(DocumentKind::ForeignPermanentResidentId);
+        }
     }
     // A mobile number's count goes with its first character: 11 for the
     // national number (`1…`), 13 after `86`, 14 after `+86`, 15 after
@@ -602,24 +627,74 @@ pub fn detect(s: &str) -> Vec<DocumentKind> {
     if matches!(n, 14 | 15) && first != b'3' {
         candidates &= !bit(DocumentKind::BankCardNumber);
     }
+    // Plain ASCII with nothing to trim, drop or upper-case: what the kinds
+    // of `COMPLETE_ON_PLAIN` refuse by their fast path, their general path
+    // refuses too (and would take longer to say why).
+    let plain = n == s.len() && !s.bytes().any(|b| b.is_ascii_lowercase());
     let kinds = DocumentKind::all();
     let mut found = 0u32;
     let mut rest = candidates;
     while rest != 0 {
         let i = rest.trailing_zeros();
         rest &= rest - 1;
-        if let Some(&kind) = kinds.get(i as usize)
-            && Document::parse_as(kind, s).is_ok()
-        {
+        let Some(&kind) = kinds.get(i as usize) else {
+            continue;
+        };
+        let fits = if plain && COMPLETE_ON_PLAIN & 1 << i != 0 {
+            plain_fits(kind, s.as_bytes())
+        } else {
+            Document::parse_as(kind, s).is_ok()
+        };
+        if fits {
             found |= 1 << i;
         }
     }
-    let mut out = Vec::with_capacity(found.count_ones() as usize);
-    while found != 0 {
-        out.extend(kinds.get(found.trailing_zeros() as usize));
-        found &= found - 1;
+    DetectedKinds::from_bits(found)
+}
+
+/// The kinds whose fast path takes every valid number written in plain
+/// ASCII (no whitespace, hyphen or lower case; with the default options):
+/// for such input its `None` is the general path's refusal. The others
+/// take plain forms their fast path leaves to the general path (a Macao
+/// number without brackets, a country code without its colon).
+const COMPLETE_ON_PLAIN: u32 = bit(DocumentKind::LegacyResidentId)
+    | bit(DocumentKind::BusinessRegistrationNumber)
+    | bit(DocumentKind::BankCardNumber)
+    | bit(DocumentKind::Uscc)
+    | bit(DocumentKind::ForeignPermanentResidentId)
+    | bit(DocumentKind::TaiwanTravelPermit)
+    | bit(DocumentKind::TaiwanId)
+    | bit(DocumentKind::HkMacaoTravelPermit)
+    | bit(DocumentKind::ChinesePassport)
+    | bit(DocumentKind::ExitEntryPermit);
+
+/// Whether the fast path of `kind` (one of [`COMPLETE_ON_PLAIN`]) takes
+/// the plain input `digits`.
+fn plain_fits(kind: DocumentKind, digits: &[u8]) -> bool {
+    let options = ParseOptions::new();
+    match kind {
+        DocumentKind::LegacyResidentId => {
+            LegacyResidentId::from_canonical_input(digits, options).is_some()
+        }
+        DocumentKind::BusinessRegistrationNumber => {
+            BusinessRegistrationNumber::from_canonical_input(digits, options).is_some()
+        }
+        DocumentKind::BankCardNumber => BankCardNumber::from_canonical_input(digits).is_some(),
+        DocumentKind::Uscc => Uscc::from_canonical_input(digits, options).is_some(),
+        DocumentKind::ForeignPermanentResidentId => {
+            ForeignPermanentResidentId::from_canonical_input(digits, options).is_some()
+        }
+        DocumentKind::TaiwanTravelPermit => {
+            TaiwanTravelPermit::from_canonical_input(digits).is_some()
+        }
+        DocumentKind::TaiwanId => TaiwanId::from_canonical_input(digits).is_some(),
+        DocumentKind::HkMacaoTravelPermit => {
+            HkMacaoTravelPermit::from_canonical_input(digits).is_some()
+        }
+        DocumentKind::ChinesePassport => ChinesePassport::from_canonical_input(digits).is_some(),
+        DocumentKind::ExitEntryPermit => ExitEntryPermit::from_canonical_input(digits).is_some(),
+        _ => false,
     }
-    out
 }
 
 /// [`ASCII_CLASS`]: a character other than whitespace and hyphens.
@@ -812,6 +887,46 @@ mod serde_impl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Near numbers of every kind, digits only or not, `detect` names the
+    /// kinds `parse_as` takes: its shortcuts (the filters, the fast paths
+    /// on digits) never drop or add one.
+    #[test]
+    fn detect_names_what_parse_as_takes_near_valid_numbers() {
+        let samples = [
+            "11010519491231002X",
+            "110105194912310021",
+            "932682198501010017",
+            "13812345678",
+            "6217000012345678907",
+            "375556917985515",
+            "110101900307001",
+            "A123456(3)",
+            "A123456789",
+            "H12345678",
+            "E12345678",
+            "C12345678",
+            "12345678",
+            "1234567890",
+            "51234568",
+            "1234567(8)",
+            "USA:123456789",
+            "USA310085071517",
+            "91350100M000100Y43",
+            "914403001922038216",
+            "D2143569-X",
+            "110108012345670",
+            "100000000000014",
+        ];
+        for s in crate::document::fast_path_check::variants(&samples) {
+            let parsed: Vec<DocumentKind> = DocumentKind::all()
+                .iter()
+                .copied()
+                .filter(|&k| Document::parse_as(k, &s).is_ok())
+                .collect();
+            assert_eq!(detect(&s), parsed, "{s:?}");
+        }
+    }
 
     #[test]
     fn detect_bits_follow_the_order_of_all() {

@@ -164,7 +164,7 @@ impl BankCardNumber {
     /// the canonical form (digits only) and valid, read in place. `None`
     /// for anything else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let len = s.len();
         let network_fits = match len {
             14 => network_of(number(s.get(..4)?)) == CardNetwork::DinersClub,

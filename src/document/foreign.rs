@@ -171,7 +171,7 @@ impl ForeignPermanentResidentId {
     /// either card in canonical form, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         if let Ok(bytes) = <&[u8; 18]>::try_from(s) {
             let ok = bytes[0] == b'9'
                 && all_digits(&bytes[1..17])

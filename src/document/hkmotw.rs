@@ -156,7 +156,7 @@ impl HongKongId {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let mut bytes = [0u8; 11];
         let len = match s {
             [body @ .., b'(', check, b')'] if hkid(body) == Some(*check) => s.len(),
@@ -240,7 +240,7 @@ impl MacaoId {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 10]>::try_from(s).ok()?;
         let ok = matches!(bytes[0], b'1' | b'5' | b'7')
             && all_digits(&bytes[1..7])
@@ -427,7 +427,7 @@ impl TaiwanId {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         Self::check_fast(<&[u8; 10]>::try_from(s).ok()?)
     }
 

@@ -83,7 +83,7 @@ impl LegacyResidentId {
     /// read in place. `None` for anything else, which the general path
     /// reads.
     #[inline]
-    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 15]>::try_from(s).ok()?;
         if !all_digits(bytes) {
             return None;

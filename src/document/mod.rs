@@ -53,6 +53,7 @@ mod field;
 pub mod masked;
 #[rustfmt::skip]
 mod country_table;
+mod detected;
 mod foreign;
 mod foreign_docs;
 mod hkmotw;
@@ -65,6 +66,7 @@ mod resident;
 pub use any::{Document, DocumentKind, SubjectKind, UnknownKind, detect};
 pub use bank::{BankCardNumber, CardNetwork, Carrier, Grouped, MobileNumber};
 pub use country::Country;
+pub use detected::DetectedKinds;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub use field::{Field, FieldError};
@@ -921,6 +923,7 @@ pub(crate) fn copy_padded<const N: usize>(bytes: &[u8]) -> Option<[u8; N]> {
 /// [`Error::Empty`], [`Error::Character`] for a character that is not ASCII
 /// (with the class `class_at(position)` expects), or [`Error::Length`] when
 /// the count is not one of `expected`. Positions count the characters kept.
+#[inline]
 pub(crate) fn read_compact<const N: usize>(
     s: &str,
     form: InputForm,

@@ -95,7 +95,7 @@ impl Uscc {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 18]>::try_from(s).ok()?;
         if gb32100_fits(bytes)? != bytes[17] {
             return None;
@@ -343,7 +343,7 @@ impl OrganizationCode {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 10]>::try_from(s).ok()?;
         let (body, check) = bytes.split_at(8);
         let &[b'-', check] = check else {
@@ -492,7 +492,7 @@ impl BusinessRegistrationNumber {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 15]>::try_from(s).ok()?;
         let ok = mod11_10_fits(bytes)
             && authority_code_fits(number(&bytes[..6]), options.region_check());

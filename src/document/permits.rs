@@ -116,7 +116,7 @@ impl HkMacaoTravelPermit {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let ok = match *s {
             [first, second, ref rest @ ..] if rest.len() == 7 => {
                 matches!(first, b'H' | b'M')
@@ -275,7 +275,7 @@ impl TaiwanTravelPermit {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         match *s {
             [ref digits @ .., b'(', tag, b')'] if digits.len() == 10 => (all_digits(digits)
                 && CharClass::LetterOrDigit.matches(tag))
@@ -390,7 +390,7 @@ impl ExitEntryPermit {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let pattern = [
             Exactly('C'),
@@ -532,7 +532,7 @@ impl ChinesePassport {
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
     #[inline]
-    fn from_canonical_input(s: &[u8]) -> Option<Self> {
+    pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let second_ok = match bytes[0] {
             b'E' => DigitOrLetterNotIO.matches(bytes[1]),
