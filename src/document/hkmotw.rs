@@ -171,15 +171,24 @@ impl HongKongId {
     }
 
     fn canonical(body: &[u8], check: u8) -> Self {
-        let mut bytes = [0u8; 11];
-        let n = body.len();
-        if let Some(head) = bytes.get_mut(..n) {
-            head.copy_from_slice(body);
-        }
-        if let Some(tail) = bytes.get_mut(n..n + 3) {
-            tail.copy_from_slice(&[b'(', check, b')']);
-        }
-        Self::from_canonical(bytes, n + 3)
+        // Each length spelled out: the array is built whole, not by a copy
+        // of run-time length with bytes stored after it.
+        let (bytes, len) = match *body {
+            [a, b, c, d, e, f, g] => ([a, b, c, d, e, f, g, b'(', check, b')', 0], 10),
+            [a, b, c, d, e, f, g, h] => ([a, b, c, d, e, f, g, h, b'(', check, b')'], 11),
+            _ => {
+                let mut bytes = [0u8; 11];
+                let n = body.len().min(8);
+                for (slot, &b) in bytes
+                    .iter_mut()
+                    .zip(body.iter().take(n).chain(&[b'(', check, b')']))
+                {
+                    *slot = b;
+                }
+                (bytes, n + 3)
+            }
+        };
+        Self::from_canonical(bytes, len)
     }
 
     /// The one or two letters that begin the number.

@@ -747,10 +747,17 @@ fn read_lenient_bytes<const N: usize>(
             slots.copy_from_slice(&w.to_le_bytes());
             done += 8;
         }
-        let rest = out.get_mut(done..).unwrap_or_default();
-        for (slot, c) in rest
-            .iter_mut()
-            .zip(bytes.get(3 * done..).unwrap_or_default().chunks_exact(3))
+        // The rest (fewer than eight when the blocks all read) gathered in
+        // a word and stored at once: the caller's loads of the buffer then
+        // meet one store each, not one store a byte.
+        let start = done;
+        let mut tail = 0u64;
+        for (k, c) in bytes
+            .get(3 * done..)
+            .unwrap_or_default()
+            .chunks_exact(3)
+            .take(8)
+            .enumerate()
         {
             let &[lead, mid, last] = c else { break };
             let Some(mut b) = full_width_byte(lead, mid, last) else {
@@ -764,10 +771,11 @@ fn read_lenient_bytes<const N: usize>(
                     b.make_ascii_uppercase();
                 }
             }
-            *slot = b;
+            tail |= u64::from(b) << (8 * k);
             done += 1;
         }
         if done == count {
+            store_low_bytes(out.get_mut(start..count).unwrap_or_default(), tail);
             return Some((out, count));
         }
     }
@@ -808,6 +816,27 @@ fn read_lenient_bytes<const N: usize>(
             len += 1;
         }
     }
+}
+
+/// Stores the low bytes of `word` into `dst` (at most eight), by copies of
+/// a length known at compile time: a `memcpy` of run-time length stores
+/// byte by byte, and wider loads of them later stall.
+#[inline(always)]
+fn store_low_bytes(dst: &mut [u8], word: u64) {
+    let w = word.to_le_bytes();
+    macro_rules! fixed {
+        ($($n:literal)+) => {
+            match dst.len() {
+                $($n => {
+                    if let (Some(d), Some(s)) = (dst.get_mut(..$n), w.get(..$n)) {
+                        d.copy_from_slice(s);
+                    }
+                })+
+                _ => {}
+            }
+        };
+    }
+    fixed!(1 2 3 4 5 6 7 8);
 }
 
 /// The ASCII character a full-width one (U+FF01–U+FF5E, as Chinese input
