@@ -695,25 +695,16 @@ super::document_traits!(MobileNumber, "a mainland mobile number");
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use crate::document::fast_path_check::{options, variants};
+    use crate::document::fast_path_check::fast_path_agrees;
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn bank_card_number_fast_path_agrees() {
-        for s in variants(&[
+    fast_path_agrees!(
+        bank_card_number_fast_path_agrees,
+        BankCardNumber,
+        [
             "6217000012345678907",
             "4111111111111111",
             "375556917985515",
             "8100000012345676",
-        ]) {
-            for o in options() {
-                assert_eq!(
-                    BankCardNumber::parse_with(&s, o),
-                    BankCardNumber::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+        ]
+    );
 }

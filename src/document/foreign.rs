@@ -516,26 +516,17 @@ document_traits!(
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use crate::document::fast_path_check::{options, variants};
+    use crate::document::fast_path_check::fast_path_agrees;
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn foreign_permanent_resident_id_fast_path_agrees() {
-        for s in variants(&[
+    fast_path_agrees!(
+        foreign_permanent_resident_id_fast_path_agrees,
+        ForeignPermanentResidentId,
+        [
             "932682198501010017",
             "911398199012310021",
             "USA310085071517",
             "KAZ110090123105",
             "JPN440000022902",
-        ]) {
-            for o in options() {
-                assert_eq!(
-                    ForeignPermanentResidentId::parse_with(&s, o),
-                    ForeignPermanentResidentId::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+        ]
+    );
 }

@@ -583,56 +583,29 @@ fn legacy_letter_units(b: u8) -> Option<u8> {
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use crate::document::fast_path_check::{options, variants};
+    use crate::document::fast_path_check::fast_path_agrees;
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn hong_kong_id_fast_path_agrees() {
-        for s in variants(&["A123456(3)", "XA000000(8)", "Z683365(A)", "G123456(A)"]) {
-            for o in options() {
-                assert_eq!(
-                    HongKongId::parse_with(&s, o),
-                    HongKongId::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        hong_kong_id_fast_path_agrees,
+        HongKongId,
+        ["A123456(3)", "XA000000(8)", "Z683365(A)", "G123456(A)"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn macao_id_fast_path_agrees() {
-        for s in variants(&["1234567(8)", "5123456(8)", "7654321(0)"]) {
-            for o in options() {
-                assert_eq!(
-                    MacaoId::parse_with(&s, o),
-                    MacaoId::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        macao_id_fast_path_agrees,
+        MacaoId,
+        ["1234567(8)", "5123456(8)", "7654321(0)"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn taiwan_id_fast_path_agrees() {
-        for s in variants(&[
+    fast_path_agrees!(
+        taiwan_id_fast_path_agrees,
+        TaiwanId,
+        [
             "A123456789",
             "H876543212",
             "AB12345677",
             "HD02717288",
             "B912345674",
-        ]) {
-            for o in options() {
-                assert_eq!(
-                    TaiwanId::parse_with(&s, o),
-                    TaiwanId::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+        ]
+    );
 }

@@ -1101,6 +1101,29 @@ pub(crate) mod fast_path_check {
         all
     }
 
+    /// A test that `$ty`'s fast path answers as its general path for every
+    /// input near the valid `samples`, under every option.
+    macro_rules! fast_path_agrees {
+        ($name:ident, $ty:ty, $samples:expr) => {
+            /// The fast path answers as the general path for every input
+            /// near a valid one, under every option.
+            #[test]
+            fn $name() {
+                use $crate::document::fast_path_check::{options, variants};
+                for s in variants(&$samples) {
+                    for o in options() {
+                        assert_eq!(
+                            <$ty>::parse_with(&s, o),
+                            <$ty>::parse_general(&s, o),
+                            "{s:?} {o:?}"
+                        );
+                    }
+                }
+            }
+        };
+    }
+    pub(crate) use fast_path_agrees;
+
     /// The samples, and each with one character replaced, dropped or
     /// inserted, in lower case, and with spaces around.
     pub(crate) fn variants(samples: &[&str]) -> Vec<String> {

@@ -570,55 +570,28 @@ impl BusinessRegistrationNumber {
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use crate::document::fast_path_check::{options, variants};
+    use crate::document::fast_path_check::fast_path_agrees;
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn uscc_fast_path_agrees() {
-        for s in variants(&[
+    fast_path_agrees!(
+        uscc_fast_path_agrees,
+        Uscc,
+        [
             "91350100M000100Y43",
             "91110000600037341L",
             "12100000400006241T",
             "9A350100M000100Y47",
-        ]) {
-            for o in options() {
-                assert_eq!(
-                    Uscc::parse_with(&s, o),
-                    Uscc::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+        ]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn organization_code_fast_path_agrees() {
-        for s in variants(&["D2143569-X", "40000624-1"]) {
-            for o in options() {
-                assert_eq!(
-                    OrganizationCode::parse_with(&s, o),
-                    OrganizationCode::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        organization_code_fast_path_agrees,
+        OrganizationCode,
+        ["D2143569-X", "40000624-1"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn business_registration_number_fast_path_agrees() {
-        for s in variants(&["110108012345670", "100000000000014", "320502600000121"]) {
-            for o in options() {
-                assert_eq!(
-                    BusinessRegistrationNumber::parse_with(&s, o),
-                    BusinessRegistrationNumber::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        business_registration_number_fast_path_agrees,
+        BusinessRegistrationNumber,
+        ["110108012345670", "100000000000014", "320502600000121"]
+    );
 }

@@ -592,65 +592,29 @@ impl ChinesePassport {
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use crate::document::fast_path_check::{options, variants};
+    use crate::document::fast_path_check::fast_path_agrees;
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn hk_macao_travel_permit_fast_path_agrees() {
-        for s in variants(&["H12345678", "HA1234567", "M1234567890"]) {
-            for o in options() {
-                assert_eq!(
-                    HkMacaoTravelPermit::parse_with(&s, o),
-                    HkMacaoTravelPermit::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        hk_macao_travel_permit_fast_path_agrees,
+        HkMacaoTravelPermit,
+        ["H12345678", "HA1234567", "M1234567890"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn chinese_passport_fast_path_agrees() {
-        for s in variants(&["E12345678", "EA1234567", "G12345678"]) {
-            for o in options() {
-                assert_eq!(
-                    ChinesePassport::parse_with(&s, o),
-                    ChinesePassport::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        chinese_passport_fast_path_agrees,
+        ChinesePassport,
+        ["E12345678", "EA1234567", "G12345678"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn exit_entry_permit_fast_path_agrees() {
-        for s in variants(&["C12345678", "CA1234567"]) {
-            for o in options() {
-                assert_eq!(
-                    ExitEntryPermit::parse_with(&s, o),
-                    ExitEntryPermit::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        exit_entry_permit_fast_path_agrees,
+        ExitEntryPermit,
+        ["C12345678", "CA1234567"]
+    );
 
-    /// The fast path answers as the general path for every input near a
-    /// valid one, under every option.
-    #[test]
-    fn taiwan_travel_permit_fast_path_agrees() {
-        for s in variants(&["12345678", "1234567890", "1234567890(B)"]) {
-            for o in options() {
-                assert_eq!(
-                    TaiwanTravelPermit::parse_with(&s, o),
-                    TaiwanTravelPermit::parse_general(&s, o),
-                    "{s:?} {o:?}"
-                );
-            }
-        }
-    }
+    fast_path_agrees!(
+        taiwan_travel_permit_fast_path_agrees,
+        TaiwanTravelPermit,
+        ["12345678", "1234567890", "1234567890(B)"]
+    );
 }
