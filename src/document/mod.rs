@@ -779,28 +779,48 @@ fn read_lenient_bytes<const N: usize>(
             return Some((out, count));
         }
     }
-    // Mixed input, or separators to drop: character by character.
+    // Mixed input, or separators to drop: character by character, each
+    // eight kept gathered in a word and stored at once (the caller's loads
+    // of the buffer then meet one store each, not one store a byte).
     let mut rest = bytes;
-    for (len, slot) in out.iter_mut().enumerate() {
-        let b = loop {
-            let (mut b, tail) = match rest {
-                [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
-                [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
-                [] => return Some((out, len)),
-                _ => return None,
-            };
-            rest = tail;
-            if b.is_ascii_digit() {
-                break b;
-            }
-            if !separators.contains(&b) {
-                if upper {
-                    b.make_ascii_uppercase();
+    let mut len = 0usize;
+    let mut ended = false;
+    for chunk in out.chunks_mut(8) {
+        let mut word = 0u64;
+        let mut k = 0usize;
+        while k < chunk.len() {
+            let b = loop {
+                let (mut b, tail) = match rest {
+                    [b @ 0x00..=0x7F, tail @ ..] => (*b, tail),
+                    [lead, mid, last, tail @ ..] => (full_width_byte(*lead, *mid, *last)?, tail),
+                    [] => {
+                        ended = true;
+                        break 0;
+                    }
+                    _ => return None,
+                };
+                rest = tail;
+                if b.is_ascii_digit() {
+                    break b;
                 }
-                break b;
+                if !separators.contains(&b) {
+                    if upper {
+                        b.make_ascii_uppercase();
+                    }
+                    break b;
+                }
+            };
+            if ended {
+                break;
             }
-        };
-        *slot = b;
+            word |= u64::from(b) << (8 * k);
+            k += 1;
+        }
+        len += k;
+        store_low_bytes(chunk.get_mut(..k).unwrap_or_default(), word);
+        if ended {
+            return Some((out, len));
+        }
     }
     // `N` kept: count the rest, for the length error.
     let mut len = N;
