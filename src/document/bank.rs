@@ -163,7 +163,7 @@ impl BankCardNumber {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form (digits only) and valid, read in place. `None`
     /// for anything else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let len = s.len();
         let network_fits = match len {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{
     Country, Gender, InputForm, Masked, ParseOptions, age_on, all_digits, ascii_str, birth_date,
-    document_traits, expect_digits, not_after, number, padded, read_var,
+    check_birth_date, date_of, document_traits, expect_digits, not_after, number, padded, read_var,
 };
 use crate::age::AgeRule;
 use crate::checksum::{icao9303, iso7064_mod11_2};
@@ -111,7 +111,6 @@ crate::document::de::id_serde!(FprGeneration, "a card generation: `card2004` or 
 pub struct ForeignPermanentResidentId {
     bytes: [u8; 18],
     len: u8,
-    birth: NaiveDate,
     nationality: Country,
 }
 
@@ -170,7 +169,7 @@ impl ForeignPermanentResidentId {
     /// The fast path of [`parse_with`](Self::parse_with): a valid number of
     /// either card in canonical form, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         if let Ok(bytes) = <&[u8; 18]>::try_from(s) {
             let ok = bytes[0] == b'9'
@@ -182,7 +181,7 @@ impl ForeignPermanentResidentId {
                 return None;
             }
             let nationality = Country::from_numeric(number(&bytes[3..6]) as u16)?;
-            let birth = birth_date(
+            check_birth_date(
                 number(&bytes[6..10]),
                 number(&bytes[10..12]),
                 number(&bytes[12..14]),
@@ -191,7 +190,6 @@ impl ForeignPermanentResidentId {
             return Some(ForeignPermanentResidentId {
                 bytes: *bytes,
                 len: 18,
-                birth,
                 nationality,
             });
         }
@@ -206,11 +204,10 @@ impl ForeignPermanentResidentId {
         let nationality = Country::from_alpha3_bytes([bytes[0], bytes[1], bytes[2]])?;
         let yy = number(&bytes[7..9]);
         let century = if yy <= 23 { 2000 } else { 1900 };
-        let birth = birth_date(century + yy, number(&bytes[9..11]), number(&bytes[11..13])).ok()?;
+        check_birth_date(century + yy, number(&bytes[9..11]), number(&bytes[11..13])).ok()?;
         Some(ForeignPermanentResidentId {
             bytes: padded::<15, 18>(s)?,
             len: 15,
-            birth,
             nationality,
         })
     }
@@ -221,7 +218,7 @@ impl ForeignPermanentResidentId {
     fn parse_general(s: &str, options: ParseOptions) -> Result<Self, Error> {
         let (mut bytes, len) = read_var::<18>(s, options.input(), LENGTHS, class_at)?;
         let lenient = options.input() == InputForm::Lenient;
-        let (birth, nationality) = if len == 18 {
+        let (_, nationality) = if len == 18 {
             parse_2023(&mut bytes, lenient)?
         } else {
             parse_2004(&mut bytes, lenient, options)?
@@ -229,7 +226,6 @@ impl ForeignPermanentResidentId {
         Ok(ForeignPermanentResidentId {
             bytes,
             len: len as u8,
-            birth,
             nationality,
         })
     }
@@ -296,7 +292,14 @@ impl ForeignPermanentResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn birth_date(&self) -> NaiveDate {
-        self.birth
+        let digits =
+            |range: std::ops::Range<usize>| number(self.bytes.get(range).unwrap_or_default());
+        if self.generation() == FprGeneration::Card2023 {
+            return date_of(digits(6..10), digits(10..12), digits(12..14));
+        }
+        let yy = digits(7..9);
+        let century = if yy <= 23 { 2000 } else { 1900 };
+        date_of(century + yy, digits(9..11), digits(11..13))
     }
 
     /// For the 2004 card, the birth date in the other century, when that is
@@ -313,9 +316,10 @@ impl ForeignPermanentResidentId {
         if self.generation() == FprGeneration::Card2023 {
             return None;
         }
-        let year = self.birth.year();
+        let birth = self.birth_date();
+        let year = birth.year();
         let other = if year >= 2000 { year - 100 } else { year + 100 };
-        self.birth.with_year(other)
+        birth.with_year(other)
     }
 
     /// The gender, for the 2023 card only (the 17th digit, odd for men; a
@@ -374,7 +378,7 @@ impl ForeignPermanentResidentId {
     ///
     /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
-        age_on(self.birth, today, AgeRule::Birthday)
+        age_on(self.birth_date(), today, AgeRule::Birthday)
     }
 
     /// Checks that the birth date is not after `today`.
@@ -390,7 +394,7 @@ impl ForeignPermanentResidentId {
     ///
     /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
-        not_after(self.birth, today)
+        not_after(self.birth_date(), today)
     }
 }
 

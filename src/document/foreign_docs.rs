@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 use std::hash::{Hash, Hasher};
 
 use super::{
-    Country, InputForm, Masked, ParseOptions, ascii_str, check_input_len, copy_padded,
-    from_full_width, trim_lenient,
+    Country, InputForm, Masked, ParseOptions, all_digits_or_upper, ascii_str, check_input_len,
+    copy_padded, from_full_width, trim_lenient,
 };
 use crate::error::{CharClass, Error, NationalityCode};
 
@@ -36,15 +36,12 @@ impl Issued {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form `CCC:NUMBER` and valid, read in place. `None` for
     /// anything else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     fn from_canonical_input(s: &[u8]) -> Option<Issued> {
         let (&[a, b, c, b':'], number) = s.split_first_chunk::<4>()? else {
             return None;
         };
-        let ok = (5..=20).contains(&number.len())
-            && number
-                .iter()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        let ok = (5..=20).contains(&number.len()) && all_digits_or_upper(number);
         if !ok {
             return None;
         }

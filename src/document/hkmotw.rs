@@ -155,7 +155,7 @@ impl HongKongId {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let mut bytes = [0u8; 11];
         let len = match s {
@@ -248,7 +248,7 @@ impl MacaoId {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 10]>::try_from(s).ok()?;
         let ok = matches!(bytes[0], b'1' | b'5' | b'7')
@@ -435,7 +435,7 @@ impl TaiwanId {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         Self::check_fast(<&[u8; 10]>::try_from(s).ok()?)
     }

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Gender, Masked, ParseOptions, ResidentId, age_on, all_digits, ascii_str, birth_date,
-    document_traits, expect_digits, not_after, number, read_fixed,
+    Gender, Masked, ParseOptions, ResidentId, age_on, all_digits, ascii_str, check_birth_date,
+    date_of, document_traits, expect_digits, not_after, number, read_fixed,
 };
 use crate::age::AgeRule;
 use crate::error::{CharClass, Error};
@@ -35,7 +35,6 @@ use crate::region::{self, Region};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LegacyResidentId {
     bytes: [u8; 15],
-    birth: NaiveDate,
 }
 
 const LENGTH: &[u8] = &[15];
@@ -82,18 +81,15 @@ impl LegacyResidentId {
     /// The fast path of [`parse_with`](Self::parse_with): 15 valid digits,
     /// read in place. `None` for anything else, which the general path
     /// reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 15]>::try_from(s).ok()?;
         if !all_digits(bytes) {
             return None;
         }
         region::check_code(number(&bytes[..6]), options.region_check(), false).ok()?;
-        let birth = Self::birth_of(bytes).ok()?;
-        Some(LegacyResidentId {
-            bytes: *bytes,
-            birth,
-        })
+        Self::birth_of(bytes).ok()?;
+        Some(LegacyResidentId { bytes: *bytes })
     }
 
     /// Every input the fast path of [`parse_with`](Self::parse_with) does
@@ -105,20 +101,28 @@ impl LegacyResidentId {
         let code = number(&bytes[..6]);
         region::check_code(code, options.region_check(), false)
             .map_err(|problem| Error::Region { code, problem })?;
-        let birth = Self::birth_of(&bytes)?;
-        Ok(LegacyResidentId { bytes, birth })
+        Self::birth_of(&bytes)?;
+        Ok(LegacyResidentId { bytes })
     }
 
-    /// The birth date of 15 checked digits: `YYMMDD` after the region
-    /// code, in the 1800s for the centenarian sequence codes 996–999.
+    /// Checks the birth date of 15 checked digits: `YYMMDD` after the
+    /// region code, in the 1800s for the centenarian sequence codes
+    /// 996–999.
     #[inline]
-    fn birth_of(bytes: &[u8; 15]) -> Result<NaiveDate, Error> {
+    fn birth_of(bytes: &[u8; 15]) -> Result<(), Error> {
+        let (year, month, day) = Self::birth_parts(bytes);
+        check_birth_date(year, month, day)
+    }
+
+    /// The year, month and day of the birth date in 15 digits.
+    #[inline]
+    fn birth_parts(bytes: &[u8; 15]) -> (u32, u32, u32) {
         let century = if number(&bytes[12..15]) >= 996 {
             1800
         } else {
             1900
         };
-        birth_date(
+        (
             century + number(&bytes[6..8]),
             number(&bytes[8..10]),
             number(&bytes[10..12]),
@@ -156,7 +160,7 @@ impl LegacyResidentId {
     pub fn upgrade(&self) -> ResidentId {
         let mut body = [0u8; 17];
         body[..6].copy_from_slice(&self.bytes[..6]);
-        let century = if self.birth < century_start() {
+        let century = if self.birth_date() < century_start() {
             b'8'
         } else {
             b'9'
@@ -176,7 +180,8 @@ impl LegacyResidentId {
     /// # Ok::<(), realname::Error>(())
     /// ```
     pub fn birth_date(&self) -> NaiveDate {
-        self.birth
+        let (year, month, day) = Self::birth_parts(&self.bytes);
+        date_of(year, month, day)
     }
 
     /// The gender: the last digit is odd for men, even for women.
@@ -225,7 +230,7 @@ impl LegacyResidentId {
     ///
     /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn age_on(&self, today: NaiveDate) -> Result<u32, Error> {
-        age_on(self.birth, today, AgeRule::Birthday)
+        age_on(self.birth_date(), today, AgeRule::Birthday)
     }
 
     /// Checks that the birth date is not after `today`.
@@ -241,7 +246,7 @@ impl LegacyResidentId {
     ///
     /// [`Error::FutureDate`](crate::Error::FutureDate) if the birth date is after `today`.
     pub fn check_on(&self, today: NaiveDate) -> Result<(), Error> {
-        not_after(self.birth, today)
+        not_after(self.birth_date(), today)
     }
 }
 

@@ -884,7 +884,7 @@ pub(crate) fn first_then_digits(first: CharClass) -> impl Fn(usize) -> CharClass
 /// in a buffer of `N`: upper-cased when `lenient`. `None` for other input
 /// (non-ASCII, too long, or holding one of at most two `separators` when
 /// `lenient`), which the general path reads.
-#[inline]
+#[inline(always)]
 fn copy_compact<const N: usize>(bytes: &[u8], lenient: bool, separators: &[u8]) -> Option<[u8; N]> {
     // The bit 7 of each byte of `w` that is zero.
     let zero_bytes = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
@@ -1188,14 +1188,42 @@ pub(crate) fn fits(bytes: &[u8], pattern: &[CharClass]) -> bool {
 /// rather than from fifteen registers stored back one by one.
 #[inline(always)]
 pub(crate) fn all_digits(bytes: &[u8]) -> bool {
-    // Bit 7 of each lane set when the lane is an ASCII digit: at least
-    // 0x30 (adding 0x50 to its low seven bits carries into bit 7), below
-    // 0x3A (adding 0x46 does not) and below 0x80. No lane carries into the
-    // next: the low seven bits plus 0x50 stay below 0x100.
-    let digits = |w: u64| {
-        let low = w & !HIGH;
-        low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !w & HIGH == HIGH
-    };
+    every_lane(
+        bytes,
+        |low| in_range(low, b'0', b'9'),
+        |b| b.is_ascii_digit(),
+    )
+}
+
+/// Whether every byte of `bytes` is an ASCII digit or upper-case letter,
+/// eight at a time as [`all_digits`].
+#[inline(always)]
+pub(crate) fn all_digits_or_upper(bytes: &[u8]) -> bool {
+    every_lane(
+        bytes,
+        |low| in_range(low, b'0', b'9') | in_range(low, b'A', b'Z'),
+        |b| b.is_ascii_digit() || b.is_ascii_uppercase(),
+    )
+}
+
+/// Bit 7 of each lane of `low` (each lane below 0x80) set when the lane is
+/// from `first` to `last` (both below 0x80): adding `0x80 - first` carries
+/// into bit 7, adding `0x7F - last` does not. No lane carries into the
+/// next: a lane plus either stays below 0x100.
+#[inline(always)]
+fn in_range(low: u64, first: u8, last: u8) -> u64 {
+    let from = low.wrapping_add(ONES * u64::from(0x80 - first));
+    let past = low.wrapping_add(ONES * u64::from(0x7F - last));
+    from & !past & HIGH
+}
+
+/// Whether every byte of `bytes` passes: `lanes` gives bit 7 of each lane
+/// of a word's low seven bits that passes, for the words of eight (the
+/// last one overlapping the one before, and bytes of 0x80 and up failing);
+/// `byte` tests input shorter than a word.
+#[inline(always)]
+fn every_lane(bytes: &[u8], lanes: impl Fn(u64) -> u64, byte: impl Fn(&u8) -> bool) -> bool {
+    let fits = |w: u64| lanes(w & !HIGH) & !w & HIGH == HIGH;
     let word = |at: usize| {
         bytes
             .get(at..at + 8)
@@ -1204,16 +1232,16 @@ pub(crate) fn all_digits(bytes: &[u8]) -> bool {
     };
     let len = bytes.len();
     if len < 8 {
-        return bytes.iter().all(u8::is_ascii_digit);
+        return bytes.iter().all(byte);
     }
     let mut at = 0;
     while at + 8 < len {
-        if !word(at).is_some_and(digits) {
+        if !word(at).is_some_and(fits) {
             return false;
         }
         at += 8;
     }
-    word(len - 8).is_some_and(digits)
+    word(len - 8).is_some_and(fits)
 }
 
 /// `s` zero-padded to `N` bytes, when it has exactly `M` (at most `N`).
@@ -1605,8 +1633,8 @@ mod tests {
         );
     }
 
-    /// `all_digits` answers as a byte-by-byte test, whatever byte stands
-    /// at whichever place.
+    /// `all_digits` and `all_digits_or_upper` answer as byte-by-byte
+    /// tests, whatever byte stands at whichever place.
     #[test]
     fn all_digits_reads_every_byte_at_every_place() {
         for len in 0..=24usize {
@@ -1615,6 +1643,10 @@ mod tests {
                     let mut bytes = vec![b'7'; len];
                     bytes[at] = b;
                     assert_eq!(all_digits(&bytes), b.is_ascii_digit(), "{len} {at} {b}");
+                    bytes[(at + 1) % len] = b'Q';
+                    bytes[at] = b;
+                    let alnum = b.is_ascii_digit() || b.is_ascii_uppercase();
+                    assert_eq!(all_digits_or_upper(&bytes), alnum, "{len} {at} {b}");
                 }
             }
             assert!(all_digits(&vec![b'0'; len]) && all_digits(&vec![b'9'; len]));

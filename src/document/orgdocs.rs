@@ -94,7 +94,7 @@ impl Uscc {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 18]>::try_from(s).ok()?;
         if gb32100_fits(bytes)? != bytes[17] {
@@ -342,7 +342,7 @@ impl OrganizationCode {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 10]>::try_from(s).ok()?;
         let (body, check) = bytes.split_at(8);
@@ -491,7 +491,7 @@ impl BusinessRegistrationNumber {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8], options: ParseOptions) -> Option<Self> {
         let bytes = <&[u8; 15]>::try_from(s).ok()?;
         let ok = mod11_10_fits(bytes)

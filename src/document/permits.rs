@@ -115,7 +115,7 @@ impl HkMacaoTravelPermit {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let ok = match *s {
             [first, second, ref rest @ ..] if rest.len() == 7 => {
@@ -274,7 +274,7 @@ impl TaiwanTravelPermit {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         match *s {
             [ref digits @ .., b'(', tag, b')'] if digits.len() == 10 => (all_digits(digits)
@@ -389,7 +389,7 @@ impl ExitEntryPermit {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let pattern = [
@@ -531,7 +531,7 @@ impl ChinesePassport {
     /// The fast path of [`parse_with`](Self::parse_with): input already in
     /// the canonical form and valid, read in place. `None` for anything
     /// else, which the general path reads.
-    #[inline]
+    #[inline(always)]
     pub(super) fn from_canonical_input(s: &[u8]) -> Option<Self> {
         let bytes = <&[u8; 9]>::try_from(s).ok()?;
         let second_ok = match bytes[0] {
